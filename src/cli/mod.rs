@@ -1,0 +1,109 @@
+//! The command line: one binary, the desktop app without a subcommand, subcommands for scripts.
+//!
+//! Each subcommand lives in its own file and writes to a caller-given writer so tests can run it
+//! in-process. Errors are returned to `main`, which prints them as one line and exits non-zero.
+
+pub mod analyze;
+pub mod annotations;
+pub mod export;
+pub mod import;
+pub mod text;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Marginalia: a reader for news articles that marks every quote and its speaker, every name and
+/// every figure, and keeps your annotations in a sidecar file beside the article.
+#[derive(Debug, Parser)]
+#[command(
+    name = "marginalia",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; without a subcommand the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Article (.txt, .md, .html) or sidecar (*.annotations.json) to open; default: the sample.
+    pub file: Option<PathBuf>,
+    /// Open the real window, print `first frame after N ms` once it is painted, and exit.
+    #[arg(long)]
+    pub smoke: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the document text exactly as the app sees it (the text all offsets refer to).
+    Text {
+        /// The article.
+        file: PathBuf,
+    },
+    /// Print the analysis: quotes with speakers, entities, figures.
+    Analyze {
+        /// The article.
+        file: PathBuf,
+        /// Print JSON as `analysis-json.md` specifies, instead of a readable summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Anchor the sidecar's annotations in the current article text and print them (changes no file).
+    Annotations {
+        /// The article.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Include deleted annotations (tombstones).
+        #[arg(long)]
+        all: bool,
+    },
+    /// Merge another sidecar into FILE's sidecar (created if missing).
+    Import {
+        /// The article whose sidecar receives the annotations.
+        file: PathBuf,
+        /// The sidecar (or W3C / Hypothesis JSON) to merge in.
+        other: PathBuf,
+    },
+    /// Export FILE's annotations.
+    Export {
+        /// The article.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file; default: standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// W3C Web Annotation JSON-LD (an AnnotationCollection).
+    W3c,
+    /// A readable Markdown report.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// One row per annotation.
+    Csv,
+}
+
+/// Runs a subcommand, writing its output to `out`.
+pub fn run(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    match command {
+        Command::Text { file } => text::run(file, out),
+        Command::Analyze { file, json } => analyze::run(file, *json, out),
+        Command::Annotations { file, json, all } => annotations::run(file, *json, *all, out),
+        Command::Import { file, other } => import::run(file, other, out),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export::run(file, *format, output.as_deref(), out),
+    }
+}

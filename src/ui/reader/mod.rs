@@ -1,0 +1,695 @@
+//! The reading view: the article laid out as galleys, one per paragraph, painted only where
+//! visible.
+//!
+//! Paragraphs are laid out lazily — when they first scroll into view — and cached per (column
+//! width, zoom, decoration generation, theme). Paragraphs not laid out yet have an estimated
+//! height, so a 20 MB article opens at once; when a paragraph above the viewport gets its real
+//! height, the scroll offset is corrected by the difference so the text on screen does not jump.
+//! The view maps a pointer position to a char offset (hit-testing through the galley) and a char
+//! range to screen rects, which is what selection, highlights and margin notes are built on.
+
+mod decor;
+mod layout;
+
+pub use decor::{Decor, Decorations, Run, segments};
+pub use layout::{ParagraphMetrics, metrics_for};
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::{
+    Align, Color32, CursorIcon, Galley, Pos2, Rect, Role, ScrollArea, Sense, Ui, WidgetInfo, pos2,
+};
+
+use crate::document::{Document, ParagraphKind};
+use crate::ui::theme::Palette;
+
+/// Space above the first paragraph and below the last, in points.
+const PAGE_PAD: f32 = 36.0;
+
+/// One paragraph's place in the document.
+#[derive(Debug, Clone)]
+struct Para {
+    bytes: Range<usize>,
+    chars: Range<usize>,
+    kind: ParagraphKind,
+}
+
+/// What the layout cache was built for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CacheKey {
+    width: f32,
+    zoom: f32,
+    generation: u64,
+    dark: bool,
+}
+
+/// A text selection: two char offsets (anchor where it started, caret where it ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection started.
+    pub anchor: usize,
+    /// Where it ends (moves with drag or Shift+arrows).
+    pub caret: usize,
+}
+
+impl Selection {
+    /// The selected range, ordered.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.caret)..self.anchor.max(self.caret)
+    }
+}
+
+/// Background marks painted under the text without re-laying it out.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Find matches.
+    pub find: Vec<Range<usize>>,
+    /// The current find match (index into `find`).
+    pub find_current: Option<usize>,
+    /// A range to outline as focused (keyboard navigation).
+    pub focus: Option<Range<usize>>,
+}
+
+/// What happened in the view this frame.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderResponse {
+    /// Char under the pointer.
+    pub hovered_char: Option<usize>,
+    /// Char clicked (primary button, without dragging).
+    pub clicked_char: Option<usize>,
+    /// Char right-clicked.
+    pub secondary_char: Option<usize>,
+    /// The selection changed this frame.
+    pub selection_changed: bool,
+    /// The reader's response (for tooltips and context menus).
+    pub response: Option<egui::Response>,
+}
+
+/// The reading view widget and its layout cache.
+pub struct ReaderView {
+    paras: Vec<Para>,
+    decor: Decorations,
+    generation: u64,
+    key: Option<CacheKey>,
+    galleys: Vec<Option<Arc<Galley>>>,
+    heights: Vec<f32>,
+    tops: Vec<f32>,
+    tops_dirty: bool,
+    /// The current selection, if any.
+    pub selection: Option<Selection>,
+    pending_offset: Option<f32>,
+    pending_scroll: Option<(Range<usize>, Align)>,
+    flash: Option<(Range<usize>, f64)>,
+    scroll_offset: f32,
+    last_origin: Pos2,
+    last_x0: f32,
+    last_viewport: Rect,
+    /// Paragraphs laid out so far (for benchmarks and tests).
+    pub laid_out: usize,
+}
+
+impl Default for ReaderView {
+    fn default() -> Self {
+        Self {
+            paras: Vec::new(),
+            decor: Decorations::default(),
+            generation: 0,
+            key: None,
+            galleys: Vec::new(),
+            heights: Vec::new(),
+            tops: vec![0.0],
+            tops_dirty: false,
+            selection: None,
+            pending_offset: None,
+            pending_scroll: None,
+            flash: None,
+            scroll_offset: 0.0,
+            last_origin: Pos2::ZERO,
+            last_x0: 0.0,
+            last_viewport: Rect::NOTHING,
+            laid_out: 0,
+        }
+    }
+}
+
+impl ReaderView {
+    /// Shows `doc` from now on (clears layout, selection and decorations).
+    pub fn set_document(&mut self, doc: &Document) {
+        let index = crate::text_index::TextIndex::new(&doc.text);
+        self.paras = doc
+            .paragraphs
+            .iter()
+            .map(|p| Para {
+                bytes: index.byte_of(&doc.text, p.start)..index.byte_of(&doc.text, p.end),
+                chars: p.start..p.end,
+                kind: p.kind,
+            })
+            .collect();
+        self.decor = Decorations::default();
+        self.selection = None;
+        self.pending_offset = Some(0.0);
+        self.pending_scroll = None;
+        self.flash = None;
+        self.reset_layout();
+    }
+
+    /// Paragraph char ranges, for building [`Decorations`].
+    pub fn paragraph_ranges(&self) -> Vec<Range<usize>> {
+        self.paras.iter().map(|p| p.chars.clone()).collect()
+    }
+
+    /// Replaces the decorations (highlights, styles); visible paragraphs are laid out again.
+    pub fn set_decorations(&mut self, decor: Decorations) {
+        self.decor = decor;
+        self.generation += 1;
+    }
+
+    /// Number of paragraphs.
+    pub fn paragraph_count(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// Scrolls so `range` is visible (centred) and flashes it.
+    pub fn scroll_to(&mut self, range: Range<usize>, flash: bool, now: f64) {
+        self.pending_scroll = Some((range.clone(), Align::Center));
+        if flash {
+            self.flash = Some((range, now));
+        }
+    }
+
+    /// The scroll offset after the last frame, in points.
+    pub fn scroll_offset(&self) -> f32 {
+        self.scroll_offset
+    }
+
+    /// The part of the content visible in the last frame (content coordinates).
+    pub fn last_viewport(&self) -> Rect {
+        self.last_viewport
+    }
+
+    /// Screen rects of a char range as of the last frame (only laid-out paragraphs).
+    pub fn range_rects(&self, range: Range<usize>) -> Vec<Rect> {
+        let mut out = Vec::new();
+        let first = self.paras.partition_point(|p| p.chars.end <= range.start);
+        for i in first..self.paras.len() {
+            let p = &self.paras[i];
+            if p.chars.start >= range.end {
+                break;
+            }
+            let Some(galley) = self.galleys.get(i).and_then(Option::as_ref) else {
+                continue;
+            };
+            let pos = self.galley_pos(i);
+            let s = range.start.max(p.chars.start) - p.chars.start;
+            let e = range.end.min(p.chars.end) - p.chars.start;
+            out.extend(
+                galley_range_rects(galley, s..e)
+                    .into_iter()
+                    .map(|r| r.translate(pos.to_vec2())),
+            );
+        }
+        out
+    }
+
+    /// Char offset at a screen position (as of the last frame), if over laid-out text.
+    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
+        if self.paras.is_empty() || self.tops.len() != self.paras.len() + 1 {
+            return None;
+        }
+        let y = pos.y - self.last_origin.y - PAGE_PAD;
+        let i = self
+            .tops
+            .partition_point(|&t| t <= y)
+            .saturating_sub(1)
+            .min(self.paras.len() - 1);
+        let galley = self.galleys.get(i)?.as_ref()?;
+        let local = pos - self.galley_pos(i);
+        let cursor = galley.cursor_from_pos(local);
+        let p = &self.paras[i];
+        Some((p.chars.start + cursor.index.0).min(p.chars.end))
+    }
+
+    fn galley_pos(&self, i: usize) -> Pos2 {
+        let indent = self.paras.get(i).map_or(0.0, |p| {
+            indent_for(p.kind, self.key.map_or(1.0, |k| k.zoom))
+        });
+        pos2(
+            self.last_x0 + indent,
+            self.last_origin.y + PAGE_PAD + self.tops.get(i).copied().unwrap_or(0.0),
+        )
+    }
+
+    fn reset_layout(&mut self) {
+        self.key = None;
+        self.galleys = vec![None; self.paras.len()];
+        self.heights = vec![0.0; self.paras.len()];
+        self.tops = vec![0.0; self.paras.len() + 1];
+        self.tops_dirty = true;
+        self.laid_out = 0;
+    }
+
+    fn recompute_tops(&mut self) {
+        self.tops.resize(self.heights.len() + 1, 0.0);
+        let mut y = 0.0;
+        for (i, h) in self.heights.iter().enumerate() {
+            self.tops[i] = y;
+            y += h;
+        }
+        self.tops[self.heights.len()] = y;
+        self.tops_dirty = false;
+    }
+
+    /// Draws the view filling `ui` and handles pointer input on it.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        palette: &Palette,
+        zoom: f32,
+        marks: &Marks,
+    ) -> ReaderResponse {
+        let dark = ui.visuals().dark_mode;
+        let avail_w = ui.available_width();
+        let base = metrics_for(ParagraphKind::Body, zoom);
+        let column = (avail_w - 48.0).clamp(160.0, base.size * 34.0).round();
+        let key = CacheKey {
+            width: column,
+            zoom,
+            generation: self.generation,
+            dark,
+        };
+        if self.key != Some(key) {
+            let old_key = self.key;
+            self.galleys.iter_mut().for_each(|g| *g = None);
+            self.laid_out = 0;
+            for (i, p) in self.paras.iter().enumerate() {
+                self.heights[i] = layout::estimate_height(p.chars.len(), p.kind, zoom, column);
+            }
+            self.tops_dirty = true;
+            // Keep the reading position when the width or zoom changes.
+            if let Some(old) = old_key
+                && (old.width != column || old.zoom != zoom)
+                && let Some(first) = self.first_visible()
+            {
+                self.pending_scroll
+                    .get_or_insert((self.paras[first].chars.clone(), Align::Min));
+            }
+            self.key = Some(key);
+        }
+        if self.tops_dirty {
+            self.recompute_tops();
+        }
+
+        let mut scroll = ScrollArea::vertical()
+            .id_salt("reader-scroll")
+            .auto_shrink([false, false]);
+        if let Some(off) = self.pending_offset.take() {
+            scroll = scroll.vertical_scroll_offset(off);
+        }
+        let now = ui.input(|i| i.time);
+        let out = scroll.show_viewport(ui, |ui, viewport| {
+            self.contents(ui, viewport, doc, palette, zoom, column, marks, now)
+        });
+        self.scroll_offset = out.state.clamped_offset().y;
+        if let Some((_, t)) = &self.flash {
+            if now - t > 1.2 {
+                self.flash = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
+        out.inner
+    }
+
+    fn first_visible(&self) -> Option<usize> {
+        if self.paras.is_empty() {
+            return None;
+        }
+        let y = self.last_viewport.min.y - PAGE_PAD;
+        Some(
+            self.tops
+                .partition_point(|&t| t <= y)
+                .saturating_sub(1)
+                .min(self.paras.len() - 1),
+        )
+    }
+
+    fn layout_paragraph(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        palette: &Palette,
+        i: usize,
+        zoom: f32,
+        column: f32,
+    ) -> f32 {
+        let p = &self.paras[i];
+        let Some(src) = doc.text.get(p.bytes.clone()) else {
+            return 0.0;
+        };
+        let job = layout::paragraph_job(
+            src,
+            p.chars.start,
+            p.kind,
+            self.decor.for_paragraph(i),
+            palette,
+            zoom,
+            column,
+        );
+        let galley = ui.painter().layout_job(job);
+        let m = metrics_for(p.kind, zoom);
+        let h = galley.size().y + m.space_after;
+        self.galleys[i] = Some(galley);
+        self.laid_out += 1;
+        h
+    }
+
+    #[expect(clippy::too_many_arguments)] // one call site; splitting would only move the list
+    fn contents(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        doc: &Document,
+        palette: &Palette,
+        zoom: f32,
+        column: f32,
+        marks: &Marks,
+        now: f64,
+    ) -> ReaderResponse {
+        let origin = ui.max_rect().min;
+        let x0 = (origin.x + (ui.available_width() - column) / 2.0).round();
+        self.last_origin = origin;
+        self.last_x0 = x0;
+        self.last_viewport = viewport;
+
+        // A jump target must be laid out so its real position is known.
+        if let Some((range, _)) = &self.pending_scroll {
+            let i = self
+                .paras
+                .partition_point(|p| p.chars.end <= range.start)
+                .min(self.paras.len().saturating_sub(1));
+            if i < self.paras.len() && self.galleys[i].is_none() {
+                let h = self.layout_paragraph(ui, doc, palette, i, zoom, column);
+                self.heights[i] = h;
+                self.recompute_tops();
+            }
+        }
+
+        // Lay out what is visible; correct the scroll for height changes above the viewport.
+        let mut anchor_shift = 0.0;
+        for _ in 0..4 {
+            let (first, last) = self.visible_range(viewport);
+            let mut changed = false;
+            for i in first..last {
+                if self.galleys[i].is_none() {
+                    let h = self.layout_paragraph(ui, doc, palette, i, zoom, column);
+                    let old = self.heights[i];
+                    if (h - old).abs() > 0.01 {
+                        if self.tops[i] + PAGE_PAD < viewport.min.y && self.scroll_offset > 0.0 {
+                            anchor_shift += h - old;
+                        }
+                        self.heights[i] = h;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+            self.recompute_tops();
+        }
+        if anchor_shift != 0.0 && self.pending_scroll.is_none() {
+            self.pending_offset = Some((self.scroll_offset + anchor_shift).max(0.0));
+            ui.ctx().request_repaint();
+        }
+
+        let total = self.tops.last().copied().unwrap_or(0.0) + 2.0 * PAGE_PAD;
+        ui.set_min_height(total);
+        ui.set_min_width(ui.available_width());
+
+        // Pointer interaction over the visible part.
+        let screen_view = viewport.translate(origin.to_vec2());
+        let id = ui.scope_id().with("reader-text");
+        let response = ui.interact(screen_view, id, Sense::click_and_drag());
+        let mut out = ReaderResponse::default();
+        let hover = response.hover_pos().and_then(|p| self.char_at(p));
+        out.hovered_char = hover;
+        if hover.is_some() {
+            ui.ctx().set_cursor_icon(CursorIcon::Text);
+        }
+        if let Some(pos) = response.interact_pointer_pos()
+            && let Some(c) = self.char_at(pos)
+        {
+            if response.triple_clicked() {
+                let p = &self.paras[self
+                    .paras
+                    .partition_point(|p| p.chars.end < c)
+                    .min(self.paras.len() - 1)];
+                self.selection = Some(Selection {
+                    anchor: p.chars.start,
+                    caret: p.chars.end,
+                });
+                out.selection_changed = true;
+            } else if response.double_clicked() {
+                let r = word_at(&doc.text, c);
+                self.selection = Some(Selection {
+                    anchor: r.start,
+                    caret: r.end,
+                });
+                out.selection_changed = true;
+            } else if response.drag_started() {
+                self.selection = Some(Selection {
+                    anchor: c,
+                    caret: c,
+                });
+                out.selection_changed = true;
+            } else if response.dragged() {
+                if let Some(sel) = &mut self.selection {
+                    sel.caret = c;
+                    out.selection_changed = true;
+                }
+            } else if response.clicked() {
+                if self.selection.is_some_and(|s| s.anchor != s.caret) {
+                    out.selection_changed = true;
+                }
+                self.selection = None;
+                out.clicked_char = Some(c);
+            } else if response.secondary_clicked() {
+                out.secondary_char = Some(c);
+            }
+        }
+        if response.drag_stopped()
+            && let Some(sel) = self.selection
+            && sel.anchor == sel.caret
+        {
+            self.selection = None;
+        }
+
+        // Scroll to a jump target.
+        if let Some((range, align)) = self.pending_scroll.take() {
+            if let Some(rect) = self
+                .range_rects(range.clone())
+                .into_iter()
+                .reduce(|a, b| a.union(b))
+            {
+                ui.scroll_to_rect(rect.expand(8.0), Some(align));
+            } else {
+                self.pending_scroll = Some((range, align));
+            }
+        }
+
+        // Paint visible paragraphs: marks under the text, then the text.
+        let (first, last) = self.visible_range(viewport);
+        let painter = ui.painter();
+        let flash_alpha = self
+            .flash
+            .as_ref()
+            .map(|(_, t)| (1.0 - ((now - t) / 1.2) as f32).clamp(0.0, 1.0));
+        for i in first..last {
+            let Some(galley) = self.galleys[i].clone() else {
+                continue;
+            };
+            let pos = self.galley_pos(i);
+            let p = self.paras[i].chars.clone();
+            let local = |r: &Range<usize>| -> Option<Range<usize>> {
+                let s = r.start.max(p.start);
+                let e = r.end.min(p.end);
+                (s < e).then(|| s - p.start..e - p.start)
+            };
+            let fill = |r: &Range<usize>, color: Color32| {
+                if let Some(l) = local(r) {
+                    for rect in galley_range_rects(&galley, l) {
+                        painter.rect_filled(rect.translate(pos.to_vec2()), 2.0, color);
+                    }
+                }
+            };
+            for (k, m) in marks.find.iter().enumerate() {
+                if m.end <= p.start || m.start >= p.end {
+                    continue;
+                }
+                let c = if marks.find_current == Some(k) {
+                    palette.find_current
+                } else {
+                    palette.find_match
+                };
+                fill(m, c);
+            }
+            if let Some(sel) = self.selection {
+                fill(&sel.range(), palette.selection);
+            }
+            if let (Some((r, _)), Some(a)) = (&self.flash, flash_alpha) {
+                fill(r, palette.flash.gamma_multiply(a));
+            }
+            painter.galley(pos, galley.clone(), palette.ink);
+            if let Some(focus) = &marks.focus
+                && let Some(l) = local(focus)
+            {
+                for rect in galley_range_rects(&galley, l) {
+                    painter.rect_stroke(
+                        rect.translate(pos.to_vec2()).expand(1.5),
+                        3.0,
+                        egui::Stroke::new(2.0, palette.link),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+            }
+            if matches!(self.paras[i].kind, ParagraphKind::ListItem) {
+                let m = metrics_for(ParagraphKind::ListItem, zoom);
+                painter.text(
+                    pos2(pos.x - m.size, pos.y),
+                    egui::Align2::LEFT_TOP,
+                    "•",
+                    crate::ui::theme::serif(m.size),
+                    palette.ink,
+                );
+            }
+            // Screen readers (and UI tests) read the paragraph's text.
+            let para_rect = Rect::from_min_size(pos, galley.size());
+            let para_response = ui.interact(
+                para_rect,
+                ui.scope_id().with(("reader-para", i)),
+                Sense::hover(),
+            );
+            let role = match self.paras[i].kind {
+                ParagraphKind::Heading(_) => Role::Heading,
+                _ => Role::Paragraph,
+            };
+            para_response.widget_info(|| WidgetInfo::labeled(role, true, galley.text()));
+        }
+        out.response = Some(response);
+        out
+    }
+
+    fn visible_range(&self, viewport: Rect) -> (usize, usize) {
+        let n = self.paras.len();
+        if n == 0 {
+            return (0, 0);
+        }
+        let top = viewport.min.y - PAGE_PAD;
+        let bottom = viewport.max.y - PAGE_PAD;
+        let first = self.tops[..n]
+            .partition_point(|&t| t <= top)
+            .saturating_sub(1);
+        let last = self.tops[..n]
+            .partition_point(|&t| t < bottom)
+            .max(first + 1)
+            .min(n);
+        (first, last)
+    }
+
+    /// Selected text, if any.
+    pub fn selected_text(&self, doc: &Document) -> Option<String> {
+        let sel = self.selection?;
+        let r = sel.range();
+        if r.is_empty() {
+            return None;
+        }
+        Some(doc.text.chars().skip(r.start).take(r.len()).collect())
+    }
+
+    /// Extends or moves the caret by `delta` chars (Shift+arrows); starts a selection at `from`
+    /// when there is none.
+    pub fn extend_selection(&mut self, delta: isize, from: usize, len: usize) {
+        let sel = self.selection.get_or_insert(Selection {
+            anchor: from,
+            caret: from,
+        });
+        sel.caret = (sel.caret as isize + delta).clamp(0, len as isize) as usize;
+    }
+}
+
+/// Left indent of a paragraph kind.
+fn indent_for(kind: ParagraphKind, zoom: f32) -> f32 {
+    match kind {
+        ParagraphKind::BlockQuote | ParagraphKind::ListItem => 28.0 * zoom,
+        _ => 0.0,
+    }
+}
+
+/// Rects (galley coordinates) covering the chars `range` of a galley, one per row touched.
+pub fn galley_range_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let mut row_start = 0usize;
+    for row in &galley.rows {
+        let n = row.row.char_count_excluding_newline().0;
+        let row_end = row_start + n;
+        let s = range.start.max(row_start);
+        let e = range.end.min(row_end);
+        if s < e {
+            let x0 = row.pos.x + row.row.x_offset((s - row_start).into());
+            let x1 = row.pos.x + row.row.x_offset((e - row_start).into());
+            out.push(Rect::from_min_max(
+                pos2(x0, row.min_y()),
+                pos2(x1, row.max_y()),
+            ));
+        }
+        row_start += row.char_count_including_newline().0;
+        if row_start >= range.end {
+            break;
+        }
+    }
+    out
+}
+
+/// The word (letters, digits, apostrophes, hyphens) around char `c`.
+pub fn word_at(text: &str, c: usize) -> Range<usize> {
+    let is_word = |ch: char| ch.is_alphanumeric() || matches!(ch, '\'' | '’' | '-');
+    let chars: Vec<char> = text.chars().skip(c.saturating_sub(64)).take(128).collect();
+    let base = c.saturating_sub(64);
+    let at = c - base;
+    if chars.get(at).is_none_or(|&ch| !is_word(ch)) {
+        return c..(c + 1).min(base + chars.len());
+    }
+    let mut s = at;
+    while s > 0 && is_word(chars[s - 1]) {
+        s -= 1;
+    }
+    let mut e = at;
+    while e < chars.len() && is_word(chars[e]) {
+        e += 1;
+    }
+    base + s..base + e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_at_finds_the_word_with_apostrophes() {
+        let t = "Haiti’s security situation";
+        assert_eq!(word_at(t, 2), 0..7);
+        assert_eq!(word_at(t, 10), 8..16);
+        assert_eq!(word_at(t, 7), 7..8);
+    }
+
+    #[test]
+    fn selection_range_is_ordered() {
+        let s = Selection {
+            anchor: 10,
+            caret: 4,
+        };
+        assert_eq!(s.range(), 4..10);
+    }
+}

@@ -6,6 +6,7 @@ use clap::Parser;
 use marginalia::cli::Cli;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => {
@@ -13,7 +14,15 @@ fn main() -> ExitCode {
             let mut lock = stdout.lock();
             marginalia::cli::run(command, &mut lock)
         }
-        None => Ok(()),
+        None => {
+            let file = cli.file.clone().or_else(marginalia::ui::app::sample_path);
+            marginalia::ui::run(marginalia::ui::StartOptions {
+                file,
+                smoke: cli.smoke,
+                started,
+                ..Default::default()
+            })
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,5 +1,31 @@
 //! The desktop app: a thin egui layer over the core. It turns user input into commands on the
 //! core's state and draws that state; it holds no logic that the command line also needs.
 
+pub mod app;
+pub mod banner;
+pub mod commands;
+pub mod dialogs;
+pub mod loading;
 pub mod reader;
+pub mod settings;
 pub mod theme;
+
+pub use app::{MarginaliaApp, StartOptions};
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: StartOptions) -> anyhow::Result<()> {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Marginalia")
+            .with_app_id("marginalia")
+            .with_inner_size([1100.0, 800.0])
+            .with_min_inner_size([420.0, 300.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Marginalia",
+        native,
+        Box::new(|cc| Ok(Box::new(MarginaliaApp::new(cc, options)))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

@@ -44,6 +44,10 @@ pub fn install_fonts(ctx: &egui::Context) {
         chain.extend(fallbacks.iter().cloned());
         fonts.families.insert(FontFamily::Name(name.into()), chain);
     }
+    // The interface font falls back to the serif for letters it lacks.
+    if let Some(ui_chain) = fonts.families.get_mut(&FontFamily::Proportional) {
+        ui_chain.push(SERIF.to_owned());
+    }
     ctx.set_fonts(fonts);
 }
 

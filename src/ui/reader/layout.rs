@@ -50,10 +50,32 @@ pub fn metrics_for(kind: ParagraphKind, zoom: f32) -> ParagraphMetrics {
     }
 }
 
+/// The metrics of an article's lead paragraph (shown as a standfirst when the article has no
+/// headline of its own, like a plain-text file that starts straight with its first sentence).
+pub fn lead_metrics(zoom: f32) -> ParagraphMetrics {
+    let body = BODY_SIZE * zoom;
+    let size = (body * 1.22).round();
+    ParagraphMetrics {
+        size,
+        line_height: (size * 1.5).round(),
+        space_after: (body * 1.2).round(),
+        bold: false,
+        italic: false,
+        muted: false,
+    }
+}
+
+/// Left indent of a paragraph kind.
+pub fn indent_for(kind: ParagraphKind, zoom: f32) -> f32 {
+    match kind {
+        ParagraphKind::BlockQuote | ParagraphKind::ListItem => 28.0 * zoom,
+        _ => 0.0,
+    }
+}
+
 /// Height of a paragraph of `chars` chars before it is laid out: rows at an average glyph width of
 /// half an em.
-pub fn estimate_height(chars: usize, kind: ParagraphKind, zoom: f32, width: f32) -> f32 {
-    let m = metrics_for(kind, zoom);
+pub fn estimate_height(chars: usize, m: ParagraphMetrics, width: f32) -> f32 {
     let per_row = ((width / (m.size * 0.5)).floor() as usize).max(1);
     let rows = chars.div_ceil(per_row).max(1);
     rows as f32 * m.line_height + m.space_after
@@ -65,21 +87,16 @@ pub fn estimate_height(chars: usize, kind: ParagraphKind, zoom: f32, width: f32)
 pub fn paragraph_job(
     src: &str,
     para_start: usize,
-    kind: ParagraphKind,
+    m: ParagraphMetrics,
+    indent: f32,
     runs: &[Run],
     palette: &Palette,
-    zoom: f32,
     width: f32,
 ) -> LayoutJob {
-    let m = metrics_for(kind, zoom);
     let text = src.replace('\n', " ");
     let mut bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     bounds.push(text.len());
     let n_chars = bounds.len() - 1;
-    let indent = match kind {
-        ParagraphKind::BlockQuote | ParagraphKind::ListItem => 28.0 * zoom,
-        _ => 0.0,
-    };
     let base_color = if m.muted { palette.muted } else { palette.ink };
     let mut sections = Vec::new();
     for (range, decor) in segments(n_chars, para_start, runs) {
@@ -134,15 +151,8 @@ mod tests {
                 ..Decor::default()
             },
         }];
-        let job = paragraph_job(
-            src,
-            100,
-            ParagraphKind::Body,
-            &runs,
-            &Palette::for_dark(false),
-            1.0,
-            600.0,
-        );
+        let m = metrics_for(ParagraphKind::Body, 1.0);
+        let job = paragraph_job(src, 100, m, 0.0, &runs, &Palette::for_dark(false), 600.0);
         assert_eq!(job.text, "“Kenya’s” café next");
         let first = &job.sections[0];
         assert_eq!(first.byte_range, ByteIndex(0)..ByteIndex(3)); // the opening mark
@@ -166,8 +176,9 @@ mod tests {
 
     #[test]
     fn estimates_grow_with_length() {
-        let short = estimate_height(50, ParagraphKind::Body, 1.0, 600.0);
-        let long = estimate_height(5000, ParagraphKind::Body, 1.0, 600.0);
+        let m = metrics_for(ParagraphKind::Body, 1.0);
+        let short = estimate_height(50, m, 600.0);
+        let long = estimate_height(5000, m, 600.0);
         assert!(long > short * 10.0);
     }
 }

@@ -12,7 +12,8 @@ mod decor;
 mod layout;
 
 pub use decor::{Decor, Decorations, Run, segments};
-pub use layout::{ParagraphMetrics, metrics_for};
+use layout::indent_for;
+pub use layout::{ParagraphMetrics, lead_metrics, metrics_for};
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -33,6 +34,18 @@ struct Para {
     bytes: Range<usize>,
     chars: Range<usize>,
     kind: ParagraphKind,
+    /// Set as the lead (the first paragraph of an article without a headline).
+    lead: bool,
+}
+
+impl Para {
+    fn metrics(&self, zoom: f32) -> ParagraphMetrics {
+        if self.lead {
+            lead_metrics(zoom)
+        } else {
+            metrics_for(self.kind, zoom)
+        }
+    }
 }
 
 /// What the layout cache was built for.
@@ -137,13 +150,19 @@ impl ReaderView {
     /// Shows `doc` from now on (clears layout, selection and decorations).
     pub fn set_document(&mut self, doc: &Document) {
         let index = crate::text_index::TextIndex::new(&doc.text);
+        let has_headline = doc
+            .paragraphs
+            .iter()
+            .any(|p| matches!(p.kind, ParagraphKind::Heading(_)));
         self.paras = doc
             .paragraphs
             .iter()
-            .map(|p| Para {
+            .enumerate()
+            .map(|(i, p)| Para {
                 bytes: index.byte_of(&doc.text, p.start)..index.byte_of(&doc.text, p.end),
                 chars: p.start..p.end,
                 kind: p.kind,
+                lead: i == 0 && !has_headline && p.kind == ParagraphKind::Body,
             })
             .collect();
         self.decor = Decorations::default();
@@ -284,7 +303,7 @@ impl ReaderView {
             self.galleys.iter_mut().for_each(|g| *g = None);
             self.laid_out = 0;
             for (i, p) in self.paras.iter().enumerate() {
-                self.heights[i] = layout::estimate_height(p.chars.len(), p.kind, zoom, column);
+                self.heights[i] = layout::estimate_height(p.chars.len(), p.metrics(zoom), column);
             }
             self.tops_dirty = true;
             // Keep the reading position when the width or zoom changes.
@@ -348,17 +367,18 @@ impl ReaderView {
         let Some(src) = doc.text.get(p.bytes.clone()) else {
             return 0.0;
         };
+        let m = p.metrics(zoom);
+        let indent = indent_for(p.kind, zoom);
         let job = layout::paragraph_job(
             src,
             p.chars.start,
-            p.kind,
+            m,
+            indent,
             self.decor.for_paragraph(i),
             palette,
-            zoom,
             column,
         );
         let galley = ui.painter().layout_job(job);
-        let m = metrics_for(p.kind, zoom);
         let h = galley.size().y + m.space_after;
         self.galleys[i] = Some(galley);
         self.laid_out += 1;
@@ -616,14 +636,6 @@ impl ReaderView {
             caret: from,
         });
         sel.caret = (sel.caret as isize + delta).clamp(0, len as isize) as usize;
-    }
-}
-
-/// Left indent of a paragraph kind.
-fn indent_for(kind: ParagraphKind, zoom: f32) -> f32 {
-    match kind {
-        ParagraphKind::BlockQuote | ParagraphKind::ListItem => 28.0 * zoom,
-        _ => 0.0,
     }
 }
 

@@ -7,13 +7,19 @@ use std::time::Instant;
 
 use egui::{Color32, RichText, Stroke};
 
+use super::analysis_job::AnalysisJob;
 use super::banner::{BannerKind, Banners};
 use super::commands::{self, AppCommand};
 use super::dialogs::{self, FileDialogs, NativeDialogs};
+use super::find::Find;
+use super::highlights::{HighlightKind, Highlights, Item};
 use super::loading::LoadJob;
-use super::reader::{Decor, Decorations, Marks, ReaderView, Run};
+use super::outline::Outline;
+use super::reader::{Decor, Decorations, Marks, Overlay, PaintMark, ReaderView, Run};
 use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
 use super::theme::{self, Palette};
+use super::{details, format};
+use crate::analysis::Analysis;
 use crate::document::{Document, InlineStyle};
 
 /// How the app was started.
@@ -51,12 +57,28 @@ pub struct MarginaliaApp {
     pub banners: Banners,
     /// Word count and reading minutes of the article (counted once when it opens).
     reading_stats: (usize, usize),
+    /// The analysis of the article, once done.
+    pub analysis: Option<Arc<Analysis>>,
+    analysis_job: Option<AnalysisJob>,
+    /// Highlights of the analysis and which kinds are shown.
+    pub highlights: Highlights,
+    /// The item whose details are shown.
+    pub selected: Option<Item>,
+    /// The highlight the keyboard is on (index into `highlights.all()`).
+    pub focus: Option<usize>,
+    /// Whether the outline panel is shown.
+    pub outline_open: bool,
+    outline: Outline,
+    /// The find bar.
+    pub find: Find,
+    overlay_dark: Option<bool>,
     loading: Option<LoadJob>,
     dialogs: Arc<dyn FileDialogs>,
     dialog_answer: Option<Receiver<Option<PathBuf>>>,
     smoke: Option<Instant>,
     title_shown: String,
     fonts_installed: bool,
+    egui_ctx: egui::Context,
 }
 
 impl MarginaliaApp {
@@ -73,12 +95,22 @@ impl MarginaliaApp {
             view: ReaderView::default(),
             banners: Banners::default(),
             reading_stats: (0, 0),
+            analysis: None,
+            analysis_job: None,
+            highlights: Highlights::default(),
+            selected: None,
+            focus: None,
+            outline_open: true,
+            outline: Outline::default(),
+            find: Find::default(),
+            overlay_dark: None,
             loading: None,
             dialogs: options.dialogs,
             dialog_answer: None,
             smoke: options.smoke.then_some(options.started),
             title_shown: String::new(),
             fonts_installed: false,
+            egui_ctx: cc.egui_ctx.clone(),
         };
         app.setup_context(&cc.egui_ctx);
         if let Some(file) = options.file {
@@ -104,12 +136,44 @@ impl MarginaliaApp {
 
     /// Whether background work (opening, a dialog, analysis) is still under way.
     pub fn is_busy(&self) -> bool {
-        self.loading.is_some() || self.dialog_answer.is_some()
+        self.loading.is_some() || self.dialog_answer.is_some() || self.analysis_job.is_some()
+    }
+
+    /// Re-paints the highlights of the visible kinds (after analysis, a toggle, a theme change).
+    fn rebuild_overlay(&mut self, dark: bool) {
+        let ranges = self.view.paragraph_ranges();
+        let marks = self.highlights.shown().map(|(_, h)| PaintMark {
+            range: h.range.clone(),
+            style: theme::highlight_style(h.kind, dark),
+        });
+        self.view
+            .set_overlay(Overlay::new(&ranges, marks.collect::<Vec<_>>()));
+        self.overlay_dark = Some(dark);
+    }
+
+    /// The first char range of an item.
+    fn item_range(&self, item: Item) -> Option<std::ops::Range<usize>> {
+        let a = self.analysis.as_ref()?;
+        match item {
+            Item::Quote(i) => a.quotes.get(i).map(|q| q.start..q.end),
+            Item::Entity(i) => a.entities.get(i)?.mentions.first().map(|m| m.start..m.end),
+            Item::Figure(i) => a.figures.get(i).map(|f| f.start..f.end),
+        }
+    }
+
+    /// The one-line summary of a highlight ("Person · William Ruto · President · 14 mentions").
+    pub fn summary(&self, item: Item) -> Option<String> {
+        let a = self.analysis.as_ref()?;
+        Some(match item {
+            Item::Quote(i) => format::quote_summary(a.quotes.get(i)?),
+            Item::Entity(i) => format::entity_summary(a.entities.get(i)?),
+            Item::Figure(i) => format::figure_summary(a.figures.get(i)?),
+        })
     }
 
     /// Applies one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: AppCommand) {
-        match command {
+        match command.clone() {
             AppCommand::OpenDialog => {
                 if self.dialog_answer.is_none() {
                     self.dialog_answer =
@@ -137,6 +201,61 @@ impl MarginaliaApp {
             }
             AppCommand::DismissBanner(id) => self.banners.dismiss(id),
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            AppCommand::Select(item) => {
+                self.selected = Some(item);
+                self.focus = self.highlights.index_of(item);
+                if let Some(r) = self.item_range(item) {
+                    self.view.scroll_to(r, true, ctx.input(|i| i.time));
+                }
+            }
+            AppCommand::JumpTo(r) => self.view.scroll_to(r, true, ctx.input(|i| i.time)),
+            AppCommand::Copy(text) => ctx.copy_text(text),
+            AppCommand::CloseDetails => {
+                if self.find.open {
+                    self.find.open = false;
+                } else {
+                    self.selected = None;
+                }
+            }
+            AppCommand::ToggleKind(kind) => {
+                let on = self.highlights.is_visible(kind);
+                self.highlights.set_visible(kind, !on);
+                self.rebuild_overlay(ctx.global_style().visuals.dark_mode);
+            }
+            AppCommand::NextHighlight | AppCommand::PrevHighlight => {
+                let forward = command == AppCommand::NextHighlight;
+                self.focus = self.highlights.step(self.focus, forward);
+                if let Some(h) = self.focus.and_then(|i| self.highlights.all().get(i)) {
+                    self.view
+                        .scroll_to(h.range.clone(), false, ctx.input(|i| i.time));
+                    if self.selected.is_some() {
+                        self.selected = Some(h.item);
+                    }
+                }
+            }
+            AppCommand::OpenFocused => {
+                if let Some(h) = self.focus.and_then(|i| self.highlights.all().get(i)) {
+                    self.selected = Some(h.item);
+                }
+            }
+            AppCommand::FindOpen => {
+                self.find.open = true;
+                self.find.focus_field = true;
+            }
+            AppCommand::FindNext | AppCommand::FindPrev => {
+                if !self.find.open {
+                    self.find.open = true;
+                    self.find.focus_field = true;
+                }
+                if let Some(doc) = &self.doc {
+                    self.find.update(&doc.text);
+                }
+                if let Some(r) = self.find.step(command == AppCommand::FindNext) {
+                    self.view.scroll_to(r, false, ctx.input(|i| i.time));
+                }
+            }
+            AppCommand::FindClose => self.find.open = false,
+            AppCommand::ToggleOutline => self.outline_open = !self.outline_open,
         }
     }
 
@@ -158,10 +277,28 @@ impl MarginaliaApp {
         let palette = Palette::for_dark(false);
         self.view
             .set_decorations(Decorations::new(&ranges, style_runs(&doc, &palette)));
-        self.doc = Some(Arc::new(doc));
+        let doc = Arc::new(doc);
+        self.analysis = None;
+        self.highlights = Highlights::new(&Analysis::default(), self.highlights.visible);
+        self.selected = None;
+        self.focus = None;
+        self.find.reset();
+        self.overlay_dark = None;
+        self.analysis_job = Some(AnalysisJob::start(Arc::clone(&doc), &self.egui_ctx));
+        self.doc = Some(doc);
     }
 
     fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.analysis_job
+            && let Some(result) = job.poll()
+        {
+            self.analysis_job = None;
+            if let Some(a) = result {
+                self.highlights = Highlights::new(&a, self.highlights.visible);
+                self.analysis = Some(Arc::new(a));
+                self.rebuild_overlay(ctx.global_style().visuals.dark_mode);
+            }
+        }
         if let Some(job) = &self.loading
             && let Some(result) = job.poll()
         {
@@ -378,6 +515,94 @@ fn style_runs(doc: &Document, palette: &Palette) -> Vec<Run> {
         .collect()
 }
 
+impl MarginaliaApp {
+    /// The legend: each kind with its count and a toggle.
+    fn legend(&self, ui: &mut egui::Ui, dark: bool) -> Vec<AppCommand> {
+        let mut out = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            if self.analysis_job.is_some() {
+                ui.spinner();
+                ui.label("Analysing…");
+                return;
+            }
+            if self.analysis.is_none() {
+                return;
+            }
+            for kind in HighlightKind::ALL {
+                let style = theme::highlight_style(kind, dark);
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(26.0, 16.0), egui::Sense::hover());
+                let swatch = rect.shrink2(egui::vec2(2.0, 2.0));
+                if let Some(fill) = style.fill {
+                    ui.painter().rect_filled(swatch, 2.0, fill);
+                }
+                if let Some((_, stroke)) = style.line {
+                    ui.painter()
+                        .hline(swatch.x_range(), swatch.bottom(), stroke);
+                }
+                if let Some(stroke) = style.border {
+                    ui.painter()
+                        .rect_stroke(swatch, 2.0, stroke, egui::StrokeKind::Inside);
+                }
+                let mut on = self.highlights.is_visible(kind);
+                let label = format!("{} {}", kind.plural(), self.highlights.count(kind));
+                if ui
+                    .checkbox(&mut on, label)
+                    .on_hover_text(format!(
+                        "Show or hide {} in the text",
+                        kind.plural().to_lowercase()
+                    ))
+                    .changed()
+                {
+                    out.push(AppCommand::ToggleKind(kind));
+                }
+                ui.add_space(6.0);
+            }
+            ui.separator();
+            ui.label(
+                RichText::new("n / p: next / previous · Enter: details · Ctrl+F: find").weak(),
+            );
+        });
+        out
+    }
+
+    /// The find bar.
+    fn find_bar(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
+        let mut out = Vec::new();
+        ui.horizontal(|ui| {
+            let label = ui.label("Find");
+            let edit = ui
+                .add(egui::TextEdit::singleline(&mut self.find.query).desired_width(260.0))
+                .labelled_by(label.id);
+            if self.find.focus_field {
+                edit.request_focus();
+                self.find.focus_field = false;
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                out.push(AppCommand::FindNext);
+                self.find.focus_field = true;
+            }
+            if let Some(doc) = &self.doc
+                && self.find.update(&doc.text)
+                && let Some(r) = self.find.current.and_then(|c| self.find.matches.get(c))
+            {
+                out.push(AppCommand::JumpTo(r.clone()));
+            }
+            ui.label(self.find.status());
+            if ui.button("Previous").on_hover_text("Shift+F3").clicked() {
+                out.push(AppCommand::FindPrev);
+            }
+            if ui.button("Next").on_hover_text("F3").clicked() {
+                out.push(AppCommand::FindNext);
+            }
+            if ui.button("Close").on_hover_text("Esc").clicked() {
+                out.push(AppCommand::FindClose);
+            }
+        });
+        out
+    }
+}
+
 impl eframe::App for MarginaliaApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -388,10 +613,19 @@ impl eframe::App for MarginaliaApp {
             self.smoke = None;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        // Tab moves between highlights while no widget has the keyboard, not between widgets.
+        if ctx.memory(|m| m.focused().is_none()) && ctx.input(|i| i.key_pressed(egui::Key::Tab)) {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
         self.poll_background(&ctx);
         self.update_title(&ctx);
-        let palette = Palette::for_dark(ui.visuals().dark_mode);
+        let dark = ui.visuals().dark_mode;
+        if self.analysis.is_some() && self.overlay_dark != Some(dark) {
+            self.rebuild_overlay(dark);
+        }
+        let palette = Palette::for_dark(dark);
         let mut cmds = commands::from_shortcuts(&ctx);
+        cmds.extend(commands::from_navigation_keys(&ctx));
 
         // Files dropped on the window open like File ▸ Open.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -407,19 +641,77 @@ impl eframe::App for MarginaliaApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| cmds.extend(self.menu_bar(ui)));
+        if self.doc.is_some() {
+            egui::Panel::top("legend").show(ui, |ui| cmds.extend(self.legend(ui, dark)));
+        }
+        if self.find.open {
+            egui::Panel::top("find").show(ui, |ui| cmds.extend(self.find_bar(ui)));
+        }
         egui::Panel::bottom("status").show(ui, |ui| cmds.extend(self.status_bar(ui, &palette)));
         if !self.banners.list().is_empty() {
             egui::Panel::top("banners")
                 .frame(egui::Frame::new())
                 .show(ui, |ui| cmds.extend(self.banners.show(ui, &palette)));
         }
+        if self.outline_open && self.doc.is_some() {
+            let analysing = self.analysis_job.is_some();
+            let analysis = self.analysis.clone();
+            let selected = self.selected;
+            egui::Panel::left("outline")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| {
+                    cmds.extend(
+                        self.outline
+                            .show(ui, analysis.as_deref(), selected, analysing),
+                    );
+                });
+        }
+        if let (Some(item), Some(doc), Some(a)) =
+            (self.selected, self.doc.clone(), self.analysis.clone())
+        {
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    cmds.extend(details::show(ui, &doc, &a, item));
+                });
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(palette.paper))
             .show(ui, |ui| match self.doc.clone() {
                 Some(doc) => {
-                    let marks = Marks::default();
-                    self.view
+                    let marks = Marks {
+                        find: if self.find.open {
+                            self.find.matches.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        find_current: self.find.current,
+                        focus: self
+                            .focus
+                            .and_then(|i| self.highlights.all().get(i))
+                            .map(|h| h.range.clone()),
+                    };
+                    let r = self
+                        .view
                         .show(ui, &doc, &palette, self.settings.zoom, &marks);
+                    let hovered = r
+                        .hovered_char
+                        .and_then(|c| self.highlights.at(c))
+                        .map(|(_, h)| h.item);
+                    if let (Some(item), Some(resp)) = (hovered, &r.response) {
+                        ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+                        if let Some(text) = self.summary(item) {
+                            resp.clone().on_hover_text_at_pointer(text);
+                        }
+                    }
+                    if let Some(c) = r.clicked_char
+                        && let Some((i, h)) = self.highlights.at(c)
+                    {
+                        self.focus = Some(i);
+                        self.selected = Some(h.item);
+                    }
                 }
                 None => {
                     ui.centered_and_justified(|ui| {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::highlights::{HighlightKind, Item};
 use super::settings::ThemeChoice;
 
 /// Ctrl+O.
@@ -22,6 +23,15 @@ pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 /// Ctrl+Shift+L: switch light/dark.
 pub const TOGGLE_THEME: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L);
+
+/// Ctrl+F.
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// F3.
+pub const FIND_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
+/// Shift+F3.
+pub const FIND_PREV: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
+/// Ctrl+B: show/hide the outline.
+pub const TOGGLE_OUTLINE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
 
 /// Something the user asked for.
 #[must_use]
@@ -45,6 +55,32 @@ pub enum AppCommand {
     DismissBanner(u64),
     /// Close the window.
     Quit,
+    /// Select an analysis item: show its details, scroll to it and flash it.
+    Select(Item),
+    /// Scroll to a char range and flash it.
+    JumpTo(std::ops::Range<usize>),
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Close the details panel.
+    CloseDetails,
+    /// Show or hide a highlight kind.
+    ToggleKind(HighlightKind),
+    /// Move to the next highlight of the visible kinds (`n`, Tab).
+    NextHighlight,
+    /// Move to the previous one (`p`, Shift+Tab).
+    PrevHighlight,
+    /// Open the details of the focused highlight (Enter).
+    OpenFocused,
+    /// Open the find bar (Ctrl+F).
+    FindOpen,
+    /// Next find match (F3, Enter in the find bar).
+    FindNext,
+    /// Previous find match (Shift+F3).
+    FindPrev,
+    /// Close the find bar.
+    FindClose,
+    /// Show or hide the outline panel.
+    ToggleOutline,
 }
 
 /// The shortcut-driven commands pressed this frame (consumed from the input).
@@ -68,6 +104,43 @@ pub fn from_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
         }
         if i.consume_shortcut(&QUIT) {
             out.push(AppCommand::Quit);
+        }
+        if i.consume_shortcut(&FIND) {
+            out.push(AppCommand::FindOpen);
+        }
+        if i.consume_shortcut(&FIND_PREV) {
+            out.push(AppCommand::FindPrev);
+        }
+        if i.consume_shortcut(&FIND_NEXT) {
+            out.push(AppCommand::FindNext);
+        }
+        if i.consume_shortcut(&TOGGLE_OUTLINE) {
+            out.push(AppCommand::ToggleOutline);
+        }
+    });
+    out
+}
+
+/// Reading-navigation keys (`n`/`p`, Tab/Shift+Tab, Enter, Esc), taken only while no text field
+/// has the keyboard.
+pub fn from_navigation_keys(ctx: &egui::Context) -> Vec<AppCommand> {
+    let typing = ctx.egui_wants_keyboard_input();
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::Escape) {
+            out.push(AppCommand::CloseDetails);
+        }
+        if typing {
+            return;
+        }
+        if i.consume_key(Modifiers::NONE, Key::N) || i.consume_key(Modifiers::NONE, Key::Tab) {
+            out.push(AppCommand::NextHighlight);
+        }
+        if i.consume_key(Modifiers::NONE, Key::P) || i.consume_key(Modifiers::SHIFT, Key::Tab) {
+            out.push(AppCommand::PrevHighlight);
+        }
+        if i.consume_key(Modifiers::NONE, Key::Enter) {
+            out.push(AppCommand::OpenFocused);
         }
     });
     out

@@ -1,11 +1,18 @@
 //! The desktop app: a thin egui layer over the core. It turns user input into commands on the
 //! core's state and draws that state; it holds no logic that the command line also needs.
 
+pub mod analysis_job;
 pub mod app;
 pub mod banner;
 pub mod commands;
+pub mod context;
+pub mod details;
 pub mod dialogs;
+pub mod find;
+pub mod format;
+pub mod highlights;
 pub mod loading;
+pub mod outline;
 pub mod reader;
 pub mod settings;
 pub mod theme;

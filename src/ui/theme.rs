@@ -127,3 +127,51 @@ impl Palette {
         }
     }
 }
+
+use super::highlights::HighlightKind;
+use super::reader::{LineStyle, MarkStyle};
+use egui::Stroke;
+
+/// The colour that identifies a highlight kind (legend swatch, outline bullets).
+pub fn kind_color(kind: HighlightKind, dark: bool) -> Color32 {
+    let (light, night) = match kind {
+        HighlightKind::Quote => ((0x2f, 0x6f, 0xc9), (0x8a, 0xb8, 0xff)),
+        HighlightKind::Person => ((0xb0, 0x3a, 0x2e), (0xff, 0x8f, 0x78)),
+        HighlightKind::Org => ((0x6a, 0x4c, 0xb8), (0xbb, 0xa6, 0xff)),
+        HighlightKind::Place => ((0x1b, 0x7a, 0x57), (0x6f, 0xd6, 0xa8)),
+        HighlightKind::Figure => ((0xb3, 0x6b, 0x00), (0xf2, 0xb8, 0x4b)),
+    };
+    let (r, g, b) = if dark { night } else { light };
+    Color32::from_rgb(r, g, b)
+}
+
+/// How a highlight kind is drawn. Each kind differs in shape, not only colour: quotes are tinted,
+/// people underlined solid, organisations dashed, places dotted, figures boxed.
+pub fn highlight_style(kind: HighlightKind, dark: bool) -> MarkStyle {
+    let c = kind_color(kind, dark);
+    let tint = |alpha: u8| Some(Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha));
+    let line = |style| Some((style, Stroke::new(2.0, c)));
+    match kind {
+        HighlightKind::Quote => MarkStyle {
+            fill: tint(if dark { 46 } else { 34 }),
+            ..MarkStyle::default()
+        },
+        HighlightKind::Person => MarkStyle {
+            line: line(LineStyle::Solid),
+            ..MarkStyle::default()
+        },
+        HighlightKind::Org => MarkStyle {
+            line: line(LineStyle::Dashed),
+            ..MarkStyle::default()
+        },
+        HighlightKind::Place => MarkStyle {
+            line: line(LineStyle::Dotted),
+            ..MarkStyle::default()
+        },
+        HighlightKind::Figure => MarkStyle {
+            fill: tint(if dark { 40 } else { 30 }),
+            border: Some(Stroke::new(1.2, c)),
+            ..MarkStyle::default()
+        },
+    }
+}

@@ -64,68 +64,146 @@ pub struct Run {
     pub decor: Decor,
 }
 
-/// All runs of a document, split at paragraph edges and grouped by paragraph.
+/// Something drawn over a char range: a [`Run`] in the layout, or a painted [`PaintMark`].
+pub trait Spanned: Clone {
+    /// The chars covered.
+    fn span(&self) -> Range<usize>;
+    /// The same thing over other chars.
+    fn with_span(&self, span: Range<usize>) -> Self;
+}
+
+impl Spanned for Run {
+    fn span(&self) -> Range<usize> {
+        self.range.clone()
+    }
+    fn with_span(&self, span: Range<usize>) -> Self {
+        Run {
+            range: span,
+            decor: self.decor,
+        }
+    }
+}
+
+/// Spans of a document, split at paragraph edges and grouped by paragraph.
 ///
-/// Invariant: `runs[by_para[i].clone()]` are the runs inside paragraph `i`, in the order they were
-/// given (later runs draw over earlier ones).
-#[derive(Debug, Clone, Default)]
-pub struct Decorations {
-    runs: Vec<Run>,
+/// Invariant: `items[by_para[i].clone()]` are the spans inside paragraph `i`, in the order they
+/// were given (later ones draw over earlier ones).
+#[derive(Debug, Clone)]
+pub struct ByParagraph<T> {
+    items: Vec<T>,
     by_para: Vec<Range<usize>>,
 }
 
-impl Decorations {
-    /// Groups `runs` by the paragraphs (char ranges, sorted, disjoint) they fall in. Parts of runs
+impl<T> Default for ByParagraph<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            by_para: Vec::new(),
+        }
+    }
+}
+
+/// All runs of a document, by paragraph.
+pub type Decorations = ByParagraph<Run>;
+
+impl<T: Spanned> ByParagraph<T> {
+    /// Groups `spans` by the paragraphs (char ranges, sorted, disjoint) they fall in. Parts
     /// outside every paragraph are dropped.
-    pub fn new(paragraphs: &[Range<usize>], runs: impl IntoIterator<Item = Run>) -> Self {
-        let mut per_para: Vec<Vec<Run>> = vec![Vec::new(); paragraphs.len()];
-        for run in runs {
-            if run.range.is_empty() {
+    pub fn new(paragraphs: &[Range<usize>], spans: impl IntoIterator<Item = T>) -> Self {
+        let mut per_para: Vec<Vec<T>> = vec![Vec::new(); paragraphs.len()];
+        for item in spans {
+            let span = item.span();
+            if span.is_empty() {
                 continue;
             }
-            // First paragraph that ends after the run starts.
-            let mut i = paragraphs.partition_point(|p| p.end <= run.range.start);
+            // First paragraph that ends after the span starts.
+            let mut i = paragraphs.partition_point(|p| p.end <= span.start);
             while let Some(p) = paragraphs.get(i) {
-                if p.start >= run.range.end {
+                if p.start >= span.end {
                     break;
                 }
-                let s = run.range.start.max(p.start);
-                let e = run.range.end.min(p.end);
+                let s = span.start.max(p.start);
+                let e = span.end.min(p.end);
                 if s < e {
-                    per_para[i].push(Run {
-                        range: s..e,
-                        decor: run.decor,
-                    });
+                    per_para[i].push(item.with_span(s..e));
                 }
                 i += 1;
             }
         }
-        let mut out = Decorations::default();
+        let mut out = ByParagraph::default();
         for list in per_para {
-            let start = out.runs.len();
-            out.runs.extend(list);
-            out.by_para.push(start..out.runs.len());
+            let start = out.items.len();
+            out.items.extend(list);
+            out.by_para.push(start..out.items.len());
         }
         out
     }
 
-    /// The runs inside paragraph `i`.
-    pub fn for_paragraph(&self, i: usize) -> &[Run] {
+    /// The spans inside paragraph `i`.
+    pub fn for_paragraph(&self, i: usize) -> &[T] {
         self.by_para
             .get(i)
-            .map_or(&[][..], |r| &self.runs[r.clone()])
+            .map_or(&[][..], |r| &self.items[r.clone()])
     }
 
-    /// Total number of runs (after splitting).
+    /// Total number of spans (after splitting).
     pub fn len(&self) -> usize {
-        self.runs.len()
+        self.items.len()
     }
 
-    /// Whether there are no runs.
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.runs.is_empty()
+        self.items.is_empty()
     }
 }
+
+/// How a painted line under text looks, so kinds differ by more than colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStyle {
+    /// A continuous line.
+    Solid,
+    /// Dashes.
+    Dashed,
+    /// Dots.
+    Dotted,
+    /// Two thin lines.
+    Double,
+}
+
+/// A mark painted around text without re-laying it out: tint under, line or border over.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MarkStyle {
+    /// Tint under the text.
+    pub fill: Option<Color32>,
+    /// A line under the text.
+    pub line: Option<(LineStyle, Stroke)>,
+    /// A box around the text.
+    pub border: Option<Stroke>,
+}
+
+/// A painted mark over a char range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaintMark {
+    /// The chars covered.
+    pub range: Range<usize>,
+    /// How it looks.
+    pub style: MarkStyle,
+}
+
+impl Spanned for PaintMark {
+    fn span(&self) -> Range<usize> {
+        self.range.clone()
+    }
+    fn with_span(&self, span: Range<usize>) -> Self {
+        PaintMark {
+            range: span,
+            style: self.style,
+        }
+    }
+}
+
+/// All painted marks of a document, by paragraph.
+pub type Overlay = ByParagraph<PaintMark>;
 
 /// Splits `range` (paragraph-local chars) at every run edge and gives the combined decor of each
 /// piece. Pieces are in order and cover `0..len` exactly.

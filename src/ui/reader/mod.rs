@@ -11,7 +11,10 @@
 mod decor;
 mod layout;
 
-pub use decor::{Decor, Decorations, Run, segments};
+pub use decor::{
+    ByParagraph, Decor, Decorations, LineStyle, MarkStyle, Overlay, PaintMark, Run, Spanned,
+    segments,
+};
 use layout::indent_for;
 pub use layout::{ParagraphMetrics, lead_metrics, metrics_for};
 
@@ -103,6 +106,7 @@ pub struct ReaderResponse {
 pub struct ReaderView {
     paras: Vec<Para>,
     decor: Decorations,
+    overlay: Overlay,
     generation: u64,
     key: Option<CacheKey>,
     galleys: Vec<Option<Arc<Galley>>>,
@@ -127,6 +131,7 @@ impl Default for ReaderView {
         Self {
             paras: Vec::new(),
             decor: Decorations::default(),
+            overlay: Overlay::default(),
             generation: 0,
             key: None,
             galleys: Vec::new(),
@@ -166,6 +171,7 @@ impl ReaderView {
             })
             .collect();
         self.decor = Decorations::default();
+        self.overlay = Overlay::default();
         self.selection = None;
         self.pending_offset = Some(0.0);
         self.pending_scroll = None;
@@ -182,6 +188,16 @@ impl ReaderView {
     pub fn set_decorations(&mut self, decor: Decorations) {
         self.decor = decor;
         self.generation += 1;
+    }
+
+    /// Replaces the painted marks (highlights, annotations); nothing is laid out again.
+    pub fn set_overlay(&mut self, overlay: Overlay) {
+        self.overlay = overlay;
+    }
+
+    /// The painted marks.
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
     }
 
     /// Number of paragraphs.
@@ -555,6 +571,12 @@ impl ReaderView {
                 };
                 fill(m, c);
             }
+            let overlay = self.overlay.for_paragraph(i);
+            for m in overlay {
+                if let Some(c) = m.style.fill {
+                    fill(&m.range, c);
+                }
+            }
             if let Some(sel) = self.selection {
                 fill(&sel.range(), palette.selection);
             }
@@ -562,6 +584,26 @@ impl ReaderView {
                 fill(r, palette.flash.gamma_multiply(a));
             }
             painter.galley(pos, galley.clone(), palette.ink);
+            for m in overlay {
+                if m.style.line.is_none() && m.style.border.is_none() {
+                    continue;
+                }
+                let Some(l) = local(&m.range) else { continue };
+                for rect in galley_range_rects(&galley, l) {
+                    let rect = rect.translate(pos.to_vec2());
+                    if let Some((style, stroke)) = m.style.line {
+                        paint_line(painter, rect, style, stroke);
+                    }
+                    if let Some(stroke) = m.style.border {
+                        painter.rect_stroke(
+                            rect.expand2(egui::vec2(1.0, -1.0)),
+                            3.0,
+                            stroke,
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                }
+            }
             if let Some(focus) = &marks.focus
                 && let Some(l) = local(focus)
             {
@@ -636,6 +678,35 @@ impl ReaderView {
             caret: from,
         });
         sel.caret = (sel.caret as isize + delta).clamp(0, len as isize) as usize;
+    }
+}
+
+/// Paints a line under `rect` in a style.
+fn paint_line(painter: &egui::Painter, rect: Rect, style: LineStyle, stroke: egui::Stroke) {
+    let y = rect.max.y - 3.0;
+    let (x0, x1) = (rect.min.x, rect.max.x);
+    match style {
+        LineStyle::Solid => {
+            painter.hline(x0..=x1, y, stroke);
+        }
+        LineStyle::Double => {
+            let thin = egui::Stroke::new((stroke.width * 0.6).max(1.0), stroke.color);
+            painter.hline(x0..=x1, y - 1.5, thin);
+            painter.hline(x0..=x1, y + 1.5, thin);
+        }
+        LineStyle::Dashed | LineStyle::Dotted => {
+            let (on, off) = if style == LineStyle::Dashed {
+                (6.0, 3.5)
+            } else {
+                (1.8, 2.6)
+            };
+            let mut x = x0;
+            while x < x1 {
+                let e = (x + on).min(x1);
+                painter.hline(x..=e, y, stroke);
+                x = e + off;
+            }
+        }
     }
 }
 

@@ -1,0 +1,304 @@
+//! The details panel: everything about the selected quote, entity or figure, with links that
+//! jump to (and flash) what they name.
+
+use egui::{RichText, Ui};
+
+use super::commands::AppCommand;
+use super::context::{paragraph_number, sentence_around, slice};
+use super::format;
+use super::highlights::{HighlightKind, Item, kind_of};
+use super::theme;
+use crate::analysis::{Analysis, Entity, Figure, Quote};
+use crate::document::Document;
+
+/// Draws the details of `item`; returns what the user asked for.
+pub fn show(ui: &mut Ui, doc: &Document, analysis: &Analysis, item: Item) -> Vec<AppCommand> {
+    let mut out = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading(match item {
+            Item::Quote(_) => "Quote",
+            Item::Entity(i) => analysis
+                .entities
+                .get(i)
+                .map_or("Entity", |e| format::entity_type(e.kind)),
+            Item::Figure(_) => "Figure",
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("×")
+                .on_hover_text("Close details (Esc)")
+                .clicked()
+            {
+                out.push(AppCommand::CloseDetails);
+            }
+        });
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match item {
+            Item::Quote(i) => {
+                if let Some(q) = analysis.quotes.get(i) {
+                    quote(ui, doc, analysis, i, q, &mut out);
+                }
+            }
+            Item::Entity(i) => {
+                if let Some(e) = analysis.entities.get(i) {
+                    entity(ui, doc, analysis, i, e, &mut out);
+                }
+            }
+            Item::Figure(i) => {
+                if let Some(f) = analysis.figures.get(i) {
+                    figure(ui, doc, analysis, i, f, &mut out);
+                }
+            }
+        });
+    out
+}
+
+fn field(ui: &mut Ui, name: &str, value: impl Into<RichText>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(name).weak());
+        ui.label(value.into());
+    });
+}
+
+fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(10.0);
+    ui.label(RichText::new(title).strong());
+}
+
+/// A link button that selects an item.
+fn item_link(ui: &mut Ui, text: &str, item: Item, out: &mut Vec<AppCommand>) {
+    if ui.link(text).clicked() {
+        out.push(AppCommand::Select(item));
+    }
+}
+
+fn short(s: &str, n: usize) -> String {
+    let t: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        format!("{}…", t.trim_end())
+    } else {
+        t
+    }
+}
+
+fn quote(
+    ui: &mut Ui,
+    doc: &Document,
+    a: &Analysis,
+    i: usize,
+    q: &Quote,
+    out: &mut Vec<AppCommand>,
+) {
+    ui.label(RichText::new(&q.text).font(theme::serif_italic(16.0)));
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Speaker").weak());
+        match &q.speaker {
+            Some(sp) => match sp
+                .entity
+                .as_ref()
+                .and_then(|id| a.entities.iter().position(|e| &e.id == id))
+            {
+                Some(ei) => item_link(ui, &sp.name, Item::Entity(ei), out),
+                None => {
+                    ui.label(&sp.name);
+                }
+            },
+            None => {
+                ui.label(RichText::new("not identified").italics());
+            }
+        }
+    });
+    field(
+        ui,
+        "Cue",
+        q.cue
+            .clone()
+            .unwrap_or_else(|| "none (continues the speaker)".into()),
+    );
+    let (p, n) = paragraph_number(doc, q.start);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Where").weak());
+        if ui
+            .link(format!(
+                "paragraph {p} of {n}, characters {}–{}",
+                q.start, q.end
+            ))
+            .clicked()
+        {
+            out.push(AppCommand::JumpTo(q.start..q.end));
+        }
+    });
+    field(
+        ui,
+        "Length",
+        format!("{} words", format::word_count(&q.text)),
+    );
+    ui.add_space(8.0);
+    if ui
+        .button("Copy with attribution")
+        .on_hover_text(format::quote_with_attribution(q))
+        .clicked()
+    {
+        out.push(AppCommand::Copy(format::quote_with_attribution(q)));
+    }
+    let speaker = q.speaker.as_ref().map(|s| s.name.as_str());
+    let others: Vec<(usize, &Quote)> = a
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| {
+            *j != i && speaker.is_some() && o.speaker.as_ref().map(|s| s.name.as_str()) == speaker
+        })
+        .collect();
+    if !others.is_empty() {
+        section(
+            ui,
+            &format!(
+                "Other quotes by {} ({})",
+                speaker.unwrap_or_default(),
+                others.len()
+            ),
+        );
+        for (j, o) in others {
+            item_link(ui, &short(&o.text, 80), Item::Quote(j), out);
+        }
+    }
+}
+
+fn entity(
+    ui: &mut Ui,
+    doc: &Document,
+    a: &Analysis,
+    i: usize,
+    e: &Entity,
+    out: &mut Vec<AppCommand>,
+) {
+    ui.label(RichText::new(&e.name).font(theme::serif_bold(20.0)));
+    if let Some(kind) = kind_of(e.kind) {
+        let color = theme::kind_color(kind, ui.visuals().dark_mode);
+        ui.label(RichText::new(format::entity_type(e.kind)).color(color));
+    }
+    if !e.roles.is_empty() {
+        field(ui, "Roles", e.roles.join(", "));
+    }
+    let forms: std::collections::BTreeSet<&str> =
+        e.mentions.iter().map(|m| m.text.as_str()).collect();
+    field(
+        ui,
+        "Named as",
+        forms.into_iter().collect::<Vec<_>>().join(", "),
+    );
+
+    section(ui, &format!("Mentions ({})", e.mentions.len()));
+    for m in &e.mentions {
+        let s = sentence_around(doc, m.start..m.end);
+        let text = short(&slice(doc, s), 110);
+        if ui.link(text).on_hover_text("Show in the text").clicked() {
+            out.push(AppCommand::JumpTo(m.start..m.end));
+        }
+    }
+    let quotes: Vec<(usize, &Quote)> = a
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| {
+            q.speaker.as_ref().and_then(|s| s.entity.as_deref()) == Some(e.id.as_str())
+        })
+        .collect();
+    if !quotes.is_empty() {
+        section(ui, &format!("Quotes ({})", quotes.len()));
+        for (j, q) in quotes {
+            item_link(ui, &short(&q.text, 80), Item::Quote(j), out);
+        }
+    }
+    // Figures in the sentences that mention it.
+    let sentences: Vec<std::ops::Range<usize>> = e
+        .mentions
+        .iter()
+        .map(|m| sentence_around(doc, m.start..m.end))
+        .collect();
+    let figures: Vec<(usize, &Figure)> = a
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            sentences
+                .iter()
+                .any(|s| s.start <= f.start && f.end <= s.end)
+        })
+        .collect();
+    if !figures.is_empty() {
+        section(ui, &format!("Figures in its sentences ({})", figures.len()));
+        for (j, f) in figures {
+            item_link(
+                ui,
+                &format!("{} — {}", f.text, format::figure_value(f)),
+                Item::Figure(j),
+                out,
+            );
+        }
+    }
+    let _ = i;
+}
+
+fn figure(
+    ui: &mut Ui,
+    doc: &Document,
+    a: &Analysis,
+    i: usize,
+    f: &Figure,
+    out: &mut Vec<AppCommand>,
+) {
+    ui.label(RichText::new(&f.text).font(theme::serif_bold(20.0)));
+    let color = theme::kind_color(HighlightKind::Figure, ui.visuals().dark_mode);
+    ui.label(
+        RichText::new(format::figure_value(f))
+            .size(18.0)
+            .color(color),
+    );
+    field(ui, "Kind", format::figure_kind(f.kind));
+    field(
+        ui,
+        "Precision",
+        if f.approximate {
+            "approximate"
+        } else {
+            "exact"
+        },
+    );
+    if let Some(c) = &f.counted {
+        field(ui, "Counts", c.as_str());
+    }
+    section(ui, "Sentence");
+    let s = sentence_around(doc, f.start..f.end);
+    if ui
+        .link(slice(doc, s))
+        .on_hover_text("Show in the text")
+        .clicked()
+    {
+        out.push(AppCommand::JumpTo(f.start..f.end));
+    }
+    if let Some(c) = &f.counted {
+        let same: Vec<(usize, &Figure)> = a
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i
+                    && o.counted
+                        .as_deref()
+                        .is_some_and(|oc| oc.eq_ignore_ascii_case(c))
+            })
+            .collect();
+        if !same.is_empty() {
+            section(ui, &format!("Other figures of {c}"));
+            for (j, o) in same {
+                item_link(ui, &format!("{} {c}", o.text), Item::Figure(j), out);
+            }
+        }
+    }
+}

@@ -12,6 +12,12 @@ use crate::analysis::FigureKind;
 /// they are one of these time prefixes ("mid-2024").
 const TIME_PREFIXES: &[&str] = &["mid", "pre", "post", "early", "late", "end", "start"];
 
+/// Street words: a number before "Downing Street" is an address.
+const STREETS: &[&str] = &[
+    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way",
+    "place", "square", "terrace", "crescent", "court",
+];
+
 impl Scanner<'_, '_> {
     /// A figure that starts with a number, a sign or a currency at `i`.
     pub fn amount_at(&self, i: usize) -> Option<Hit> {
@@ -48,8 +54,7 @@ impl Scanner<'_, '_> {
             h.scale = c.scale;
             return Some(h);
         }
-        let t = self.at(ns)?;
-        if t.kind == TokenKind::Num && self.in_name(ns) {
+        if self.is_num(ns) && self.in_name(ns) {
             return None;
         }
         let c = self.core(ns, false)?;
@@ -62,7 +67,7 @@ impl Scanner<'_, '_> {
     }
 
     /// Whether the number at `i` belongs to a name: "COVID-19", "Route 66", "No. 10".
-    fn in_name(&self, i: usize) -> bool {
+    pub fn in_name(&self, i: usize) -> bool {
         let Some(t) = self.at(i) else { return false };
         if !t.space_before
             && let Some(p) = self.before(i)
@@ -78,7 +83,17 @@ impl Scanner<'_, '_> {
         if let Some(p) = self.before(i)
             && !t.break_before
         {
-            if p.kind == TokenKind::Word && p.is_capitalised() && self.lex.name_heads.contains(p.lower.as_ref()) {
+            let not_lower = p.text != p.lower.as_ref();
+            if p.kind == TokenKind::Word && not_lower && self.lex.name_heads.contains(p.lower.as_ref()) {
+                return true;
+            }
+            // "FTSE 100", "MAX 8": a number after an acronym names something, unless it
+            // counts what follows.
+            if p.kind == TokenKind::Word
+                && p.text.chars().count() > 1
+                && p.text.chars().all(char::is_uppercase)
+                && !self.counts_plural(i, i + 1)
+            {
                 return true;
             }
             if p.text == "."
@@ -94,6 +109,22 @@ impl Scanner<'_, '_> {
             if p.kind == TokenKind::Name && !t.space_before {
                 return true;
             }
+        }
+        self.street_number(i)
+    }
+
+    /// "10 Downing Street": a number before a capitalised street name.
+    fn street_number(&self, i: usize) -> bool {
+        let mut k = i + 1;
+        for _ in 0..3 {
+            let Some(t) = self.joined(k) else { return false };
+            if t.kind != TokenKind::Word || !t.is_capitalised() {
+                return false;
+            }
+            if STREETS.contains(&t.lower.as_ref()) {
+                return k > i + 1;
+            }
+            k += 1;
         }
         false
     }
@@ -294,7 +325,7 @@ impl Scanner<'_, '_> {
 
     /// Whether the four-digit number at `i` (ending at `k`) counts a plural noun right after
     /// it ("1500 soldiers") and is not introduced as a date ("in 2019").
-    fn counts_plural(&self, i: usize, k: usize) -> bool {
+    pub fn counts_plural(&self, i: usize, k: usize) -> bool {
         if self
             .before(i)
             .is_some_and(|p| self.lex.date_cues.contains(p.lower.as_ref()))

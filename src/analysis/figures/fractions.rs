@@ -29,6 +29,16 @@ impl Scanner<'_, '_> {
 
     /// "half of", "nearly half", but not "half-time" or "the first half".
     fn half(&self, i: usize, approximated: bool) -> Option<Hit> {
+        // "half a million" is a count.
+        if self.word_is(i + 1, "a")
+            && let Some(n) = self.joined(i + 2)
+            && let Some((v, NumClass::Scale | NumClass::Hundred | NumClass::Dozen)) =
+                self.lex.number_word(n)
+        {
+            let mut h = Hit::new(i, i + 3, FigureKind::Cardinal, Some(v / 2.0));
+            h.counted = self.counted_noun(i + 3);
+            return Some(h);
+        }
         if self.glued(i + 1).is_some_and(|t| t.is_hyphen()) {
             return None;
         }
@@ -123,12 +133,16 @@ impl Scanner<'_, '_> {
             return None;
         }
         if v == 2 {
+            // "a second." "per second", "seconds later" are time, not rank.
             let next_is_mark = self
                 .joined(i + 1)
                 .is_none_or(|n| n.kind == TokenKind::Punct && !n.is_hyphen());
             let unit_use = self
                 .before(i)
-                .is_some_and(|p| matches!(p.lower.as_ref(), "per" | "split" | "a" | "every"));
+                .is_some_and(|p| matches!(p.lower.as_ref(), "per" | "split" | "every"))
+                || self
+                    .joined(i + 1)
+                    .is_some_and(|n| matches!(n.lower.as_ref(), "later" | "ago" | "earlier"));
             if next_is_mark || unit_use {
                 return None;
             }
@@ -139,7 +153,8 @@ impl Scanner<'_, '_> {
     /// "tens of thousands", "dozens of", "hundreds of millions of" (no value).
     pub fn vague_at(&self, i: usize) -> Option<Hit> {
         let t = self.at(i)?;
-        if t.is_capitalised() || !VAGUE.contains(&t.text) || !self.word_is(i + 1, "of") {
+        let of_follows = self.joined(i + 1).is_some_and(|o| o.text == "of");
+        if !VAGUE.contains(&t.lower.as_ref()) || !of_follows {
             return None;
         }
         let mut end = i + 1;

@@ -51,17 +51,28 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
             let first = toks.get(h.start)?;
             let last = toks.get(h.end - 1)?;
             Some(Figure {
+                value: h.value.map(tidy),
                 id: String::new(),
                 start: first.start,
                 end: last.end,
                 text: text.get(first.byte_start..last.byte_end)?.to_string(),
                 kind: h.kind,
-                value: h.value,
                 approximate: h.approximate,
                 counted: h.counted,
             })
         })
         .collect()
+}
+
+/// Rounds away the binary noise of scaling ("8.2 billion" is 8200000000, not 8199999999.999999)
+/// by keeping twelve significant digits.
+fn tidy(v: FigureValue) -> FigureValue {
+    match v {
+        FigureValue::Number(n) if n.is_finite() && n != 0.0 => {
+            FigureValue::Number(format!("{n:.11e}").parse().unwrap_or(n))
+        }
+        other => other,
+    }
 }
 
 impl Scanner<'_, '_> {
@@ -99,11 +110,14 @@ impl Scanner<'_, '_> {
 
     /// A figure starting exactly at `i`.
     fn figure_at(&self, i: usize, approximated: bool) -> Option<Hit> {
+        if self.is_num(i) && self.in_name(i) {
+            return None;
+        }
         self.date_at(i)
             .or_else(|| self.fraction_at(i, approximated))
             .or_else(|| self.vague_at(i))
-            .or_else(|| self.amount_at(i))
             .or_else(|| self.ordinal_at(i))
+            .or_else(|| self.amount_at(i))
     }
 }
 

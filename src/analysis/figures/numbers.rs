@@ -64,6 +64,17 @@ impl Scanner<'_, '_> {
             }
             return (mult, k + 1);
         }
+        // "1.2m people", "5bn users": a short scale before a plural noun.
+        if let Some(t) = self.glued(k)
+            && t.kind == TokenKind::Word
+            && !t.break_before
+            && let Some(&(mult, true)) = self.lex.scales.get(t.lower.as_ref())
+            && self
+                .joined(k + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && self.looks_plural(&n.lower))
+        {
+            return (mult, k + 1);
+        }
         (1.0, k)
     }
 
@@ -159,6 +170,15 @@ impl Scanner<'_, '_> {
         }
         if words == 0 || last.is_none() {
             return None;
+        }
+        // "two and a half"
+        if self.word_is(k, "and")
+            && self.word_is(k + 1, "a")
+            && self.word_is(k + 2, "half")
+            && total == 0.0
+        {
+            cur += 0.5;
+            k += 3;
         }
         let value = total + cur;
         let lone_one = words == 1 && value == 1.0 && k == i + 1;

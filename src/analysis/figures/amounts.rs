@@ -14,8 +14,22 @@ const TIME_PREFIXES: &[&str] = &["mid", "pre", "post", "early", "late", "end", "
 
 /// Street words: a number before "Downing Street" is an address.
 const STREETS: &[&str] = &[
-    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "way",
-    "place", "square", "terrace", "crescent", "court",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "way",
+    "place",
+    "square",
+    "terrace",
+    "crescent",
+    "court",
 ];
 
 impl Scanner<'_, '_> {
@@ -31,21 +45,21 @@ impl Scanner<'_, '_> {
             return Some(Hit::new(i, c.end, FigureKind::Quantity, Some(c.value)));
         }
         // A sign: "minus 20 degrees", "-3.2%".
-        let (neg, ns) = if t.lower == "minus" && self.joined(i + 1).is_some() {
-            (true, i + 1)
-        } else if matches!(t.text, "-" | "−" | "–")
+        let spelled_minus = t.lower == "minus" && self.joined(i + 1).is_some();
+        let sign_mark = matches!(t.text, "-" | "−" | "–")
             && (t.space_before || self.before(i).is_some_and(|p| p.text == "("))
-            && self.glued(i + 1).is_some_and(|n| n.kind == TokenKind::Num)
-        {
-            (true, i + 1)
-        } else {
-            (false, i)
-        };
+            && self.glued(i + 1).is_some_and(|n| n.kind == TokenKind::Num);
+        let neg = spelled_minus || sign_mark;
+        let ns = if neg { i + 1 } else { i };
         // A currency before the number: "$5", "US$5", "KSh 2 billion".
         if let Some((factor, j)) = self.lex.currency_prefix.longest(self.toks, ns)
             && (ns + 1..j).all(|k| self.glued(k).is_some())
             && self.joined(j).is_some_and(|n| n.kind == TokenKind::Num)
-            && !(self.at(ns).is_some_and(|p| p.kind == TokenKind::Word) && self.glued(j).is_none() && !self.at(ns).is_some_and(|p| p.text.chars().any(char::is_uppercase)))
+            && !(self.at(ns).is_some_and(|p| p.kind == TokenKind::Word)
+                && self.glued(j).is_none()
+                && !self
+                    .at(ns)
+                    .is_some_and(|p| p.text.chars().any(char::is_uppercase)))
             && let Some(c) = self.core(j, true)
         {
             let sign = if neg { -1.0 } else { 1.0 };
@@ -84,7 +98,10 @@ impl Scanner<'_, '_> {
             && !t.break_before
         {
             let not_lower = p.text != p.lower.as_ref();
-            if p.kind == TokenKind::Word && not_lower && self.lex.name_heads.contains(p.lower.as_ref()) {
+            if p.kind == TokenKind::Word
+                && not_lower
+                && self.lex.name_heads.contains(p.lower.as_ref())
+            {
                 return true;
             }
             // "FTSE 100", "MAX 8": a number after an acronym names something, unless it
@@ -97,9 +114,9 @@ impl Scanner<'_, '_> {
                 return true;
             }
             if p.text == "."
-                && i.checked_sub(2)
-                    .and_then(|k| self.at(k))
-                    .is_some_and(|w| w.is_capitalised() && self.lex.name_heads.contains(w.lower.as_ref()))
+                && i.checked_sub(2).and_then(|k| self.at(k)).is_some_and(|w| {
+                    w.is_capitalised() && self.lex.name_heads.contains(w.lower.as_ref())
+                })
             {
                 return true;
             }
@@ -115,16 +132,16 @@ impl Scanner<'_, '_> {
 
     /// "10 Downing Street": a number before a capitalised street name.
     fn street_number(&self, i: usize) -> bool {
-        let mut k = i + 1;
-        for _ in 0..3 {
-            let Some(t) = self.joined(k) else { return false };
+        for k in i + 1..i + 4 {
+            let Some(t) = self.joined(k) else {
+                return false;
+            };
             if t.kind != TokenKind::Word || !t.is_capitalised() {
                 return false;
             }
             if STREETS.contains(&t.lower.as_ref()) {
                 return k > i + 1;
             }
-            k += 1;
         }
         false
     }
@@ -183,8 +200,10 @@ impl Scanner<'_, '_> {
             && let Some((kind, mut end)) = self.lex.units.longest(self.toks, unit_at)
         {
             // A one-letter unit must touch the number ("19m", not "19 m").
-            let single_letter = end == unit_at + 1 && u.text.chars().count() == 1 && u.text.chars().all(char::is_alphabetic);
-            if !(single_letter && u.space_before) && !self.is_time_marker(unit_at) {
+            let single_letter = end == unit_at + 1
+                && u.text.chars().count() == 1
+                && u.text.chars().all(char::is_alphabetic);
+            if !(self.is_time_marker(unit_at) || single_letter && u.space_before) {
                 let kind = match kind {
                     UnitKind::Percent => FigureKind::Percent,
                     UnitKind::Quantity | UnitKind::Duration => FigureKind::Quantity,
@@ -204,7 +223,7 @@ impl Scanner<'_, '_> {
         if !c.words
             && let Some(p) = self.glued(k)
             && p.text == "p"
-            && !self.glued(k + 1).is_some_and(|d| d.text == ".")
+            && self.glued(k + 1).is_none_or(|d| d.text != ".")
         {
             return Some(mk(k + 1, FigureKind::Money, Some(value * 0.01)));
         }
@@ -225,7 +244,9 @@ impl Scanner<'_, '_> {
 
     /// Whether the tokens at `k` are "a.m."/"p.m."/"am"/"pm".
     fn is_time_marker(&self, k: usize) -> bool {
-        let Some(t) = self.joined(k) else { return false };
+        let Some(t) = self.joined(k) else {
+            return false;
+        };
         if matches!(t.lower.as_ref(), "am" | "pm") {
             return true;
         }
@@ -264,7 +285,11 @@ impl Scanner<'_, '_> {
     /// ("3-1", one span valued by its first number).
     fn hyphen_pair(&self, start: usize, c: &Core) -> Option<Hit> {
         let k = c.end;
-        if c.scale != 1.0 || !self.glued(k).is_some_and(|t| t.is_hyphen() || t.text == "–") {
+        if c.scale != 1.0
+            || !self
+                .glued(k)
+                .is_some_and(|t| t.is_hyphen() || t.text == "–")
+        {
             return None;
         }
         let second = self.glued(k + 1).filter(|t| t.kind == TokenKind::Num)?;
@@ -275,7 +300,11 @@ impl Scanner<'_, '_> {
                 && let Some(d) = self.glued(k + 3).and_then(|_| self.small_int(k + 3, 2))
                 && (1..=31).contains(&d)
             {
-                return Some(Hit::date(start, k + 4, Some(format!("{y:04}-{m:02}-{d:02}"))));
+                return Some(Hit::date(
+                    start,
+                    k + 4,
+                    Some(format!("{y:04}-{m:02}-{d:02}")),
+                ));
             }
             if second.text.len() == 2 || self.year(k + 1).is_some() {
                 return Some(Hit::date(start, k + 2, Some(format!("{y}"))));
@@ -289,7 +318,12 @@ impl Scanner<'_, '_> {
         }) {
             return None;
         }
-        Some(Hit::new(start, k + 2, FigureKind::Cardinal, Some(f64::from(a))))
+        Some(Hit::new(
+            start,
+            k + 2,
+            FigureKind::Cardinal,
+            Some(f64::from(a)),
+        ))
     }
 
     /// "-year-old", "year-old", "years old" after an age: the index after it.
@@ -313,7 +347,9 @@ impl Scanner<'_, '_> {
 
     /// Extends a quantity over "per kilogram" or "/h": the new end.
     fn per_unit(&self, end: usize) -> usize {
-        let Some(t) = self.joined(end) else { return end };
+        let Some(t) = self.joined(end) else {
+            return end;
+        };
         if (t.lower == "per" || (t.text == "/" && !t.space_before))
             && let Some((_, e)) = self.lex.units.longest(self.toks, end + 1)
             && self.joined(end + 1).is_some()

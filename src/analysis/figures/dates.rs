@@ -40,7 +40,11 @@ impl Scanner<'_, '_> {
             if self.joined(y_at).is_some()
                 && let Some(y) = self.year(y_at)
             {
-                return Some(Hit::date(i, y_at + 1, Some(format!("{y:04}-{m:02}-{d:02}"))));
+                return Some(Hit::date(
+                    i,
+                    y_at + 1,
+                    Some(format!("{y:04}-{m:02}-{d:02}")),
+                ));
             }
             return Some(Hit::date(i, j, None));
         }

@@ -14,7 +14,13 @@ const HALF_FOLLOWERS: &[&str] = &[
 
 /// Plural words that name a vague amount when "of" follows ("thousands of").
 const VAGUE: &[&str] = &[
-    "dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+    "scores",
 ];
 
 impl Scanner<'_, '_> {
@@ -43,7 +49,8 @@ impl Scanner<'_, '_> {
             return None;
         }
         if self.before(i).is_some_and(|p| {
-            self.lex.ordinals.contains_key(p.lower.as_ref()) || matches!(p.lower.as_ref(), "a" | "and")
+            self.lex.ordinals.contains_key(p.lower.as_ref())
+                || matches!(p.lower.as_ref(), "a" | "and")
         }) {
             return None;
         }
@@ -85,7 +92,12 @@ impl Scanner<'_, '_> {
         if numerator > f64::from(den) {
             return None;
         }
-        Some(Hit::new(i, k + 1, FigureKind::Fraction, Some(numerator / f64::from(den))))
+        Some(Hit::new(
+            i,
+            k + 1,
+            FigureKind::Fraction,
+            Some(numerator / f64::from(den)),
+        ))
     }
 
     /// "one in five", "1 in 10", "nine out of ten".
@@ -110,7 +122,12 @@ impl Scanner<'_, '_> {
         if a.words != b.words && !a.words {
             return None;
         }
-        Some(Hit::new(i, b.end, FigureKind::Fraction, Some(a.value / b.value)))
+        Some(Hit::new(
+            i,
+            b.end,
+            FigureKind::Fraction,
+            Some(a.value / b.value),
+        ))
     }
 
     /// An ordinal word: "third", "sixth", "twenty-first"; not "first" alone (too often not a
@@ -126,7 +143,12 @@ impl Scanner<'_, '_> {
             && let Some(&v) = self.lex.ordinals.get(o.lower.as_ref())
             && v < 10
         {
-            return Some(Hit::new(i, i + 3, FigureKind::Ordinal, Some(tens + f64::from(v))));
+            return Some(Hit::new(
+                i,
+                i + 3,
+                FigureKind::Ordinal,
+                Some(tens + f64::from(v)),
+            ));
         }
         let &v = self.lex.ordinals.get(t.lower.as_ref())?;
         if v == 1 {

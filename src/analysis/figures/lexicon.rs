@@ -113,6 +113,8 @@ pub struct Lexicon {
     pub plurals: HashSet<String>,
     /// Words that end the search for a counted noun.
     pub counted_stops: HashSet<String>,
+    /// Every word or mark that can start a figure or an approximator.
+    pub starters: HashSet<String>,
 }
 
 /// The lines of a list file, without comments and blanks, split on `|` and trimmed.
@@ -202,7 +204,46 @@ impl Lexicon {
                 };
             }
         }
+        lex.starters = lex.starter_words();
         lex
+    }
+
+    /// The words and marks a figure or an approximator can start with.
+    fn starter_words(&self) -> HashSet<String> {
+        let mut set: HashSet<String> = HashSet::new();
+        set.extend(self.numbers.keys().cloned());
+        set.extend(self.ordinals.keys().cloned());
+        set.extend(self.denominators.keys().cloned());
+        set.extend(self.months.keys().cloned());
+        set.extend(self.weekdays.iter().cloned());
+        set.extend(self.weekdays.iter().map(|w| format!("{w}s")));
+        set.extend(self.relative_modifiers.iter().cloned());
+        set.extend(self.currency_prefix.by_first.keys().cloned());
+        set.extend(self.approximators.by_first.keys().cloned());
+        for w in [
+            "a",
+            "an",
+            "minus",
+            "magnitude",
+            "mid",
+            "early",
+            "late",
+            "pre",
+            "post",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "tens",
+            "scores",
+            "-",
+            "−",
+            "–",
+        ] {
+            set.insert(w.to_string());
+        }
+        set
     }
 
     /// Whether letters written against a following number are a currency ("Sh2", "Rs500").
@@ -214,7 +255,10 @@ impl Lexicon {
     /// ordinal endings, a decade's "s", time of day, units, scales, pence.
     pub fn is_number_suffix(&self, s: &str) -> bool {
         let lower = s.to_lowercase();
-        if matches!(lower.as_str(), "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "p") {
+        if matches!(
+            lower.as_str(),
+            "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "p"
+        ) {
             return true;
         }
         // One upper-case letter ("5G", "3D") is a code, except temperatures.
@@ -236,9 +280,13 @@ impl Lexicon {
 
     /// Tokenizes with this lexicon's prefix and suffix rules.
     pub fn tokenize<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        tokenize(text, &|p| self.is_currency_prefix(p), &|s| {
+        let mut toks = tokenize(text, &|p| self.is_currency_prefix(p), &|s| {
             self.is_number_suffix(s)
-        })
+        });
+        for t in &mut toks {
+            t.starter = t.kind == TokenKind::Num || self.starters.contains(t.lower.as_ref());
+        }
+        toks
     }
 
     /// The spelled-out number word at a token.

@@ -32,6 +32,10 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !toks[i].starter {
+            i += 1;
+            continue;
+        }
         if let Some(next) = sc.skip_code(i) {
             i = next;
             continue;
@@ -141,7 +145,11 @@ fn share_range_scales(sc: &Scanner<'_, '_>, hits: &mut [Hit]) {
             continue;
         }
         if b.scale > 1.0 && matches!(a.kind, FigureKind::Cardinal | FigureKind::Money) {
-            let factor = if a.kind == FigureKind::Money && a.base != 0.0 { av / a.base } else { 1.0 };
+            let factor = if a.kind == FigureKind::Money && a.base != 0.0 {
+                av / a.base
+            } else {
+                1.0
+            };
             a.value = Some(FigureValue::Number(a.base * factor * b.scale));
             if a.kind == FigureKind::Money && b.kind == FigureKind::Cardinal {
                 b.kind = FigureKind::Money;
@@ -150,7 +158,10 @@ fn share_range_scales(sc: &Scanner<'_, '_>, hits: &mut [Hit]) {
             }
             a.counted = None;
         } else if a.kind == FigureKind::Cardinal
-            && matches!(b.kind, FigureKind::Percent | FigureKind::Money | FigureKind::Quantity)
+            && matches!(
+                b.kind,
+                FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
+            )
             && b.scale == 1.0
         {
             a.kind = b.kind;

@@ -101,10 +101,7 @@ impl Scanner<'_, '_> {
             k = i + 1;
             last = Some(NumClass::Small);
         }
-        loop {
-            let Some(t) = (if k == i { self.at(k) } else { self.joined(k) }) else {
-                break;
-            };
+        while let Some(t) = if k == i { self.at(k) } else { self.joined(k) } {
             // "twenty-five"
             if t.is_hyphen()
                 && last == Some(NumClass::Tens)
@@ -119,7 +116,10 @@ impl Scanner<'_, '_> {
             if t.lower == "and"
                 && matches!(last, Some(NumClass::Hundred | NumClass::Scale))
                 && let Some(n) = self.joined(k + 1)
-                && matches!(lex.number_word(n), Some((_, NumClass::Small | NumClass::Tens)))
+                && matches!(
+                    lex.number_word(n),
+                    Some((_, NumClass::Small | NumClass::Tens))
+                )
             {
                 k += 1;
                 continue;
@@ -132,7 +132,9 @@ impl Scanner<'_, '_> {
                     if matches!(last, Some(NumClass::Small)) {
                         break;
                     }
-                    if last == Some(NumClass::Tens) && (v >= 10.0 || self.before(k).is_some_and(|p| !p.is_hyphen())) {
+                    if last == Some(NumClass::Tens)
+                        && (v >= 10.0 || self.before(k).is_some_and(|p| !p.is_hyphen()))
+                    {
                         break;
                     }
                     cur += v;
@@ -186,7 +188,11 @@ impl Scanner<'_, '_> {
             start: i,
             end: k,
             value,
-            base: if last_scale > 1.0 { value / last_scale } else { value },
+            base: if last_scale > 1.0 {
+                value / last_scale
+            } else {
+                value
+            },
             scale: last_scale,
             words: true,
             lone_one,

@@ -41,6 +41,8 @@ pub struct Token<'a> {
     pub space_before: bool,
     /// Whether a line break separates it from the previous token.
     pub break_before: bool,
+    /// Whether a figure or an approximator can start here (set by the lexicon; numbers always).
+    pub starter: bool,
 }
 
 impl Token<'_> {
@@ -105,6 +107,7 @@ pub fn tokenize<'a>(
                 end: char_pos + 1,
                 space_before: space,
                 break_before: brk,
+                starter: true,
             });
             char_pos += 1;
             space = false;
@@ -117,13 +120,18 @@ pub fn tokenize<'a>(
         let mut prev = c;
         char_pos += 1;
         // (byte offset, char offset, is_digit) where each letter/digit segment starts
-        let mut segs: Vec<(usize, usize, bool)> = vec![(b, start_char, c.is_ascii_digit())];
-        loop {
-            let Some(&(nb, nc)) = chars.peek() else { break };
+        // Letter/digit segments: how many, whether the first is digits, where the second starts.
+        let first_digit = c.is_ascii_digit();
+        let mut seg_count = 1;
+        let mut second = (b, start_char);
+        while let Some(&(nb, nc)) = chars.peek() {
             if nc.is_alphabetic() || nc.is_ascii_digit() {
                 let digit = nc.is_ascii_digit();
                 if digit != prev.is_ascii_digit() {
-                    segs.push((nb, char_pos, digit));
+                    seg_count += 1;
+                    if seg_count == 2 {
+                        second = (nb, char_pos);
+                    }
                 }
                 chars.next();
                 e = nb + nc.len_utf8();
@@ -162,21 +170,50 @@ pub fn tokenize<'a>(
                 end: ce,
                 space_before: sp,
                 break_before: br,
+                starter: true,
             });
         };
         let end_char = char_pos;
-        match segs.as_slice() {
-            [(_, _, false)] => push(&mut out, TokenKind::Word, b, e, start_char, end_char, space, brk),
-            [(_, _, true)] => push(&mut out, TokenKind::Num, b, e, start_char, end_char, space, brk),
-            [(_, _, true), (sb, sc, false)] if split_suffix(&text[*sb..e]) => {
-                push(&mut out, TokenKind::Num, b, *sb, start_char, *sc, space, brk);
-                push(&mut out, TokenKind::Word, *sb, e, *sc, end_char, false, false);
+        let (sb, sc) = second;
+        match (seg_count, first_digit) {
+            (1, false) => push(
+                &mut out,
+                TokenKind::Word,
+                b,
+                e,
+                start_char,
+                end_char,
+                space,
+                brk,
+            ),
+            (1, true) => push(
+                &mut out,
+                TokenKind::Num,
+                b,
+                e,
+                start_char,
+                end_char,
+                space,
+                brk,
+            ),
+            (2, true) if split_suffix(&text[sb..e]) => {
+                push(&mut out, TokenKind::Num, b, sb, start_char, sc, space, brk);
+                push(&mut out, TokenKind::Word, sb, e, sc, end_char, false, false);
             }
-            [(_, _, false), (sb, sc, true)] if split_prefix(&lower(&text[b..*sb])) => {
-                push(&mut out, TokenKind::Word, b, *sb, start_char, *sc, space, brk);
-                push(&mut out, TokenKind::Num, *sb, e, *sc, end_char, false, false);
+            (2, false) if split_prefix(&lower(&text[b..sb])) => {
+                push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
+                push(&mut out, TokenKind::Num, sb, e, sc, end_char, false, false);
             }
-            _ => push(&mut out, TokenKind::Name, b, e, start_char, end_char, space, brk),
+            _ => push(
+                &mut out,
+                TokenKind::Name,
+                b,
+                e,
+                start_char,
+                end_char,
+                space,
+                brk,
+            ),
         }
         space = false;
         brk = false;

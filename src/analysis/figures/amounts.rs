@@ -165,13 +165,17 @@ impl Scanner<'_, '_> {
             {
                 return Some(mk(k + 1, FigureKind::Ordinal, Some(value)));
             }
-            // "the 1990s"
+            // "the 1990s", "the 90s"
             if let Some(n) = next
                 && n.lower == "s"
-                && let Some(y) = self.year(c.start)
                 && c.scale == 1.0
             {
-                return Some(Hit::date(start, k + 1, Some(format!("{y}"))));
+                if let Some(y) = self.year(c.start) {
+                    return Some(Hit::date(start, k + 1, Some(format!("{y}"))));
+                }
+                if self.small_int(c.start, 2).is_some_and(|d| d % 10 == 0) {
+                    return Some(Hit::date(start, k + 1, None));
+                }
             }
             // "10:30", "6 p.m."
             if let Some(h) = self.time_of_day(start, c) {
@@ -181,6 +185,16 @@ impl Scanner<'_, '_> {
             if let Some(h) = self.hyphen_pair(start, c) {
                 return Some(h);
             }
+        }
+        // "one" alone is not a figure ("one-year deal", "one of them"); "one percent" is.
+        if c.lone_one
+            && !self
+                .lex
+                .units
+                .longest(self.toks, k)
+                .is_some_and(|(u, _)| u == UnitKind::Percent)
+        {
+            return None;
         }
         // "71-year-old": the age is the number alone.
         if let Some(end) = self.age_suffix(k) {
@@ -227,7 +241,8 @@ impl Scanner<'_, '_> {
         {
             return Some(mk(k + 1, FigureKind::Money, Some(value * 0.01)));
         }
-        if c.lone_one {
+        // Letters written against the number that are no known suffix make it a code ("4K").
+        if self.glued(k).is_some_and(|t| t.kind == TokenKind::Word) {
             return None;
         }
         // A four-digit number alone is a year unless it counts something: "in 2019", "2027 or
@@ -285,14 +300,21 @@ impl Scanner<'_, '_> {
     /// ("3-1", one span valued by its first number).
     fn hyphen_pair(&self, start: usize, c: &Core) -> Option<Hit> {
         let k = c.end;
+        let slash = self.glued(k).is_some_and(|t| t.text == "/");
         if c.scale != 1.0
             || !self
                 .glued(k)
-                .is_some_and(|t| t.is_hyphen() || t.text == "–")
+                .is_some_and(|t| t.is_hyphen() || t.text == "–" || t.text == "/")
         {
             return None;
         }
         let second = self.glued(k + 1).filter(|t| t.kind == TokenKind::Num)?;
+        if slash {
+            // "2008/09": a season or financial year.
+            let y = self.year(c.start)?;
+            return (second.text.len() == 2 || self.year(k + 1).is_some())
+                .then(|| Hit::date(start, k + 2, Some(format!("{y}"))));
+        }
         if let Some(y) = self.year(c.start) {
             if let Some(m) = self.small_int(k + 1, 2).filter(|m| (1..=12).contains(m))
                 && second.text.len() == 2

@@ -56,7 +56,8 @@ impl Scanner<'_, '_> {
         }
         let follows = self
             .joined(i + 1)
-            .is_some_and(|n| HALF_FOLLOWERS.contains(&n.lower.as_ref()));
+            .is_some_and(|n| HALF_FOLLOWERS.contains(&n.lower.as_ref()))
+            || self.before(i).is_some_and(|p| p.lower == "by");
         (approximated || follows).then(|| Hit::new(i, i + 1, FigureKind::Fraction, Some(0.5)))
     }
 
@@ -78,6 +79,10 @@ impl Scanner<'_, '_> {
         }
         let d = self.joined(k).filter(|d| d.kind == TokenKind::Word)?;
         let den = *self.lex.denominators.get(d.lower.as_ref())?;
+        // "quarter-final", "third-party" are not fractions.
+        if self.glued(k + 1).is_some_and(|h| h.is_hyphen()) {
+            return None;
+        }
         if den == 2 && article {
             return None;
         }
@@ -85,8 +90,16 @@ impl Scanner<'_, '_> {
         if numerator > 1.0 && !plural {
             return None;
         }
-        // "a third term" is an ordinal; "a third of", "a quarter" are fractions.
-        if article && den != 4 && !self.word_is(k + 1, "of") {
+        // "a third term" is an ordinal; "a third of", "a quarter", "cut by a third." are
+        // fractions.
+        let fraction_context = self.word_is(k + 1, "of")
+            || self
+                .joined(k + 1)
+                .is_none_or(|n| n.kind == TokenKind::Punct && !n.is_hyphen())
+            || self
+                .before(i)
+                .is_some_and(|p| matches!(p.lower.as_ref(), "by" | "than"));
+        if article && den != 4 && !fraction_context {
             return None;
         }
         if numerator > f64::from(den) {
@@ -107,12 +120,23 @@ impl Scanner<'_, '_> {
             return None;
         }
         let mut k = a.end;
+        // "one-in-five"
+        let hyphens = self.glued(k).is_some_and(|h| h.is_hyphen());
+        if hyphens {
+            k += 1;
+        }
         if self.word_is(k, "in") {
             k += 1;
         } else if self.word_is(k, "out") && self.word_is(k + 1, "of") {
             k += 2;
         } else {
             return None;
+        }
+        if hyphens {
+            if !self.glued(k).is_some_and(|h| h.is_hyphen()) {
+                return None;
+            }
+            k += 1;
         }
         self.joined(k)?;
         let b = self.core(k, false)?;
@@ -170,6 +194,20 @@ impl Scanner<'_, '_> {
             }
         }
         Some(Hit::new(i, i + 1, FigureKind::Ordinal, Some(f64::from(v))))
+    }
+
+    /// Whether the spelled number at `i` is part of a name: "World War Two", "Channel Four".
+    pub fn spelled_in_name(&self, i: usize) -> bool {
+        let Some(t) = self.at(i) else { return false };
+        t.kind == TokenKind::Word
+            && t.is_capitalised()
+            && !t.break_before
+            && self.lex.number_word(t).is_some()
+            && self.before(i).is_some_and(|p| {
+                p.kind == TokenKind::Word
+                    && p.is_capitalised()
+                    && self.lex.name_heads.contains(p.lower.as_ref())
+            })
     }
 
     /// "tens of thousands", "dozens of", "hundreds of millions of" (no value).

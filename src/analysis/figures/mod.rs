@@ -83,7 +83,7 @@ impl Scanner<'_, '_> {
     /// Numbers that are codes rather than figures ("24/7", "9/11"): the index after them.
     fn skip_code(&self, i: usize) -> Option<usize> {
         let t = self.at(i)?;
-        if t.kind != TokenKind::Num {
+        if t.kind != TokenKind::Num || self.year(i).is_some() {
             return None;
         }
         let mut k = i + 1;
@@ -114,7 +114,7 @@ impl Scanner<'_, '_> {
 
     /// A figure starting exactly at `i`.
     fn figure_at(&self, i: usize, approximated: bool) -> Option<Hit> {
-        if self.is_num(i) && self.in_name(i) {
+        if self.is_num(i) && self.in_name(i) || self.spelled_in_name(i) {
             return None;
         }
         self.date_at(i)

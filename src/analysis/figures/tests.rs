@@ -433,3 +433,63 @@ fn odd_input_does_not_panic() {
         let _ = figs(t);
     }
 }
+
+#[test]
+fn seasons_decades_and_codes() {
+    let found =
+        figs("Pay fell 26% since 2008/09; in the 1990s and the 90s; new 5G masts and 4K sets.");
+    assert_eq!(date(get(&found, "2008/09")), Some("2008"));
+    assert_eq!(date(get(&found, "1990s")), Some("1990"));
+    assert_eq!(get(&found, "90s").kind, FigureKind::Date);
+    assert!(
+        found.iter().all(|f| f.text != "5G" && f.text != "5"),
+        "{:?}",
+        texts(&found)
+    );
+}
+
+#[test]
+fn spelled_numbers_in_names_and_one_alone() {
+    let found = figs("After World War Two he signed a one-year deal and a quarter-final place.");
+    assert!(found.is_empty(), "{:?}", texts(&found));
+    check(
+        "Growth of one percent.",
+        "one percent",
+        FigureKind::Percent,
+        1.0,
+    );
+}
+
+#[test]
+fn more_fraction_forms() {
+    let t =
+        "A one-in-five chance; profits fell by a third, more than a fifth; they won a third title.";
+    check(t, "one-in-five", FigureKind::Fraction, 0.2);
+    check(t, "a third", FigureKind::Fraction, 1.0 / 3.0);
+    check(t, "more than a fifth", FigureKind::Fraction, 0.2);
+    check(t, "third", FigureKind::Ordinal, 3.0);
+    check("Output was cut by half.", "half", FigureKind::Fraction, 0.5);
+}
+
+#[test]
+fn money_after_the_number_and_short_scales() {
+    check(
+        "A loan of 1.2 trillion yen.",
+        "1.2 trillion yen",
+        FigureKind::Money,
+        1.2e12,
+    );
+    check(
+        "It has 1.2m residents.",
+        "1.2m",
+        FigureKind::Cardinal,
+        1.2e6,
+    );
+    check("Tickets at 50p each.", "50p", FigureKind::Money, 0.5);
+    check(
+        "A 120 billion dirhams ($11.7bn) plan.",
+        "$11.7bn",
+        FigureKind::Money,
+        11.7e9,
+    );
+}

@@ -71,6 +71,13 @@ impl Scanner<'_, '_> {
         if self.is_num(ns) && self.in_name(ns) {
             return None;
         }
+        // "24/7", "9/11" are codes, not amounts.
+        if self.glued(ns + 1).is_some_and(|s| s.text == "/")
+            && self.glued(ns + 2).is_some_and(|n| n.kind == TokenKind::Num)
+            && self.year(ns).is_none()
+        {
+            return None;
+        }
         let c = self.core(ns, false)?;
         let sign = if neg { -1.0 } else { 1.0 };
         let mut h = self.after_number(i, &c, sign)?;

@@ -30,7 +30,27 @@ impl Scanner<'_, '_> {
         if t.lower == "half" {
             return self.half(i, approximated);
         }
-        self.spelled_fraction(i).or_else(|| self.one_in(i))
+        self.spelled_fraction(i)
+            .or_else(|| self.one_in(i))
+            .or_else(|| self.slashed(i))
+    }
+
+    /// "1/3", "3/4": a small fraction written with a slash (not "24/7" or "9/11").
+    pub fn slashed(&self, i: usize) -> Option<Hit> {
+        let a = self.small_int(i, 1)?;
+        if !self.glued(i + 1).is_some_and(|s| s.text == "/") || self.glued(i + 2).is_none() {
+            return None;
+        }
+        let b = self.small_int(i + 2, 2)?;
+        if a == 0 || a >= b || b > 10 || self.glued(i + 3).is_some_and(|s| s.text == "/") {
+            return None;
+        }
+        Some(Hit::new(
+            i,
+            i + 3,
+            FigureKind::Fraction,
+            Some(f64::from(a) / f64::from(b)),
+        ))
     }
 
     /// "half of", "nearly half", but not "half-time" or "the first half".

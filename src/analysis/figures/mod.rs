@@ -83,7 +83,7 @@ impl Scanner<'_, '_> {
     /// Numbers that are codes rather than figures ("24/7", "9/11"): the index after them.
     fn skip_code(&self, i: usize) -> Option<usize> {
         let t = self.at(i)?;
-        if t.kind != TokenKind::Num || self.year(i).is_some() {
+        if t.kind != TokenKind::Num || self.year(i).is_some() || self.slashed(i).is_some() {
             return None;
         }
         let mut k = i + 1;

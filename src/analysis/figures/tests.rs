@@ -493,3 +493,11 @@ fn money_after_the_number_and_short_scales() {
         11.7e9,
     );
 }
+
+#[test]
+fn slashed_fractions_and_codes() {
+    let found =
+        figs("About 1/3 of voters and 3/4 of members agreed; the service runs 24/7 since 9/11.");
+    assert_eq!(texts(&found), ["About 1/3", "3/4"]);
+    assert!((num(&found[1]) - 0.75).abs() < 1e-9);
+}

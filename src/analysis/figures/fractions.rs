@@ -38,7 +38,7 @@ impl Scanner<'_, '_> {
     /// "1/3", "3/4": a small fraction written with a slash (not "24/7" or "9/11").
     pub fn slashed(&self, i: usize) -> Option<Hit> {
         let a = self.small_int(i, 1)?;
-        if !self.glued(i + 1).is_some_and(|s| s.text == "/") || self.glued(i + 2).is_none() {
+        if self.glued(i + 1).is_none_or(|s| s.text != "/") || self.glued(i + 2).is_none() {
             return None;
         }
         let b = self.small_int(i + 2, 2)?;

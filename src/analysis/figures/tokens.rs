@@ -1,0 +1,262 @@
+//! Splits text into the small tokens the figure grammar reads: words, numbers, names that
+//! contain digits ("G7", "E195") and single punctuation marks, each with its code-point span.
+//!
+//! One pass over the text; numbers keep their thousands commas and decimal point ("600,000",
+//! "1.2"), and a number written against a unit or suffix ("19km", "12th", "€450m") is split so
+//! the grammar sees the number and the suffix as two tokens with no space between them.
+
+use std::borrow::Cow;
+
+/// What sort of token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters only.
+    Word,
+    /// Digits, with thousands commas and a decimal point.
+    Num,
+    /// Letters and digits mixed, as in names and codes ("G7", "E195", "COVID19").
+    Name,
+    /// One character that is neither a letter nor a digit nor white space.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    /// What sort of token.
+    pub kind: TokenKind,
+    /// The token as written.
+    pub text: &'a str,
+    /// The token in lower case (borrowed when it already is).
+    pub lower: Cow<'a, str>,
+    /// Byte offset of the first byte.
+    pub byte_start: usize,
+    /// Byte offset one past the last byte.
+    pub byte_end: usize,
+    /// Code-point offset of the first char.
+    pub start: usize,
+    /// Code-point offset one past the last char.
+    pub end: usize,
+    /// Whether white space separates it from the previous token.
+    pub space_before: bool,
+    /// Whether a line break separates it from the previous token.
+    pub break_before: bool,
+    /// Whether a figure or an approximator can start here (set by the lexicon; numbers always).
+    pub starter: bool,
+}
+
+impl Token<'_> {
+    /// Whether the token is this word or mark, ignoring case.
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    /// Whether the token starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the token is a hyphen or a dash of any kind.
+    pub fn is_dash(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.text, "-" | "‐" | "‑" | "–" | "—" | "−")
+    }
+
+    /// Whether the token is a hyphen (not a spaced dash).
+    pub fn is_hyphen(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.text, "-" | "‐" | "‑")
+    }
+}
+
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Splits `text` into tokens. `split_prefix` says whether letters written against a following
+/// number are a prefix of it ("Sh2 billion") rather than part of a code ("G7").
+/// `split_suffix` says whether letters written after a number are a suffix ("km", "th").
+pub fn tokenize<'a>(
+    text: &'a str,
+    split_prefix: &dyn Fn(&str) -> bool,
+    split_suffix: &dyn Fn(&str) -> bool,
+) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut char_pos = 0usize;
+    let mut space = true;
+    let mut brk = true;
+    while let Some((b, c)) = chars.next() {
+        if c.is_whitespace() {
+            space = true;
+            brk |= c == '\n';
+            char_pos += 1;
+            continue;
+        }
+        if !(c.is_alphabetic() || c.is_ascii_digit()) {
+            let e = b + c.len_utf8();
+            out.push(Token {
+                kind: TokenKind::Punct,
+                text: &text[b..e],
+                lower: Cow::Borrowed(&text[b..e]),
+                byte_start: b,
+                byte_end: e,
+                start: char_pos,
+                end: char_pos + 1,
+                space_before: space,
+                break_before: brk,
+                starter: true,
+            });
+            char_pos += 1;
+            space = false;
+            brk = false;
+            continue;
+        }
+        // An alphanumeric run; '.' and ',' join digits ("1.2", "600,000").
+        let start_char = char_pos;
+        let mut e = b + c.len_utf8();
+        let mut prev = c;
+        char_pos += 1;
+        // (byte offset, char offset, is_digit) where each letter/digit segment starts
+        // Letter/digit segments: how many, whether the first is digits, where the second starts.
+        let first_digit = c.is_ascii_digit();
+        let mut seg_count = 1;
+        let mut second = (b, start_char);
+        while let Some(&(nb, nc)) = chars.peek() {
+            if nc.is_alphabetic() || nc.is_ascii_digit() {
+                let digit = nc.is_ascii_digit();
+                if digit != prev.is_ascii_digit() {
+                    seg_count += 1;
+                    if seg_count == 2 {
+                        second = (nb, char_pos);
+                    }
+                }
+                chars.next();
+                e = nb + nc.len_utf8();
+                prev = nc;
+                char_pos += 1;
+                continue;
+            }
+            if (nc == '.' || nc == ',') && prev.is_ascii_digit() {
+                let rest = &text[nb + 1..];
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let ok = if nc == ',' {
+                    digits == 3
+                        && !rest[3..].starts_with(|ch: char| ch.is_ascii_digit())
+                        && !text[b..nb].contains('.')
+                } else {
+                    digits > 0 && !text[b..nb].contains('.')
+                };
+                if ok {
+                    chars.next();
+                    e = nb + 1;
+                    char_pos += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let push = |out: &mut Vec<Token<'a>>, kind, bs: usize, be: usize, cs, ce, sp, br| {
+            let t = &text[bs..be];
+            out.push(Token {
+                kind,
+                text: t,
+                lower: lower(t),
+                byte_start: bs,
+                byte_end: be,
+                start: cs,
+                end: ce,
+                space_before: sp,
+                break_before: br,
+                starter: true,
+            });
+        };
+        let end_char = char_pos;
+        let (sb, sc) = second;
+        match (seg_count, first_digit) {
+            (1, false) => push(
+                &mut out,
+                TokenKind::Word,
+                b,
+                e,
+                start_char,
+                end_char,
+                space,
+                brk,
+            ),
+            (1, true) => push(
+                &mut out,
+                TokenKind::Num,
+                b,
+                e,
+                start_char,
+                end_char,
+                space,
+                brk,
+            ),
+            (2, true) if split_suffix(&text[sb..e]) => {
+                push(&mut out, TokenKind::Num, b, sb, start_char, sc, space, brk);
+                push(&mut out, TokenKind::Word, sb, e, sc, end_char, false, false);
+            }
+            (2, false) if split_prefix(&lower(&text[b..sb])) => {
+                push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
+                push(&mut out, TokenKind::Num, sb, e, sc, end_char, false, false);
+            }
+            _ => push(
+                &mut out,
+                TokenKind::Name,
+                b,
+                e,
+                start_char,
+                end_char,
+                space,
+                brk,
+            ),
+        }
+        space = false;
+        brk = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, String)> {
+        tokenize(text, &|p| p == "sh", &|s| matches!(s, "km" | "th" | "m"))
+            .into_iter()
+            .map(|t| (t.kind, t.text.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_keep_commas_and_decimals_but_not_sentence_ends() {
+        let k = kinds("600,000 people, 1.2 million in 2027.");
+        assert_eq!(k[0], (TokenKind::Num, "600,000".into()));
+        assert_eq!(k[3], (TokenKind::Num, "1.2".into()));
+        assert_eq!(k[6], (TokenKind::Num, "2027".into()));
+        assert_eq!(k[7], (TokenKind::Punct, ".".into()));
+    }
+
+    #[test]
+    fn suffixes_split_and_codes_stay_whole() {
+        let k = kinds("19km 12th G7 Sh2 E195");
+        assert_eq!(k[0], (TokenKind::Num, "19".into()));
+        assert_eq!(k[1], (TokenKind::Word, "km".into()));
+        assert_eq!(k[3], (TokenKind::Word, "th".into()));
+        assert_eq!(k[4], (TokenKind::Name, "G7".into()));
+        assert_eq!(k[5], (TokenKind::Word, "Sh".into()));
+        assert_eq!(k[6], (TokenKind::Num, "2".into()));
+        assert_eq!(k[7], (TokenKind::Name, "E195".into()));
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let t = tokenize("Nadège 38", &|_| false, &|_| false);
+        assert_eq!((t[1].start, t[1].end), (7, 9));
+        assert!(t[1].space_before);
+    }
+}

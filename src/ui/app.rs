@@ -409,6 +409,74 @@ impl MarginaliaApp {
                 {
                     out.push(AppCommand::ToggleTheme);
                 }
+                ui.separator();
+                if ui
+                    .add(
+                        egui::Button::selectable(self.outline_open, "Outline")
+                            .shortcut_text(sc(&commands::TOGGLE_OUTLINE)),
+                    )
+                    .clicked()
+                {
+                    out.push(AppCommand::ToggleOutline);
+                }
+                for kind in HighlightKind::ALL {
+                    if ui
+                        .add(egui::Button::selectable(
+                            self.highlights.is_visible(kind),
+                            kind.plural(),
+                        ))
+                        .clicked()
+                    {
+                        out.push(AppCommand::ToggleKind(kind));
+                    }
+                }
+            });
+            ui.menu_button("Go", |ui| {
+                let ctx = ui.ctx().clone();
+                let sc = |s| ctx.format_shortcut(s);
+                if ui
+                    .add(egui::Button::new("Find…").shortcut_text(sc(&commands::FIND)))
+                    .clicked()
+                {
+                    out.push(AppCommand::FindOpen);
+                }
+                if ui
+                    .add(egui::Button::new("Find Next").shortcut_text(sc(&commands::FIND_NEXT)))
+                    .clicked()
+                {
+                    out.push(AppCommand::FindNext);
+                }
+                if ui
+                    .add(egui::Button::new("Find Previous").shortcut_text(sc(&commands::FIND_PREV)))
+                    .clicked()
+                {
+                    out.push(AppCommand::FindPrev);
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Next Highlight").shortcut_text("N / Tab"))
+                    .clicked()
+                {
+                    out.push(AppCommand::NextHighlight);
+                }
+                if ui
+                    .add(egui::Button::new("Previous Highlight").shortcut_text("P / Shift+Tab"))
+                    .clicked()
+                {
+                    out.push(AppCommand::PrevHighlight);
+                }
+                if ui
+                    .add(egui::Button::new("Open Details").shortcut_text("Enter"))
+                    .clicked()
+                {
+                    out.push(AppCommand::OpenFocused);
+                }
+                if ui
+                    .add(egui::Button::new("Close Details").shortcut_text("Esc"))
+                    .clicked()
+                {
+                    out.push(AppCommand::CloseDetails);
+                }
             });
         });
         out

@@ -1,0 +1,170 @@
+//! Highlights in the reader, driven through the real app on the seed article (egui_kittest).
+
+mod support;
+
+use std::sync::Arc;
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marginalia::ui::MarginaliaApp;
+use marginalia::ui::highlights::{HighlightKind, Item};
+use support::{FixedDialogs, open_app, sample};
+
+fn seed() -> Harness<'static, MarginaliaApp> {
+    let h = open_app(
+        Some(sample("haiti-kenya.txt")),
+        Arc::new(FixedDialogs::default()),
+    );
+    assert!(h.state().analysis.is_some(), "the analysis finished");
+    h
+}
+
+fn click_at(h: &mut Harness<'static, MarginaliaApp>, pos: Pos2) {
+    h.event(Event::PointerMoved(pos));
+    h.step();
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(3);
+}
+
+#[test]
+fn clicking_the_first_quote_shows_its_speaker_in_the_details() {
+    let mut h = seed();
+    let q = h.state().analysis.as_ref().unwrap().quotes[0].clone();
+    // A point inside the quote's text, away from the names inside it.
+    let rects = h.state().view.range_rects(q.start..q.start + 3);
+    assert!(!rects.is_empty(), "the first quote is on screen");
+    click_at(&mut h, rects[0].center());
+    assert_eq!(h.state().selected, Some(Item::Quote(0)));
+    h.get_by_label("Copy with attribution");
+    h.get_by_label("William Ruto");
+    h.get_by_label("said");
+}
+
+#[test]
+fn clicking_an_outline_entry_scrolls_the_text_to_it() {
+    let mut h = seed();
+    let a = h.state().analysis.clone().unwrap();
+    let last = a.quotes.len() - 1;
+    let q = &a.quotes[last];
+    assert!(q.text.contains("The Haitian people now have hope"));
+    let before = h.state().view.scroll_offset();
+    h.get_by_label_contains("“The Haitian people now have hope")
+        .click();
+    h.run_steps(6);
+    let app = h.state();
+    assert_eq!(app.selected, Some(Item::Quote(last)));
+    assert!(
+        app.view.scroll_offset() > before + 200.0,
+        "scrolled from {before} to {}",
+        app.view.scroll_offset()
+    );
+    let rects = app.view.range_rects(q.start..q.end);
+    assert!(!rects.is_empty(), "the quote is laid out");
+    let top = rects[0].top();
+    assert!(
+        top > 0.0 && top < 820.0,
+        "the quote is in the window (top at {top})"
+    );
+}
+
+#[test]
+fn toggling_a_kind_off_removes_its_highlights() {
+    let mut h = seed();
+    let figures: Vec<_> = h
+        .state()
+        .analysis
+        .as_ref()
+        .unwrap()
+        .figures
+        .iter()
+        .map(|f| f.start..f.end)
+        .collect();
+    assert!(figures.len() >= 5);
+    let marks_before = overlay_ranges(h.state());
+    assert!(figures.iter().all(|f| marks_before.contains(f)));
+    let label = format!("Figures {}", figures.len());
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    assert!(!h.state().highlights.is_visible(HighlightKind::Figure));
+    let marks_after = overlay_ranges(h.state());
+    assert!(
+        figures.iter().all(|f| !marks_after.contains(f)),
+        "no figure is painted any more"
+    );
+    assert!(!marks_after.is_empty(), "other kinds stay");
+    // Clicking where a figure was no longer selects it.
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    assert!(
+        figures
+            .iter()
+            .all(|f| overlay_ranges(h.state()).contains(f))
+    );
+}
+
+fn overlay_ranges(app: &MarginaliaApp) -> Vec<std::ops::Range<usize>> {
+    (0..app.view.paragraph_count())
+        .flat_map(|i| {
+            app.view
+                .overlay()
+                .for_paragraph(i)
+                .iter()
+                .map(|m| m.range.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn n_steps_through_highlights_and_enter_opens_details() {
+    let mut h = seed();
+    let all: Vec<_> = h.state().highlights.all().to_vec();
+    for k in 0..3 {
+        h.key_press(Key::N);
+        h.run_steps(2);
+        assert_eq!(h.state().focus, Some(k), "step {k}");
+    }
+    assert!(h.state().selected.is_none());
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(all[2].item));
+    h.key_press(Key::P);
+    h.run_steps(2);
+    assert_eq!(h.state().focus, Some(1));
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().selected.is_none());
+}
+
+#[test]
+fn find_marks_every_match_of_conille() {
+    let mut h = seed();
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let expected = text.matches("Conille").count();
+    assert!(expected >= 5);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(3);
+    h.get_by_label("Find").type_text("conille");
+    h.run_steps(3);
+    assert_eq!(h.state().find.matches.len(), expected);
+    h.get_by_label(&format!("1 of {expected}"));
+    h.key_press(Key::F3);
+    h.run_steps(2);
+    assert_eq!(h.state().find.current, Some(1));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    h.run_steps(2);
+    assert_eq!(h.state().find.current, Some(0));
+}

@@ -1,0 +1,211 @@
+//! Note cards in the right-hand margin, beside the line their annotation starts on, pushed apart
+//! so they never overlap.
+
+use egui::{Color32, Rect, Sense, Ui, pos2, vec2};
+
+use crate::annotations::Annotation;
+
+/// Width of a note card.
+pub const CARD_WIDTH: f32 = 230.0;
+/// Space kept between the text column and the cards, and between cards.
+pub const GAP: f32 = 10.0;
+
+/// Tops for cards that want to sit at `desired[i].0` with height `desired[i].1`, in the same
+/// order, each at or below where it wants to be and never overlapping the one above.
+pub fn place_cards(desired: &[(f32, f32)], gap: f32) -> Vec<f32> {
+    let mut out = Vec::with_capacity(desired.len());
+    let mut floor = f32::NEG_INFINITY;
+    for &(top, height) in desired {
+        let y = top.max(floor);
+        out.push(y);
+        floor = y + height + gap;
+    }
+    out
+}
+
+/// A stable colour for an author's badge: the same name gets the same hue everywhere.
+pub fn author_color(author: &str, dark: bool) -> Color32 {
+    // FNV-1a: stable across runs and platforms.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in author.trim().to_lowercase().bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    let hue = (h % 360) as f32 / 360.0;
+    let (s, v) = if dark { (0.45, 0.85) } else { (0.6, 0.62) };
+    egui::ecolor::Hsva::new(hue, s, v, 1.0).into()
+}
+
+/// Initials for a badge ("Amina Odhiambo" → "AO").
+pub fn initials(author: &str) -> String {
+    let s: String = author
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect();
+    if s.is_empty() {
+        "?".into()
+    } else {
+        s.to_uppercase()
+    }
+}
+
+/// Parses `#rrggbb`.
+pub fn parse_color(hex: &str) -> Option<Color32> {
+    let h = hex.strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let v = u32::from_str_radix(h, 16).ok()?;
+    Some(Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+/// Draws one card at `rect.min` (its height is decided by the content); returns its rect and
+/// whether it was clicked.
+pub fn card(
+    ui: &mut Ui,
+    top_left: egui::Pos2,
+    a: &Annotation,
+    selected: bool,
+    dark: bool,
+) -> (Rect, bool) {
+    let color = parse_color(&a.color).unwrap_or(Color32::from_rgb(0xf2, 0xd3, 0x38));
+    let fill = if dark {
+        Color32::from_rgb(0x2a, 0x2b, 0x2f)
+    } else {
+        Color32::from_rgb(0xff, 0xfe, 0xf9)
+    };
+    let ink = if dark {
+        Color32::from_rgb(0xe4, 0xe0, 0xd6)
+    } else {
+        Color32::from_rgb(0x2a, 0x27, 0x22)
+    };
+    let width = CARD_WIDTH;
+    let note = if a.note.trim().is_empty() {
+        "(highlight)".to_string()
+    } else {
+        a.note.clone()
+    };
+    let note: String = note.chars().take(240).collect();
+    let galley = ui
+        .painter()
+        .layout(note, egui::FontId::proportional(13.0), ink, width - 20.0);
+    let meta = {
+        let mut m = a.author.clone();
+        if a.status != crate::annotations::Status::None {
+            m.push_str(&format!(" · {}", a.status.as_str()));
+        }
+        if !a.tags.is_empty() {
+            m.push_str(&format!(" · #{}", a.tags.join(" #")));
+        }
+        if !a.replies.is_empty() {
+            m.push_str(&format!(
+                " · {} repl{}",
+                a.replies.len(),
+                if a.replies.len() == 1 { "y" } else { "ies" }
+            ));
+        }
+        m
+    };
+    let meta_galley = ui.painter().layout(
+        meta,
+        egui::FontId::proportional(11.0),
+        ink.gamma_multiply(0.7),
+        width - 44.0,
+    );
+    let height = 10.0 + meta_galley.size().y.max(18.0) + 6.0 + galley.size().y + 10.0;
+    let rect = Rect::from_min_size(top_left, vec2(width, height));
+    let resp = ui.interact(rect, ui.scope_id().with(("card", &a.id)), Sense::click());
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Note by {}: {}", a.author, a.note),
+        )
+    });
+    let painter = ui.painter();
+    let shadow = if selected {
+        color
+    } else {
+        ink.gamma_multiply(0.18)
+    };
+    painter.rect_filled(rect, 6.0, fill);
+    painter.rect_stroke(
+        rect,
+        6.0,
+        egui::Stroke::new(if selected { 2.0 } else { 1.0 }, shadow),
+        egui::StrokeKind::Inside,
+    );
+    painter.rect_filled(
+        Rect::from_min_size(rect.min, vec2(5.0, height)),
+        egui::CornerRadius {
+            nw: 6,
+            sw: 6,
+            ne: 0,
+            se: 0,
+        },
+        color,
+    );
+    // Author badge.
+    let badge_c = pos2(rect.min.x + 22.0, rect.min.y + 19.0);
+    painter.circle_filled(badge_c, 9.0, author_color(&a.author, dark));
+    painter.text(
+        badge_c,
+        egui::Align2::CENTER_CENTER,
+        initials(&a.author),
+        egui::FontId::proportional(9.5),
+        Color32::WHITE,
+    );
+    painter.galley(
+        pos2(rect.min.x + 36.0, rect.min.y + 12.0),
+        meta_galley.clone(),
+        ink,
+    );
+    painter.galley(
+        pos2(
+            rect.min.x + 12.0,
+            rect.min.y + 10.0 + meta_galley.size().y.max(18.0) + 6.0,
+        ),
+        galley,
+        ink,
+    );
+    (rect, resp.clicked())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_are_pushed_apart_and_keep_order() {
+        let tops = place_cards(
+            &[(100.0, 50.0), (110.0, 40.0), (300.0, 20.0), (305.0, 20.0)],
+            10.0,
+        );
+        assert_eq!(tops, vec![100.0, 160.0, 300.0, 330.0]);
+    }
+
+    #[test]
+    fn author_colours_are_stable_and_distinct() {
+        assert_eq!(
+            author_color("Amina Odhiambo", false),
+            author_color("amina odhiambo ", false)
+        );
+        assert_ne!(
+            author_color("Amina Odhiambo", false),
+            author_color("Tomás Reyes", false)
+        );
+        assert_eq!(initials("Amina Odhiambo"), "AO");
+        assert_eq!(initials(""), "?");
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!(
+            parse_color("#f2b138"),
+            Some(Color32::from_rgb(0xf2, 0xb1, 0x38))
+        );
+        assert_eq!(parse_color("f2b138"), None);
+        assert_eq!(parse_color("#zzzzzz"), None);
+    }
+}

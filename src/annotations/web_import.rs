@@ -143,8 +143,7 @@ fn collect_items<'v>(
             Ok(())
         }
         Value::Object(obj) => {
-            if obj.get("format").and_then(Value::as_str) == Some(crate::annotations::FORMAT_NAME)
-            {
+            if obj.get("format").and_then(Value::as_str) == Some(crate::annotations::FORMAT_NAME) {
                 return Err(WebImportError::Shape(
                     "this is a Marginalia sidecar file, not a web annotation file; merge it as a sidecar"
                         .into(),
@@ -564,7 +563,9 @@ impl<'d> Placer<'d> {
                 if start > end {
                     return Err(WebImportError::Annotation {
                         id: id.to_string(),
-                        problem: format!("a TextPositionSelector with start {start} after end {end}"),
+                        problem: format!(
+                            "a TextPositionSelector with start {start} after end {end}"
+                        ),
                     });
                 }
                 position = Some((start, end));
@@ -705,10 +706,7 @@ fn common_suffix_chars(a: &str, b: &str) -> usize {
 
 /// How many chars at the start of `a` and `b` agree.
 fn common_prefix_chars(a: &str, b: &str) -> usize {
-    a.chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .count()
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]
@@ -747,7 +745,10 @@ mod tests {
     fn quote_search_prefers_fitting_context() {
         let doc = Document::from_text("one cat here, one cat there, one cat everywhere");
         let p = Placer::new(&doc);
-        assert_eq!(p.best_occurrence("cat", Some("one "), Some(" there"), None), Some(18));
+        assert_eq!(
+            p.best_occurrence("cat", Some("one "), Some(" there"), None),
+            Some(18)
+        );
         assert_eq!(p.best_occurrence("cat", None, None, Some(30)), Some(33));
         assert_eq!(p.best_occurrence("dog", None, None, None), None);
     }

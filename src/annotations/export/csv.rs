@@ -85,9 +85,6 @@ mod tests {
     fn quotes_only_when_needed() {
         let mut out = String::new();
         write_row(&mut out, ["plain", "a,b", "say \"hi\"", "two\nlines", "é"]);
-        assert_eq!(
-            out,
-            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",é\r\n"
-        );
+        assert_eq!(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",é\r\n");
     }
 }

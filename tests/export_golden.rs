@@ -44,7 +44,11 @@ fn csv_has_one_row_per_live_annotation_with_rfc4180_quoting() {
     assert!(!out.contains(TOMBSTONE_NOTE));
     // Five live annotations, one of whose notes has a line break inside quotes.
     assert_eq!(out.matches("\r\n").count(), 6);
-    assert!(out.contains(",\"UNHCR put the figure at 700,000 in October, \"\"which is right?\"\"\"\r\n"));
+    assert!(
+        out.contains(
+            ",\"UNHCR put the figure at 700,000 in October, \"\"which is right?\"\"\"\r\n"
+        )
+    );
     assert!(out.contains(",\"style, tone\","));
     let orphan = out.lines().find(|l| l.starts_with("9a8b7c6d")).unwrap();
     assert!(orphan.contains(",#f2d338,,,the bridge over the river,"));

@@ -80,7 +80,13 @@ fn quote(doc: &Document, range: (usize, usize), speaker: Option<(&str, &str)>, c
     }
 }
 
-fn entity(doc: &Document, id: &str, name: &str, kind: EntityType, ranges: &[(usize, usize)]) -> Entity {
+fn entity(
+    doc: &Document,
+    id: &str,
+    name: &str,
+    kind: EntityType,
+    ranges: &[(usize, usize)],
+) -> Entity {
     Entity {
         id: id.into(),
         name: name.into(),
@@ -132,23 +138,95 @@ pub fn analysis(doc: &Document) -> Analysis {
     ruto.roles = vec!["President".into()];
     let mut a = Analysis {
         quotes: vec![
-            quote(doc, between(doc, "“Our officers", "lies ahead,”"), Some(("William Ruto", "ruto")), "said"),
-            quote(doc, between(doc, "“Kenya helped", "significant way.”"), Some(("Garry Conille", "conille")), "stating"),
-            quote(doc, between(doc, "“The situation in Haiti", "winnable,”"), Some(("William Ruto", "ruto")), "declared"),
-            quote(doc, between(doc, "“sixth region", "Africa.”"), None, "describing"),
+            quote(
+                doc,
+                between(doc, "“Our officers", "lies ahead,”"),
+                Some(("William Ruto", "ruto")),
+                "said",
+            ),
+            quote(
+                doc,
+                between(doc, "“Kenya helped", "significant way.”"),
+                Some(("Garry Conille", "conille")),
+                "stating",
+            ),
+            quote(
+                doc,
+                between(doc, "“The situation in Haiti", "winnable,”"),
+                Some(("William Ruto", "ruto")),
+                "declared",
+            ),
+            quote(
+                doc,
+                between(doc, "“sixth region", "Africa.”"),
+                None,
+                "describing",
+            ),
         ],
         entities: vec![
             ruto,
-            entity(doc, "conille", "Garry Conille", EntityType::Person, &[find(doc, "Garry Conille")]),
-            entity(doc, "haiti", "Haiti", EntityType::Place, &[find(doc, "Haiti")]),
-            entity(doc, "hnp", "Haitian National Police", EntityType::Org, &[find(doc, "Haitian National Police")]),
-            entity(doc, "kenyan", "Kenyan", EntityType::Norp, &[find(doc, "Kenyan")]),
+            entity(
+                doc,
+                "conille",
+                "Garry Conille",
+                EntityType::Person,
+                &[find(doc, "Garry Conille")],
+            ),
+            entity(
+                doc,
+                "haiti",
+                "Haiti",
+                EntityType::Place,
+                &[find(doc, "Haiti")],
+            ),
+            entity(
+                doc,
+                "hnp",
+                "Haitian National Police",
+                EntityType::Org,
+                &[find(doc, "Haitian National Police")],
+            ),
+            entity(
+                doc,
+                "kenyan",
+                "Kenyan",
+                EntityType::Norp,
+                &[find(doc, "Kenyan")],
+            ),
         ],
         figures: vec![
-            figure(doc, "June 2024", FigureKind::Date, Some(FigureValue::Date("2024-06".into())), false, None),
-            figure(doc, "nearly 400", FigureKind::Cardinal, Some(FigureValue::Number(400.0)), true, Some("officers")),
-            figure(doc, "nearly half", FigureKind::Fraction, Some(FigureValue::Number(0.5)), true, None),
-            figure(doc, "600,000", FigureKind::Cardinal, Some(FigureValue::Number(600000.0)), false, Some("people")),
+            figure(
+                doc,
+                "June 2024",
+                FigureKind::Date,
+                Some(FigureValue::Date("2024-06".into())),
+                false,
+                None,
+            ),
+            figure(
+                doc,
+                "nearly 400",
+                FigureKind::Cardinal,
+                Some(FigureValue::Number(400.0)),
+                true,
+                Some("officers"),
+            ),
+            figure(
+                doc,
+                "nearly half",
+                FigureKind::Fraction,
+                Some(FigureValue::Number(0.5)),
+                true,
+                None,
+            ),
+            figure(
+                doc,
+                "600,000",
+                FigureKind::Cardinal,
+                Some(FigureValue::Number(600000.0)),
+                false,
+                Some("people"),
+            ),
         ],
     };
     a.assign_ids();
@@ -178,7 +256,10 @@ pub fn annotations(doc: &Document) -> Vec<Annotation> {
         deleted: false,
         extra: Default::default(),
     };
-    let mut disputed = base("5b0f6c1e-8d2a-4f7e-9a51-0c3d2e7b9a44", find(doc, "600,000 people remain displaced"));
+    let mut disputed = base(
+        "5b0f6c1e-8d2a-4f7e-9a51-0c3d2e7b9a44",
+        find(doc, "600,000 people remain displaced"),
+    );
     disputed.modified = "2026-11-28T21:06:40Z".into();
     disputed.note = DISPUTED_NOTE.into();
     disputed.tags = vec!["fact-check".into()];
@@ -191,11 +272,15 @@ pub fn annotations(doc: &Document) -> Vec<Annotation> {
         note: "IOM says 703,000.".into(),
         extra: Default::default(),
     }];
-    disputed
-        .extra
-        .insert("x-desk".into(), serde_json::json!({ "reviewer": "night desk" }));
+    disputed.extra.insert(
+        "x-desk".into(),
+        serde_json::json!({ "reviewer": "night desk" }),
+    );
 
-    let mut names = base("0d4c1b9e-3f6a-4e21-8b7d-2a9c5e1f6b30", find(doc, "Dr. Garry Conille"));
+    let mut names = base(
+        "0d4c1b9e-3f6a-4e21-8b7d-2a9c5e1f6b30",
+        find(doc, "Dr. Garry Conille"),
+    );
     names.author = "Tomás Reyes".into();
     names.created = "2026-11-28T20:00:00Z".into();
     names.modified = "2026-11-28T20:30:00Z".into();
@@ -204,16 +289,25 @@ pub fn annotations(doc: &Document) -> Vec<Annotation> {
     names.color = "#7ec8e3".into();
     names.status = Status::Verified;
 
-    let mut highlight = base("8e2f7a10-4b3c-4d5e-9f60-718293a4b5c6", find(doc, "nearly 400"));
+    let mut highlight = base(
+        "8e2f7a10-4b3c-4d5e-9f60-718293a4b5c6",
+        find(doc, "nearly 400"),
+    );
     highlight.status = Status::Open;
 
-    let mut crossing = base("2a7d9c4e-1b3f-4a5c-8d6e-9f0a1b2c3d4e", find(doc, "lies ahead,” Ruto said"));
+    let mut crossing = base(
+        "2a7d9c4e-1b3f-4a5c-8d6e-9f0a1b2c3d4e",
+        find(doc, "lies ahead,” Ruto said"),
+    );
     crossing.author = "Lee <desk>".into();
     crossing.note = MARKUP_NOTE.into();
     crossing.tags = vec!["style, tone".into()];
     crossing.color = "#9fd59a".into();
 
-    let mut tombstone = base("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b", find(doc, "State House, Nairobi"));
+    let mut tombstone = base(
+        "f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b",
+        find(doc, "State House, Nairobi"),
+    );
     tombstone.note = TOMBSTONE_NOTE.into();
     tombstone.deleted = true;
 
@@ -231,20 +325,28 @@ pub fn annotations(doc: &Document) -> Vec<Annotation> {
 /// Compares `actual` with the expected file `tests/golden/NAME`, or rewrites the file when
 /// `UPDATE_GOLDEN=1`.
 pub fn check_golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1") {
         std::fs::write(&path, actual).unwrap();
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e}; run with UPDATE_GOLDEN=1 to create it", path.display())
+        panic!(
+            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
     });
     if expected != actual {
         let line = expected
             .split_inclusive('\n')
             .zip(actual.split_inclusive('\n'))
             .position(|(e, a)| e != a)
-            .map_or_else(|| "at the end".to_string(), |n| format!("at line {}", n + 1));
+            .map_or_else(
+                || "at the end".to_string(),
+                |n| format!("at line {}", n + 1),
+            );
         panic!(
             "{} differs from the export {line}; run with UPDATE_GOLDEN=1 to accept.\n--- actual ---\n{actual}",
             path.display()

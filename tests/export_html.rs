@@ -1,6 +1,9 @@
 //! The HTML export: a self-contained page with every piece of text escaped, highlights nested
 //! properly, and (when Chromium is installed) rendered by a real browser.
 
+// Helpers outside `#[test]` functions panic on purpose: a panic there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod export_fixture;
 
 use std::path::Path;

@@ -1,6 +1,9 @@
 //! The W3C Web Annotation export: required fields, the round trip through the web import, and
 //! the import of W3C and Hypothesis files written elsewhere.
 
+// Helpers outside `#[test]` functions panic on purpose: a panic there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod export_fixture;
 
 use export_fixture::*;

@@ -74,7 +74,7 @@ pub fn from_web_json(text: &str, doc: &Document) -> Result<Vec<Annotation>, WebI
     collect_items(&value, &mut raw, true)?;
     let ctx = Placer::new(doc);
     let mut tops: Vec<Annotation> = Vec::new();
-    let mut replies: Vec<(String, String, Reply)> = Vec::new();
+    let mut replies: Vec<PendingReply> = Vec::new();
     for (n, (item, flavour)) in raw.iter().enumerate() {
         let converted = match flavour {
             Flavour::W3c => from_w3c(item, n, &ctx)?,
@@ -82,11 +82,7 @@ pub fn from_web_json(text: &str, doc: &Document) -> Result<Vec<Annotation>, WebI
         };
         match converted {
             Item::Top(a) => tops.push(*a),
-            Item::Reply {
-                file_id,
-                parent,
-                reply,
-            } => replies.push((file_id, parent, reply)),
+            Item::Reply(pending) => replies.push(*pending),
         }
     }
     let index: HashMap<String, usize> = tops
@@ -94,7 +90,12 @@ pub fn from_web_json(text: &str, doc: &Document) -> Result<Vec<Annotation>, WebI
         .enumerate()
         .map(|(i, a)| (a.id.clone(), i))
         .collect();
-    for (file_id, parent, reply) in replies {
+    for PendingReply {
+        file_id,
+        parent,
+        reply,
+    } in replies
+    {
         let Some(&i) = index.get(&parent) else {
             return Err(WebImportError::Annotation {
                 id: file_id,
@@ -122,11 +123,17 @@ enum Flavour {
 /// A converted item: an annotation, or a reply waiting for its parent.
 enum Item {
     Top(Box<Annotation>),
-    Reply {
-        file_id: String,
-        parent: String,
-        reply: Reply,
-    },
+    Reply(Box<PendingReply>),
+}
+
+/// A reply and the id of the annotation it answers.
+struct PendingReply {
+    /// Its id as written in the file, for errors.
+    file_id: String,
+    /// The sidecar id of the annotation it answers.
+    parent: String,
+    /// The reply.
+    reply: Reply,
 }
 
 /// Gathers the annotation objects of any accepted shape.
@@ -393,7 +400,7 @@ fn from_w3c(item: &Value, n: usize, placer: &Placer<'_>) -> Result<Item, WebImpo
                 id: file_id.clone(),
                 problem: "a reply without the id of the annotation it answers as `target`".into(),
             })?;
-        return Ok(Item::Reply {
+        return Ok(Item::Reply(Box::new(PendingReply {
             file_id,
             parent: id_from(Some(parent)),
             reply: Reply {
@@ -403,7 +410,7 @@ fn from_w3c(item: &Value, n: usize, placer: &Placer<'_>) -> Result<Item, WebImpo
                 note,
                 extra,
             },
-        });
+        })));
     }
 
     let target = as_list(item.get("target"))
@@ -468,7 +475,7 @@ fn from_hypothesis(item: &Value, n: usize, placer: &Placer<'_>) -> Result<Item, 
         .filter_map(Value::as_str)
         .collect();
     if let Some(root) = references.first() {
-        return Ok(Item::Reply {
+        return Ok(Item::Reply(Box::new(PendingReply {
             file_id,
             parent: id_from(Some(root)),
             reply: Reply {
@@ -478,7 +485,7 @@ fn from_hypothesis(item: &Value, n: usize, placer: &Placer<'_>) -> Result<Item, 
                 note,
                 extra: Map::new(),
             },
-        });
+        })));
     }
     let tags = as_list(item.get("tags"))
         .into_iter()

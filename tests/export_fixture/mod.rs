@@ -3,7 +3,8 @@
 //! set of annotations covering a reply, a tombstone, an orphan, non-ASCII text, a comma and a
 //! quote in a note, markup in a note, highlights that cross each other and an unknown field.
 
-#![allow(dead_code)]
+// Helpers outside `#[test]` functions panic on purpose: a panic there is the test failing.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 

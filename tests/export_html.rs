@@ -199,6 +199,7 @@ fn chromium_renders_the_article_and_its_notes() {
         png.len()
     );
     if let Ok(keep) = std::env::var("MARGINALIA_KEEP_SCREENSHOT") {
-        std::fs::copy(&shot, keep).unwrap();
+        std::fs::copy(&shot, &keep).unwrap();
+        std::fs::copy(&file, format!("{keep}.html")).unwrap();
     }
 }

@@ -3,7 +3,9 @@
 //!
 //! The file format is `docs/sidecar-format.md` (schema: `docs/sidecar.schema.json`).
 
+pub mod export;
 mod model;
+pub mod web_import;
 
 pub use model::{
     Annotation, ArticleRef, FORMAT_NAME, FORMAT_VERSION, Reply, Sidecar, Status, Target,

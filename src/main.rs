@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         None => {
             let file = cli.file.clone().or_else(marginalia::ui::app::sample_path);
             marginalia::ui::run(marginalia::ui::StartOptions {
+                sample_fallback: file.is_none(),
                 file,
                 smoke: cli.smoke,
                 started,

@@ -32,7 +32,12 @@ pub struct StartOptions {
     pub started: Instant,
     /// The file dialogs (native, or fixed answers in tests).
     pub dialogs: Arc<dyn FileDialogs>,
+    /// With no file, show the bundled sample text.
+    pub sample_fallback: bool,
 }
+
+/// The sample article, bundled so the app has something to show wherever it runs.
+pub const SAMPLE_TEXT: &str = include_str!("../../samples/haiti-kenya.txt");
 
 impl Default for StartOptions {
     fn default() -> Self {
@@ -41,6 +46,7 @@ impl Default for StartOptions {
             smoke: false,
             started: Instant::now(),
             dialogs: Arc::new(NativeDialogs),
+            sample_fallback: false,
         }
     }
 }
@@ -113,8 +119,11 @@ impl MarginaliaApp {
             egui_ctx: cc.egui_ctx.clone(),
         };
         app.setup_context(&cc.egui_ctx);
-        if let Some(file) = options.file {
-            app.apply(&cc.egui_ctx, AppCommand::Open(file));
+        match options.file {
+            Some(file) => app.apply(&cc.egui_ctx, AppCommand::Open(file)),
+            // Run from outside the source tree: show the bundled copy of the sample.
+            None if options.sample_fallback => app.show_document(Document::from_text(SAMPLE_TEXT)),
+            None => {}
         }
         app
     }

@@ -115,6 +115,8 @@ pub struct ReaderView {
     tops_dirty: bool,
     /// The current selection, if any.
     pub selection: Option<Selection>,
+    /// Where the last click put the caret (Shift+arrows extend from here).
+    pub caret: Option<usize>,
     pending_offset: Option<f32>,
     pending_scroll: Option<(Range<usize>, Align)>,
     flash: Option<(Range<usize>, f64)>,
@@ -139,6 +141,7 @@ impl Default for ReaderView {
             tops: vec![0.0],
             tops_dirty: false,
             selection: None,
+            caret: None,
             pending_offset: None,
             pending_scroll: None,
             flash: None,
@@ -510,6 +513,7 @@ impl ReaderView {
                     out.selection_changed = true;
                 }
                 self.selection = None;
+                self.caret = Some(c);
                 out.clicked_char = Some(c);
             } else if response.secondary_clicked() {
                 out.secondary_char = Some(c);
@@ -678,6 +682,16 @@ impl ReaderView {
             caret: from,
         });
         sel.caret = (sel.caret as isize + delta).clamp(0, len as isize) as usize;
+        self.caret = Some(sel.caret);
+    }
+
+    /// Selects a char range (as if dragged over).
+    pub fn select(&mut self, range: Range<usize>) {
+        self.selection = Some(Selection {
+            anchor: range.start,
+            caret: range.end,
+        });
+        self.caret = Some(range.end);
     }
 }
 

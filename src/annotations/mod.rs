@@ -3,8 +3,17 @@
 //!
 //! The file format is `docs/sidecar-format.md` (schema: `docs/sidecar.schema.json`).
 
+pub mod anchoring;
+mod atomic_write;
+mod create;
+pub mod merge;
 mod model;
+pub mod sidecar;
+pub mod store;
 
+pub use atomic_write::{keep_aside, write_atomic};
+pub use create::{CONTEXT_CHARS, format_time, next_modified, now_rfc3339, parse_time};
 pub use model::{
     Annotation, ArticleRef, FORMAT_NAME, FORMAT_VERSION, Reply, Sidecar, Status, Target,
+    default_color,
 };

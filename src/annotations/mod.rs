@@ -3,10 +3,19 @@
 //!
 //! The file format is `docs/sidecar-format.md` (schema: `docs/sidecar.schema.json`).
 
+pub mod anchoring;
+mod atomic_write;
+mod create;
 pub mod export;
+pub mod merge;
 mod model;
+pub mod sidecar;
+pub mod store;
 pub mod web_import;
 
+pub use atomic_write::{keep_aside, write_atomic};
+pub use create::{CONTEXT_CHARS, format_time, next_modified, now_rfc3339, parse_time};
 pub use model::{
     Annotation, ArticleRef, FORMAT_NAME, FORMAT_VERSION, Reply, Sidecar, Status, Target,
+    default_color,
 };

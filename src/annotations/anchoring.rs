@@ -1,0 +1,597 @@
+//! Anchoring: placing each annotation again in the article's current text.
+//!
+//! An article can change after it was annotated (a new first paragraph, a fixed typo, a rewritten
+//! sentence). Each target carries its offsets, its exact text and up to 32 characters of context
+//! on each side; this module finds it again, in this order:
+//! 1. the exact text at the recorded offsets (shifted by the offset the previous annotation moved
+//!    by, which catches text inserted or deleted above) with its context;
+//! 2. the occurrence of the exact text that best fits the context and the old position;
+//! 3. an approximate match of the exact text (bit-parallel edit distance, up to half its length in
+//!    errors) scored on quote, prefix, suffix and position;
+//! 4. otherwise the annotation is orphaned.
+//!
+//! A weak match is never taken: short quotes need their context, and approximate matches need
+//! enough similarity of quote and context together, so an annotation is orphaned rather than
+//! attached to text it was not written on.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Target;
+use crate::text_index::TextIndex;
+
+/// Where an annotation ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorStatus {
+    /// Found at its recorded offsets.
+    Anchored,
+    /// The same text, found elsewhere.
+    Moved,
+    /// An approximate match: the text changed.
+    Fuzzy,
+    /// Not found; kept, but not attached to any text.
+    Orphaned,
+}
+
+impl AnchorStatus {
+    /// The name used in JSON output and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorStatus::Anchored => "anchored",
+            AnchorStatus::Moved => "moved",
+            AnchorStatus::Fuzzy => "fuzzy",
+            AnchorStatus::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// The result of anchoring one annotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// How it was found.
+    pub status: AnchorStatus,
+    /// First char in the current text; `None` when orphaned.
+    pub start: Option<usize>,
+    /// One past the last char; `None` when orphaned.
+    pub end: Option<usize>,
+    /// Why, for people ("text found 44 characters later").
+    pub reason: String,
+}
+
+impl Anchor {
+    fn placed(status: AnchorStatus, start: usize, end: usize, reason: String) -> Self {
+        Self {
+            status,
+            start: Some(start),
+            end: Some(end),
+            reason,
+        }
+    }
+
+    fn orphan(reason: impl Into<String>) -> Self {
+        Self {
+            status: AnchorStatus::Orphaned,
+            start: None,
+            end: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Quotes at least this long (in chars) are distinctive enough to be taken at an exact occurrence
+/// without their context.
+const DISTINCTIVE_CHARS: usize = 16;
+/// Average prefix/suffix similarity a short exact quote needs.
+const SHORT_QUOTE_CONTEXT: f64 = 0.3;
+/// Least quote similarity (1 − errors/length) an approximate match may have.
+const MIN_QUOTE_SIMILARITY: f64 = 0.5;
+/// Least combined score (quote, prefix, suffix, position) an approximate match needs.
+const MIN_FUZZY_SCORE: f64 = 0.7;
+/// How far (in chars) around the expected place an approximate match is first looked for.
+const FUZZY_WINDOW: usize = 3000;
+/// At most this many approximate candidates are scored.
+const MAX_CANDIDATES: usize = 64;
+/// At most this many errors are allowed, whatever the quote length.
+const MAX_ERRORS: usize = 256;
+
+/// Weights of the parts of a candidate's score, as in common web annotation clients.
+const W_QUOTE: f64 = 50.0;
+const W_PREFIX: f64 = 20.0;
+const W_SUFFIX: f64 = 20.0;
+const W_POSITION: f64 = 2.0;
+
+/// The current text, prepared for anchoring many annotations in it.
+pub struct Anchorer<'t> {
+    text: &'t str,
+    chars: Vec<char>,
+    index: TextIndex,
+    symbols: OnceLock<Symbols>,
+}
+
+/// The text as small integer symbols, for the bit-parallel search.
+struct Symbols {
+    of_char: HashMap<char, u32>,
+    text: Vec<u32>,
+    count: usize,
+}
+
+impl<'t> Anchorer<'t> {
+    /// Prepares `text`.
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            chars: text.chars().collect(),
+            index: TextIndex::new(text),
+            symbols: OnceLock::new(),
+        }
+    }
+
+    /// Anchors every target; results are in the order of `targets`. Targets are visited in the
+    /// order of their old positions so that the shift found for one is tried first for the next.
+    pub fn anchor_all<'a>(&self, targets: impl IntoIterator<Item = &'a Target>) -> Vec<Anchor> {
+        let targets: Vec<&Target> = targets.into_iter().collect();
+        let mut order: Vec<usize> = (0..targets.len()).collect();
+        order.sort_by_key(|&i| (targets[i].start, targets[i].end));
+        let mut results: Vec<Option<Anchor>> = vec![None; targets.len()];
+        let mut shift: isize = 0;
+        for i in order {
+            let t = targets[i];
+            let a = self.anchor(t, shift);
+            if let Some(s) = a.start {
+                shift = s as isize - t.start as isize;
+            }
+            results[i] = Some(a);
+        }
+        results
+            .into_iter()
+            .map(|a| a.unwrap_or_else(|| Anchor::orphan("not anchored")))
+            .collect()
+    }
+
+    /// Anchors one target; `shift` is where the text around it probably moved (chars, + = later).
+    pub fn anchor(&self, target: &Target, shift: isize) -> Anchor {
+        let exact: Vec<char> = target.exact.chars().collect();
+        if exact.is_empty() {
+            return Anchor::orphan("the annotation has no text to look for");
+        }
+        let len = exact.len();
+        let prefix: Vec<char> = target.prefix.chars().collect();
+        let suffix: Vec<char> = target.suffix.chars().collect();
+        let old = target.start;
+
+        // 1. At the recorded offsets, then at the offsets shifted like the annotation before it.
+        if self.exact_at(old, &exact) && self.context_holds(old, len, &prefix, &suffix) {
+            return Anchor::placed(
+                AnchorStatus::Anchored,
+                old,
+                old + len,
+                "text found at its recorded place".to_string(),
+            );
+        }
+        let shifted = old as isize + shift;
+        if shift != 0 && shifted >= 0 {
+            let s = shifted as usize;
+            if self.exact_at(s, &exact) && self.context_holds(s, len, &prefix, &suffix) {
+                return Anchor::placed(AnchorStatus::Moved, s, s + len, moved_reason(old, s));
+            }
+        }
+        let expected = shifted.max(0) as usize;
+
+        // 2. The best exact occurrence.
+        let mut occurrences = 0usize;
+        let mut best: Option<(f64, usize, f64)> = None;
+        for (byte, _) in self.text.match_indices(target.exact.as_str()) {
+            occurrences += 1;
+            let s = self.index.char_of(self.text, byte);
+            let pre = common_suffix_ratio(&self.chars[..s], &prefix);
+            let suf = common_prefix_ratio(&self.chars[(s + len).min(self.chars.len())..], &suffix);
+            let score = W_PREFIX * pre
+                + W_SUFFIX * suf
+                + W_POSITION * self.position_score(s, expected)
+                + if s == old { 0.01 } else { 0.0 };
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, s, (pre + suf) / 2.0));
+            }
+        }
+        if let Some((_, s, context)) = best {
+            let accept = len >= DISTINCTIVE_CHARS
+                || context >= SHORT_QUOTE_CONTEXT
+                || (occurrences == 1 && len >= DISTINCTIVE_CHARS / 2);
+            if accept {
+                let status = if s == old {
+                    AnchorStatus::Anchored
+                } else {
+                    AnchorStatus::Moved
+                };
+                let reason = if s == old {
+                    "text found at its recorded place".to_string()
+                } else {
+                    moved_reason(old, s)
+                };
+                return Anchor::placed(status, s, s + len, reason);
+            }
+        }
+
+        // 3. An approximate match, near the expected place first, then anywhere.
+        let near = self.fuzzy(&exact, &prefix, &suffix, expected, Some(FUZZY_WINDOW));
+        let found = match near {
+            Ok(found) => Ok(found),
+            Err(_) if self.chars.len() > 2 * FUZZY_WINDOW + len => {
+                self.fuzzy(&exact, &prefix, &suffix, expected, None)
+            }
+            Err(why) => Err(why),
+        };
+        match found {
+            Ok(m) => {
+                let place = if m.start == old {
+                    "at its recorded place".to_string()
+                } else {
+                    moved_reason(old, m.start).replacen("text found ", "", 1)
+                };
+                let reason = if m.errors == 0 {
+                    format!("text found in a changed context, {place}")
+                } else {
+                    format!(
+                        "text changed ({} of {} characters differ), found {place}",
+                        m.errors, len
+                    )
+                };
+                Anchor::placed(AnchorStatus::Fuzzy, m.start, m.end, reason)
+            }
+            Err(why) => {
+                if occurrences > 0 {
+                    Anchor::orphan(format!(
+                        "the text appears {} but not in its old context",
+                        times(occurrences)
+                    ))
+                } else {
+                    Anchor::orphan(why)
+                }
+            }
+        }
+    }
+
+    fn exact_at(&self, start: usize, exact: &[char]) -> bool {
+        self.chars
+            .get(start..start + exact.len())
+            .is_some_and(|s| s == exact)
+    }
+
+    /// Whether the recorded context still surrounds `start..start+len`: the prefix or the suffix
+    /// is there unchanged (or the span is at the very start/end where the context was empty).
+    fn context_holds(&self, start: usize, len: usize, prefix: &[char], suffix: &[char]) -> bool {
+        let before = &self.chars[..start];
+        let after = &self.chars[start + len..];
+        let pre_ok = if prefix.is_empty() {
+            start == 0
+        } else {
+            before.ends_with(prefix)
+        };
+        let suf_ok = if suffix.is_empty() {
+            after.is_empty()
+        } else {
+            after.starts_with(suffix)
+        };
+        pre_ok || suf_ok
+    }
+
+    fn position_score(&self, at: usize, expected: usize) -> f64 {
+        let n = self.chars.len().max(1) as f64;
+        1.0 - (at.abs_diff(expected) as f64 / n).min(1.0)
+    }
+
+    fn symbols(&self) -> &Symbols {
+        self.symbols.get_or_init(|| {
+            let mut of_char = HashMap::new();
+            let text = self
+                .chars
+                .iter()
+                .map(|c| {
+                    let next = of_char.len() as u32;
+                    *of_char.entry(*c).or_insert(next)
+                })
+                .collect();
+            let count = of_char.len();
+            Symbols {
+                of_char,
+                text,
+                count,
+            }
+        })
+    }
+
+    /// Looks for an approximate match of `exact` in a window around `expected` (or the whole
+    /// text) and returns the best acceptable one, or why there is none.
+    fn fuzzy(
+        &self,
+        exact: &[char],
+        prefix: &[char],
+        suffix: &[char],
+        expected: usize,
+        window: Option<usize>,
+    ) -> Result<FuzzyMatch, String> {
+        let len = exact.len();
+        let max_errors = (len / 2).min(MAX_ERRORS);
+        if max_errors == 0 {
+            return Err("the text is not in the article".to_string());
+        }
+        let n = self.chars.len();
+        let (lo, hi) = match window {
+            Some(w) => (
+                expected.saturating_sub(w).min(n),
+                (expected + len + w).min(n),
+            ),
+            None => (0, n),
+        };
+        let sym = self.symbols();
+        let pattern: Vec<u32> = exact
+            .iter()
+            .map(|c| sym.of_char.get(c).copied().unwrap_or(sym.count as u32))
+            .collect();
+        let ends = bit_parallel_search(&pattern, &sym.text[lo..hi], sym.count + 1, max_errors);
+        let mut ends: Vec<(usize, usize)> = ends.into_iter().map(|(e, k)| (e + lo, k)).collect();
+        ends.sort_by_key(|&(e, k)| (k, e.abs_diff(expected + len)));
+        ends.truncate(MAX_CANDIDATES);
+        let mut best: Option<(f64, FuzzyMatch)> = None;
+        let mut closest: Option<f64> = None;
+        for (end, _) in ends {
+            let lo_start = end.saturating_sub(len + max_errors);
+            let window_rev: Vec<char> = self.chars[lo_start..end].iter().rev().copied().collect();
+            let exact_rev: Vec<char> = exact.iter().rev().copied().collect();
+            let (errors, used) = best_prefix_alignment(&exact_rev, &window_rev);
+            if errors > max_errors || used == 0 {
+                continue;
+            }
+            let start = end - used;
+            let quote = 1.0 - errors as f64 / len as f64;
+            let pre = self.prefix_similarity(start, prefix);
+            let suf = self.suffix_similarity(end, suffix);
+            let pos = self.position_score(start, expected);
+            let score = (W_QUOTE * quote + W_PREFIX * pre + W_SUFFIX * suf + W_POSITION * pos)
+                / (W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION);
+            closest = Some(closest.map_or(quote, |c: f64| c.max(quote)));
+            if quote < MIN_QUOTE_SIMILARITY || score < MIN_FUZZY_SCORE {
+                continue;
+            }
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, FuzzyMatch { start, end, errors }));
+            }
+        }
+        match (best, closest) {
+            (Some((_, m)), _) => Ok(m),
+            (None, Some(c)) => Err(format!(
+                "the text is not in the article (the closest text is only {:.0}% alike, or in another context)",
+                c * 100.0
+            )),
+            (None, None) => Err("the text is not in the article".to_string()),
+        }
+    }
+
+    /// Similarity of the text just before `start` to the recorded prefix (1 = same).
+    fn prefix_similarity(&self, start: usize, prefix: &[char]) -> f64 {
+        if prefix.is_empty() {
+            return if start == 0 { 1.0 } else { 0.5 };
+        }
+        let lo = start.saturating_sub(prefix.len() + prefix.len() / 2);
+        let before: Vec<char> = self.chars[lo..start].iter().rev().copied().collect();
+        let pre_rev: Vec<char> = prefix.iter().rev().copied().collect();
+        let (d, _) = best_prefix_alignment(&pre_rev, &before);
+        1.0 - (d as f64 / prefix.len() as f64).min(1.0)
+    }
+
+    /// Similarity of the text just after `end` to the recorded suffix (1 = same).
+    fn suffix_similarity(&self, end: usize, suffix: &[char]) -> f64 {
+        if suffix.is_empty() {
+            return if end == self.chars.len() { 1.0 } else { 0.5 };
+        }
+        let hi = (end + suffix.len() + suffix.len() / 2).min(self.chars.len());
+        let (d, _) = best_prefix_alignment(suffix, &self.chars[end..hi]);
+        1.0 - (d as f64 / suffix.len() as f64).min(1.0)
+    }
+}
+
+/// An approximate match.
+struct FuzzyMatch {
+    start: usize,
+    end: usize,
+    errors: usize,
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+fn moved_reason(old: usize, new: usize) -> String {
+    let d = new.abs_diff(old);
+    let unit = if d == 1 { "character" } else { "characters" };
+    if new > old {
+        format!("text found {d} {unit} later")
+    } else {
+        format!("text found {d} {unit} earlier")
+    }
+}
+
+/// How much of `context` (a recorded prefix) ends `before`, as a share of the context.
+fn common_suffix_ratio(before: &[char], context: &[char]) -> f64 {
+    if context.is_empty() {
+        return if before.is_empty() { 1.0 } else { 0.5 };
+    }
+    let n = before
+        .iter()
+        .rev()
+        .zip(context.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    n as f64 / context.len() as f64
+}
+
+/// How much of `context` (a recorded suffix) starts `after`, as a share of the context.
+fn common_prefix_ratio(after: &[char], context: &[char]) -> f64 {
+    if context.is_empty() {
+        return if after.is_empty() { 1.0 } else { 0.5 };
+    }
+    let n = after
+        .iter()
+        .zip(context.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
+    n as f64 / context.len() as f64
+}
+
+/// The fewest edits turning `pattern` into some prefix of `text`, and that prefix's length
+/// (among equally good ones, the one closest in length to the pattern). Plain dynamic programming, for short inputs.
+fn best_prefix_alignment<T: PartialEq>(pattern: &[T], text: &[T]) -> (usize, usize) {
+    let m = pattern.len();
+    // column[i] = distance between pattern[..i] and text[..j] for the current j.
+    let mut column: Vec<usize> = (0..=m).collect();
+    let mut best = (column[m], 0usize);
+    for (j, t) in text.iter().enumerate() {
+        let mut diag = column[0];
+        column[0] = j + 1;
+        for i in 1..=m {
+            let up = column[i];
+            let cost = usize::from(pattern[i - 1] != *t);
+            column[i] = (diag + cost).min(up + 1).min(column[i - 1] + 1);
+            diag = up;
+        }
+        let closer = (j + 1).abs_diff(m) < best.1.abs_diff(m);
+        if column[m] < best.0 || (column[m] == best.0 && closer) {
+            best = (column[m], j + 1);
+        }
+    }
+    best
+}
+
+/// Approximate search (Myers' bit-parallel algorithm, in 64-bit blocks for long patterns): every
+/// end position in `text` (exclusive) where `pattern` matches with at most `max_errors` edits and
+/// the error count there is a local minimum. Symbols are `0..alphabet`.
+fn bit_parallel_search(
+    pattern: &[u32],
+    text: &[u32],
+    alphabet: usize,
+    max_errors: usize,
+) -> Vec<(usize, usize)> {
+    let m = pattern.len();
+    if m == 0 {
+        return Vec::new();
+    }
+    let blocks = m.div_ceil(64);
+    let mut peq = vec![0u64; alphabet * blocks];
+    for (i, &c) in pattern.iter().enumerate() {
+        if let Some(w) = peq.get_mut(c as usize * blocks + i / 64) {
+            *w |= 1u64 << (i % 64);
+        }
+    }
+    let last_bit = (m - 1) % 64;
+    let mut pv = vec![!0u64; blocks];
+    let mut mv = vec![0u64; blocks];
+    let mut score = m;
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev_score = usize::MAX;
+    for (j, &c) in text.iter().enumerate() {
+        let mut hin: i32 = 0;
+        let base = c as usize * blocks;
+        for b in 0..blocks {
+            let mut eq = peq.get(base + b).copied().unwrap_or(0);
+            let p = pv[b];
+            let mneg = mv[b];
+            let xv = eq | mneg;
+            if hin < 0 {
+                eq |= 1;
+            }
+            let xh = ((eq & p).wrapping_add(p) ^ p) | eq;
+            let mut ph = mneg | !(xh | p);
+            let mut mh = p & xh;
+            let bit = if b + 1 == blocks { last_bit } else { 63 };
+            let hout = ((ph >> bit) & 1) as i32 - ((mh >> bit) & 1) as i32;
+            let carry_bit_out = ((ph >> 63) & 1) as i32 - ((mh >> 63) & 1) as i32;
+            ph <<= 1;
+            mh <<= 1;
+            if hin < 0 {
+                mh |= 1;
+            } else if hin > 0 {
+                ph |= 1;
+            }
+            pv[b] = mh | !(xv | ph);
+            mv[b] = ph & xv;
+            if b + 1 == blocks {
+                score = (score as i64 + i64::from(hout)) as usize;
+            }
+            hin = carry_bit_out;
+        }
+        // Record the end of a run of falling scores (a local minimum) within the bound.
+        if prev_score != usize::MAX && prev_score <= max_errors && score > prev_score {
+            out.push((j, prev_score));
+        }
+        prev_score = score;
+    }
+    if prev_score <= max_errors {
+        out.push((text.len(), prev_score));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive_scores(p: &[u32], t: &[u32]) -> Vec<usize> {
+        // D[m][j] for every j with a free start in the text.
+        let m = p.len();
+        let mut col: Vec<usize> = (0..=m).collect();
+        let mut out = vec![col[m]];
+        for &c in t {
+            let mut diag = col[0];
+            col[0] = 0;
+            for i in 1..=m {
+                let up = col[i];
+                col[i] = (diag + usize::from(p[i - 1] != c))
+                    .min(up + 1)
+                    .min(col[i - 1] + 1);
+                diag = up;
+            }
+            out.push(col[m]);
+        }
+        out
+    }
+
+    #[test]
+    fn bit_parallel_agrees_with_plain_dp_across_blocks() {
+        let mut seed = 7u64;
+        let mut rnd = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        for m in [1usize, 5, 63, 64, 65, 130] {
+            let p: Vec<u32> = (0..m).map(|_| rnd() % 4).collect();
+            let t: Vec<u32> = (0..300).map(|_| rnd() % 4).collect();
+            let k = m / 2;
+            let naive = naive_scores(&p, &t);
+            let fast = bit_parallel_search(&p, &t, 4, k);
+            for (end, errors) in &fast {
+                assert_eq!(naive[*end], *errors, "m={m} end={end}");
+            }
+            let best_naive = naive.iter().skip(1).min().copied().unwrap();
+            if best_naive <= k {
+                let best_fast = fast.iter().map(|x| x.1).min().unwrap();
+                assert_eq!(best_fast, best_naive, "m={m}");
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_alignment_finds_best_length() {
+        let p: Vec<char> = "abcd".chars().collect();
+        let t: Vec<char> = "abxcdzz".chars().collect();
+        assert_eq!(best_prefix_alignment(&p, &t), (1, 5));
+    }
+}

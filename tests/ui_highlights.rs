@@ -1,5 +1,7 @@
 //! Highlights in the reader, driven through the real app on the seed article (egui_kittest).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
+
 mod support;
 
 use std::sync::Arc;

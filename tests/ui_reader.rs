@@ -1,5 +1,7 @@
 //! The reading view, driven through the real app state (egui_kittest, headless).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
+
 mod support;
 
 use std::sync::Arc;

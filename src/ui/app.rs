@@ -8,18 +8,23 @@ use std::time::Instant;
 use egui::{Color32, RichText, Stroke};
 
 use super::analysis_job::AnalysisJob;
+use super::app_annotations::{DialogPurpose, export_ext};
 use super::banner::{BannerKind, Banners};
 use super::commands::{self, AppCommand};
 use super::dialogs::{self, FileDialogs, NativeDialogs};
+use super::editor::Editor;
 use super::find::Find;
 use super::highlights::{HighlightKind, Highlights, Item};
 use super::loading::LoadJob;
 use super::outline::Outline;
 use super::reader::{Decor, Decorations, Marks, Overlay, PaintMark, ReaderView, Run};
+use super::session::Session;
 use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
 use super::theme::{self, Palette};
 use super::{details, format};
 use crate::analysis::Analysis;
+use crate::annotations::store::Filter;
+use crate::cli::ExportFormat;
 use crate::document::{Document, InlineStyle};
 
 /// How the app was started.
@@ -80,7 +85,18 @@ pub struct MarginaliaApp {
     overlay_dark: Option<bool>,
     loading: Option<LoadJob>,
     dialogs: Arc<dyn FileDialogs>,
-    dialog_answer: Option<Receiver<Option<PathBuf>>>,
+    dialog_answer: Option<(DialogPurpose, Receiver<Option<PathBuf>>)>,
+    /// The annotations of the open article.
+    pub session: Session,
+    /// The annotation whose editor is open.
+    pub selected_note: Option<String>,
+    pub editor: Editor,
+    pub(crate) prefs_open: bool,
+    pub(crate) note_filter: Filter,
+    /// The sidecar to use for the article being opened (opened through its sidecar).
+    pending_sidecar: Option<PathBuf>,
+    /// The store revision the overlay was built for.
+    overlay_revision: Option<u64>,
     smoke: Option<Instant>,
     title_shown: String,
     fonts_installed: bool,
@@ -113,6 +129,13 @@ impl MarginaliaApp {
             loading: None,
             dialogs: options.dialogs,
             dialog_answer: None,
+            session: Session::default(),
+            selected_note: None,
+            editor: Editor::default(),
+            prefs_open: false,
+            note_filter: Filter::default(),
+            pending_sidecar: None,
+            overlay_revision: None,
             smoke: options.smoke.then_some(options.started),
             title_shown: String::new(),
             fonts_installed: false,
@@ -151,13 +174,25 @@ impl MarginaliaApp {
     /// Re-paints the highlights of the visible kinds (after analysis, a toggle, a theme change).
     fn rebuild_overlay(&mut self, dark: bool) {
         let ranges = self.view.paragraph_ranges();
-        let marks = self.highlights.shown().map(|(_, h)| PaintMark {
+        // Notes first (under), automatic highlights over them.
+        let mut marks = self.note_marks();
+        marks.extend(self.highlights.shown().map(|(_, h)| PaintMark {
             range: h.range.clone(),
             style: theme::highlight_style(h.kind, dark),
-        });
-        self.view
-            .set_overlay(Overlay::new(&ranges, marks.collect::<Vec<_>>()));
+        }));
+        self.view.set_overlay(Overlay::new(&ranges, marks));
         self.overlay_dark = Some(dark);
+        self.overlay_revision = Some(self.overlay_key());
+    }
+
+    /// What the overlay depends on besides the theme: the notes and which note is selected.
+    fn overlay_key(&self) -> u64 {
+        let sel = self.selected_note.as_ref().map_or(0, |s| {
+            s.len() as u64 + s.bytes().map(u64::from).sum::<u64>()
+        });
+        self.session.store.revision().wrapping_mul(1_000_003)
+            ^ sel
+            ^ (self.session.anchors.len() as u64) << 40
     }
 
     /// The first char range of an item.
@@ -183,15 +218,8 @@ impl MarginaliaApp {
     /// Applies one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: AppCommand) {
         match command.clone() {
-            AppCommand::OpenDialog => {
-                if self.dialog_answer.is_none() {
-                    self.dialog_answer =
-                        Some(dialogs::ask_in_background(&self.dialogs, ctx, |d| {
-                            d.pick_article()
-                        }));
-                }
-            }
-            AppCommand::Open(path) => self.loading = Some(LoadJob::start(&path, ctx)),
+            AppCommand::OpenDialog => self.ask(ctx, DialogPurpose::Open, |d| d.pick_article()),
+            AppCommand::Open(path) => self.open_path(ctx, path),
             AppCommand::ZoomIn => self.settings.zoom_by(1.1),
             AppCommand::ZoomOut => self.settings.zoom_by(1.0 / 1.1),
             AppCommand::ZoomReset => self.settings.zoom = 1.0,
@@ -265,7 +293,53 @@ impl MarginaliaApp {
             }
             AppCommand::FindClose => self.find.open = false,
             AppCommand::ToggleOutline => self.outline_open = !self.outline_open,
+            other => self.apply_annotation_command(ctx, other),
         }
+    }
+
+    /// Shows a file dialog on its own thread; the answer is handled when it arrives.
+    pub(crate) fn ask(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: DialogPurpose,
+        ask: impl FnOnce(&dyn FileDialogs) -> Option<PathBuf> + Send + 'static,
+    ) {
+        if self.dialog_answer.is_none() {
+            self.dialog_answer =
+                Some((purpose, dialogs::ask_in_background(&self.dialogs, ctx, ask)));
+        }
+    }
+
+    /// Opens an article, or a sidecar's article with that sidecar.
+    fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if crate::annotations::sidecar::is_sidecar_path(&path) {
+            match self.article_of_sidecar(&path) {
+                Ok(article) => {
+                    self.pending_sidecar = Some(path);
+                    self.loading = Some(LoadJob::start(&article, ctx));
+                }
+                Err(message) => self.banners.push_with_action(
+                    BannerKind::Error,
+                    message,
+                    "Locate article…",
+                    AppCommand::LocateArticle(path),
+                ),
+            }
+            return;
+        }
+        self.pending_sidecar = None;
+        self.loading = Some(LoadJob::start(&path, ctx));
+    }
+
+    /// Opens the located article with the sidecar that pointed to it.
+    pub(crate) fn open_with_sidecar(
+        &mut self,
+        ctx: &egui::Context,
+        article: PathBuf,
+        sidecar: PathBuf,
+    ) {
+        self.pending_sidecar = Some(sidecar);
+        self.loading = Some(LoadJob::start(&article, ctx));
     }
 
     /// Shows a loaded document (the previous one is replaced).
@@ -294,6 +368,11 @@ impl MarginaliaApp {
         self.find.reset();
         self.overlay_dark = None;
         self.analysis_job = Some(AnalysisJob::start(Arc::clone(&doc), &self.egui_ctx));
+        self.selected_note = None;
+        self.editor = Editor::default();
+        self.session = Session::open(&doc, self.pending_sidecar.take());
+        self.overlay_revision = None;
+        self.report_session_state();
         self.doc = Some(doc);
     }
 
@@ -319,12 +398,13 @@ impl MarginaliaApp {
                     .push(BannerKind::Error, format!("Could not open {e}")),
             }
         }
-        if let Some(rx) = &self.dialog_answer
+        if let Some((purpose, rx)) = &self.dialog_answer
             && let Ok(answer) = rx.try_recv()
         {
+            let purpose = purpose.clone();
             self.dialog_answer = None;
             if let Some(path) = answer {
-                self.apply(ctx, AppCommand::Open(path));
+                self.dialog_answered(ctx, purpose, path);
             }
         }
         if self.loading.is_some() {
@@ -333,10 +413,13 @@ impl MarginaliaApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match &self.doc {
+        let mut title = match &self.doc {
             Some(d) if !d.title.is_empty() => format!("Marginalia — {}", d.title),
             _ => "Marginalia".to_string(),
         };
+        if self.session.is_dirty() {
+            title.push_str(" • unsaved");
+        }
         if title != self.title_shown {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_shown = title;
@@ -372,6 +455,36 @@ impl MarginaliaApp {
                     }
                 });
                 ui.separator();
+                let can_edit = self.session.can_edit();
+                if ui
+                    .add_enabled(
+                        can_edit,
+                        egui::Button::new("Save Annotations")
+                            .shortcut_text(ui.ctx().format_shortcut(&commands::SAVE)),
+                    )
+                    .clicked()
+                {
+                    out.push(AppCommand::Save);
+                }
+                if ui
+                    .add_enabled(can_edit, egui::Button::new("Import Annotations…"))
+                    .clicked()
+                {
+                    out.push(AppCommand::ImportDialog);
+                }
+                ui.menu_button("Export", |ui| {
+                    for f in [
+                        ExportFormat::W3c,
+                        ExportFormat::Markdown,
+                        ExportFormat::Html,
+                        ExportFormat::Csv,
+                    ] {
+                        if ui.button(export_ext(f).1).clicked() {
+                            out.push(AppCommand::ExportDialog(f));
+                        }
+                    }
+                });
+                ui.separator();
                 if ui
                     .add(
                         egui::Button::new("Quit")
@@ -380,6 +493,52 @@ impl MarginaliaApp {
                     .clicked()
                 {
                     out.push(AppCommand::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let ctx = ui.ctx().clone();
+                let sc = |s| ctx.format_shortcut(s);
+                let store = &self.session.store;
+                if ui
+                    .add_enabled(
+                        store.can_undo(),
+                        egui::Button::new("Undo").shortcut_text(sc(&commands::UNDO)),
+                    )
+                    .clicked()
+                {
+                    out.push(AppCommand::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        store.can_redo(),
+                        egui::Button::new("Redo").shortcut_text(sc(&commands::REDO)),
+                    )
+                    .clicked()
+                {
+                    out.push(AppCommand::Redo);
+                }
+                ui.separator();
+                let has_sel = self.view.selection.is_some_and(|s| s.anchor != s.caret);
+                if ui
+                    .add_enabled(
+                        has_sel && self.session.can_edit(),
+                        egui::Button::new("Annotate Selection")
+                            .shortcut_text(sc(&commands::ANNOTATE)),
+                    )
+                    .clicked()
+                {
+                    out.push(AppCommand::Annotate);
+                }
+                if ui
+                    .add_enabled(has_sel, egui::Button::new("Copy").shortcut_text("Ctrl+C"))
+                    .clicked()
+                    && let (Some(doc), Some(sel)) = (&self.doc, self.view.selection)
+                {
+                    out.push(AppCommand::Copy(super::context::slice(doc, sel.range())));
+                }
+                ui.separator();
+                if ui.button("Preferences…").clicked() {
+                    out.push(AppCommand::TogglePreferences);
                 }
             });
             ui.menu_button("View", |ui| {
@@ -695,14 +854,32 @@ impl eframe::App for MarginaliaApp {
             ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
         }
         self.poll_background(&ctx);
+        if self.session.autosave_due() {
+            self.save_now();
+        } else if let Some(wait) = self.session.autosave_in() {
+            ctx.request_repaint_after(wait);
+        }
         self.update_title(&ctx);
         let dark = ui.visuals().dark_mode;
-        if self.analysis.is_some() && self.overlay_dark != Some(dark) {
+        if self.doc.is_some()
+            && (self.overlay_dark != Some(dark)
+                || self.overlay_revision != Some(self.overlay_key()))
+        {
             self.rebuild_overlay(dark);
+        }
+        if self.prefs_open {
+            self.preferences(&ctx);
         }
         let palette = Palette::for_dark(dark);
         let mut cmds = commands::from_shortcuts(&ctx);
         cmds.extend(commands::from_navigation_keys(&ctx));
+        if ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+            && !ctx.egui_wants_keyboard_input()
+            && let (Some(doc), Some(sel)) = (&self.doc, self.view.selection)
+            && sel.anchor != sel.caret
+        {
+            cmds.push(AppCommand::Copy(super::context::slice(doc, sel.range())));
+        }
 
         // Files dropped on the window open like File ▸ Open.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -738,13 +915,39 @@ impl eframe::App for MarginaliaApp {
                 .resizable(true)
                 .default_size(280.0)
                 .show(ui, |ui| {
+                    cmds.extend(self.notes_outline(ui));
+                    ui.separator();
                     cmds.extend(
                         self.outline
                             .show(ui, analysis.as_deref(), selected, analysing),
                     );
                 });
         }
-        if let (Some(item), Some(doc), Some(a)) =
+        let note = self
+            .selected_note
+            .as_ref()
+            .and_then(|id| self.session.store.get(id))
+            .filter(|a| !a.deleted)
+            .cloned();
+        if let Some(a) = note {
+            let tags = self.session.store.tags();
+            let orphaned = self.session.range_of(&a.id).is_none();
+            let has_sel = self.view.selection.is_some_and(|s| s.anchor != s.caret);
+            let read_only = !self.session.can_edit();
+            egui::Panel::right("editor")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            let actions = self
+                                .editor
+                                .show(ui, &a, &tags, orphaned, has_sel, read_only);
+                            cmds.extend(actions.into_iter().map(AppCommand::Edit));
+                        });
+                });
+        } else if let (Some(item), Some(doc), Some(a)) =
             (self.selected, self.doc.clone(), self.analysis.clone())
         {
             egui::Panel::right("details")
@@ -770,9 +973,55 @@ impl eframe::App for MarginaliaApp {
                             .and_then(|i| self.highlights.all().get(i))
                             .map(|h| h.range.clone()),
                     };
+                    let has_notes = self.session.store.live().next().is_some();
+                    let panel_w = ui.available_width();
+                    self.view.reserve_right = if has_notes && panel_w > 760.0 {
+                        super::margin::CARD_WIDTH + 2.0 * super::margin::GAP
+                    } else {
+                        0.0
+                    };
                     let r = self
                         .view
                         .show(ui, &doc, &palette, self.settings.zoom, &marks);
+                    if self.view.reserve_right > 0.0 {
+                        cmds.extend(self.margin_cards(ui, dark));
+                    }
+                    if let Some(resp) = &r.response {
+                        let has_sel = self.view.selection.is_some_and(|s| s.anchor != s.caret);
+                        let can_edit = self.session.can_edit();
+                        resp.context_menu(|ui| {
+                            if ui
+                                .add_enabled(
+                                    has_sel && can_edit,
+                                    egui::Button::new("Annotate Selection").shortcut_text("Ctrl+M"),
+                                )
+                                .clicked()
+                            {
+                                cmds.push(AppCommand::Annotate);
+                                ui.close();
+                            }
+                            if ui
+                                .add_enabled(
+                                    has_sel,
+                                    egui::Button::new("Copy").shortcut_text("Ctrl+C"),
+                                )
+                                .clicked()
+                            {
+                                if let Some(sel) = self.view.selection {
+                                    cmds.push(AppCommand::Copy(super::context::slice(
+                                        &doc,
+                                        sel.range(),
+                                    )));
+                                }
+                                ui.close();
+                            }
+                        });
+                    }
+                    if let Some(c) = r.clicked_char
+                        && let Some(id) = self.note_at(c)
+                    {
+                        cmds.push(AppCommand::SelectNote(id));
+                    }
                     let hovered = r
                         .hovered_char
                         .and_then(|c| self.highlights.at(c))
@@ -784,6 +1033,7 @@ impl eframe::App for MarginaliaApp {
                         }
                     }
                     if let Some(c) = r.clicked_char
+                        && self.note_at(c).is_none()
                         && let Some((i, h)) = self.highlights.at(c)
                     {
                         self.focus = Some(i);
@@ -825,6 +1075,11 @@ impl eframe::App for MarginaliaApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    /// Notes are saved when the window closes.
+    fn on_exit(&mut self) {
+        self.save_now();
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Banner {
     pub kind: BannerKind,
     /// The message, naming the file and what is wrong.
     pub text: String,
+    /// A button offering the way out ("Start a fresh file", "Locate…").
+    pub action: Option<(String, AppCommand)>,
 }
 
 /// The banners currently shown.
@@ -43,7 +45,27 @@ impl Banners {
             id: self.next_id,
             kind,
             text,
+            action: None,
         });
+    }
+
+    /// Adds a message with an action button.
+    pub fn push_with_action(
+        &mut self,
+        kind: BannerKind,
+        text: impl Into<String>,
+        label: &str,
+        command: AppCommand,
+    ) {
+        self.push(kind, text);
+        if let Some(b) = self.list.last_mut() {
+            b.action = Some((label.to_string(), command));
+        }
+    }
+
+    /// Removes every banner whose text contains `needle`.
+    pub fn dismiss_matching(&mut self, needle: &str) {
+        self.list.retain(|b| !b.text.contains(needle));
     }
 
     /// Removes a banner.
@@ -81,6 +103,12 @@ impl Banners {
                                 .on_hover_text("Dismiss")
                                 .clicked()
                             {
+                                out.push(AppCommand::DismissBanner(b.id));
+                            }
+                            if let Some((label, cmd)) = &b.action
+                                && ui.button(label).clicked()
+                            {
+                                out.push(cmd.clone());
                                 out.push(AppCommand::DismissBanner(b.id));
                             }
                         });

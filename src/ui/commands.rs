@@ -33,6 +33,18 @@ pub const FIND_PREV: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, 
 /// Ctrl+B: show/hide the outline.
 pub const TOGGLE_OUTLINE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
 
+/// Ctrl+M: annotate the selection.
+pub const ANNOTATE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::M);
+/// Ctrl+Z.
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+/// Ctrl+Shift+Z.
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+/// Ctrl+Y (redo, as on Windows).
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Ctrl+S.
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+
 /// Something the user asked for.
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +93,36 @@ pub enum AppCommand {
     FindClose,
     /// Show or hide the outline panel.
     ToggleOutline,
+    /// Annotate the selected text.
+    Annotate,
+    /// Move the selection's end by this many chars (Shift+arrows).
+    ExtendSelection(isize),
+    /// Annotate a char range (a highlight's span).
+    AnnotateRange(std::ops::Range<usize>),
+    /// Select an annotation (card and span) and open its editor.
+    SelectNote(String),
+    /// An edit made in the annotation editor.
+    Edit(super::editor::EditorAction),
+    /// Undo the last annotation change.
+    Undo,
+    /// Redo it.
+    Redo,
+    /// Save the annotations now.
+    Save,
+    /// Keep a broken sidecar aside and start an empty one.
+    StartFresh,
+    /// Show or hide the preferences window.
+    TogglePreferences,
+    /// Ask for a file of annotations to import.
+    ImportDialog,
+    /// Merge this file's annotations in.
+    Import(std::path::PathBuf),
+    /// Ask where to export, in a format.
+    ExportDialog(crate::cli::ExportFormat),
+    /// Export to this file.
+    Export(crate::cli::ExportFormat, std::path::PathBuf),
+    /// Ask where the article of a sidecar is, then open it with that sidecar.
+    LocateArticle(std::path::PathBuf),
 }
 
 /// The shortcut-driven commands pressed this frame (consumed from the input).
@@ -117,6 +159,18 @@ pub fn from_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
         if i.consume_shortcut(&TOGGLE_OUTLINE) {
             out.push(AppCommand::ToggleOutline);
         }
+        if i.consume_shortcut(&ANNOTATE) {
+            out.push(AppCommand::Annotate);
+        }
+        if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
+            out.push(AppCommand::Redo);
+        }
+        if i.consume_shortcut(&UNDO) {
+            out.push(AppCommand::Undo);
+        }
+        if i.consume_shortcut(&SAVE) {
+            out.push(AppCommand::Save);
+        }
     });
     out
 }
@@ -141,6 +195,14 @@ pub fn from_navigation_keys(ctx: &egui::Context) -> Vec<AppCommand> {
         }
         if i.consume_key(Modifiers::NONE, Key::Enter) {
             out.push(AppCommand::OpenFocused);
+        }
+        for (key, delta) in [(Key::ArrowLeft, -1), (Key::ArrowRight, 1)] {
+            if i.consume_key(Modifiers::SHIFT, key) {
+                out.push(AppCommand::ExtendSelection(delta));
+            }
+            if i.consume_key(Modifiers::SHIFT | Modifiers::COMMAND, key) {
+                out.push(AppCommand::ExtendSelection(delta * 8));
+            }
         }
     });
     out

@@ -110,7 +110,8 @@ impl Editor {
         });
         ui.horizontal(|ui| {
             let c = author_color(&a.author, ui.visuals().dark_mode);
-            ui.label(RichText::new("●").color(c));
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().circle_filled(dot.center(), 5.0, c);
             ui.label(RichText::new(&a.author).strong());
             ui.label(RichText::new(short_time(&a.modified)).weak());
         });
@@ -212,9 +213,14 @@ impl Editor {
                 for (name, hex) in PALETTE {
                     let c = parse_color(hex).unwrap_or(Color32::YELLOW);
                     let chosen = a.color.eq_ignore_ascii_case(hex);
-                    let text = RichText::new(if chosen { "●" } else { " " }).color(Color32::BLACK);
-                    let b = egui::Button::new(text)
+                    let ring = if chosen {
+                        egui::Stroke::new(2.5, ui.visuals().strong_text_color())
+                    } else {
+                        egui::Stroke::NONE
+                    };
+                    let b = egui::Button::new("")
                         .fill(c)
+                        .stroke(ring)
                         .min_size(egui::vec2(22.0, 22.0))
                         .corner_radius(11.0);
                     let resp = ui.add(b).on_hover_text(name);

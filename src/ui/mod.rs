@@ -3,6 +3,7 @@
 
 pub mod analysis_job;
 pub mod app;
+pub mod app_annotations;
 pub mod banner;
 pub mod commands;
 pub mod context;
@@ -16,6 +17,7 @@ pub mod loading;
 pub mod margin;
 pub mod outline;
 pub mod reader;
+pub mod session;
 pub mod settings;
 pub mod theme;
 

@@ -1,5 +1,6 @@
 //! Shared helpers for the UI tests: a harness around the real app, and fixed dialog answers.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -126,6 +126,8 @@ pub struct ReaderView {
     last_viewport: Rect,
     /// Paragraphs laid out so far (for benchmarks and tests).
     pub laid_out: usize,
+    /// Width kept free right of the text column (for note cards).
+    pub reserve_right: f32,
 }
 
 impl Default for ReaderView {
@@ -150,6 +152,7 @@ impl Default for ReaderView {
             last_x0: 0.0,
             last_viewport: Rect::NOTHING,
             laid_out: 0,
+            reserve_right: 0.0,
         }
     }
 }
@@ -214,6 +217,11 @@ impl ReaderView {
         if flash {
             self.flash = Some((range, now));
         }
+    }
+
+    /// Screen x of the text column's right edge and the column width, as of the last frame.
+    pub fn column_right(&self) -> f32 {
+        self.last_x0 + self.key.map_or(0.0, |k| k.width)
     }
 
     /// The scroll offset after the last frame, in points.
@@ -310,7 +318,9 @@ impl ReaderView {
         let dark = ui.visuals().dark_mode;
         let avail_w = ui.available_width();
         let base = metrics_for(ParagraphKind::Body, zoom);
-        let column = (avail_w - 48.0).clamp(160.0, base.size * 34.0).round();
+        let column = (avail_w - 48.0 - self.reserve_right)
+            .clamp(160.0, base.size * 34.0)
+            .round();
         let key = CacheKey {
             width: column,
             zoom,
@@ -417,7 +427,9 @@ impl ReaderView {
         now: f64,
     ) -> ReaderResponse {
         let origin = ui.max_rect().min;
-        let x0 = (origin.x + (ui.available_width() - column) / 2.0).round();
+        let x0 = (origin.x + (ui.available_width() - self.reserve_right - column) / 2.0)
+            .max(origin.x + 24.0)
+            .round();
         self.last_origin = origin;
         self.last_x0 = x0;
         self.last_viewport = viewport;
@@ -498,8 +510,13 @@ impl ReaderView {
                 });
                 out.selection_changed = true;
             } else if response.drag_started() {
+                // The drag is recognised only after the pointer moved: anchor where it was pressed.
+                let origin = ui
+                    .input(|i| i.pointer.press_origin())
+                    .and_then(|p| self.char_at(p))
+                    .unwrap_or(c);
                 self.selection = Some(Selection {
-                    anchor: c,
+                    anchor: origin,
                     caret: c,
                 });
                 out.selection_changed = true;

@@ -1,0 +1,655 @@
+//! The app's annotation commands: creating, editing, undo, saving, importing, exporting, and
+//! opening an article through its sidecar. Kept apart from `app.rs`, which draws the frame.
+
+use std::path::{Component, Path, PathBuf};
+
+use egui::RichText;
+
+use super::app::MarginaliaApp;
+use super::banner::BannerKind;
+use super::commands::AppCommand;
+use super::editor::{EditorAction, color_name};
+use super::margin::{self, parse_color};
+use super::reader::{LineStyle, MarkStyle, PaintMark};
+use super::session::Blocked;
+use crate::annotations::export::{self, Placed};
+use crate::annotations::store::{Edit, Filter};
+use crate::annotations::{
+    Annotation, Reply, Sidecar, Status, Target, sidecar, web_import, write_atomic,
+};
+use crate::cli::ExportFormat;
+
+/// What a pending file dialog is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DialogPurpose {
+    /// An article (or sidecar) to open.
+    Open,
+    /// Annotations to import.
+    Import,
+    /// Where to write an export.
+    Export(ExportFormat),
+    /// Where the article of this sidecar is.
+    Locate(PathBuf),
+}
+
+/// File extension and label of an export format.
+pub fn export_ext(f: ExportFormat) -> (&'static str, &'static str) {
+    match f {
+        ExportFormat::W3c => ("jsonld", "W3C Web Annotations…"),
+        ExportFormat::Markdown => ("md", "Markdown report…"),
+        ExportFormat::Html => ("html", "HTML page…"),
+        ExportFormat::Csv => ("csv", "CSV table…"),
+    }
+}
+
+/// The article a sidecar names, if it is safely inside the sidecar's folder and exists.
+pub fn article_for_sidecar(path: &Path, sidecar: &Sidecar) -> Result<PathBuf, String> {
+    let name = Path::new(&sidecar.article.file);
+    let inside = !name.as_os_str().is_empty()
+        && name
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !inside {
+        return Err(format!(
+            "{}: names its article as “{}”, which is outside its folder; locate the article to open it",
+            path.display(),
+            sidecar.article.file
+        ));
+    }
+    let folder = path.parent().unwrap_or_else(|| Path::new("."));
+    let article = folder.join(name);
+    if !article.is_file() {
+        return Err(format!(
+            "{}: its article {} is missing",
+            path.display(),
+            article.display()
+        ));
+    }
+    Ok(article)
+}
+
+impl MarginaliaApp {
+    /// Where the article of the sidecar at `path` is.
+    pub(crate) fn article_of_sidecar(&self, path: &Path) -> Result<PathBuf, String> {
+        match sidecar::read_sidecar(path) {
+            Ok(Some(loaded)) => article_for_sidecar(path, &loaded.sidecar),
+            Ok(None) => Err(format!("{}: no such file", path.display())),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// A dialog answered with `path`.
+    pub(crate) fn dialog_answered(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: DialogPurpose,
+        path: PathBuf,
+    ) {
+        match purpose {
+            DialogPurpose::Open => self.apply(ctx, AppCommand::Open(path)),
+            DialogPurpose::Import => self.apply(ctx, AppCommand::Import(path)),
+            DialogPurpose::Export(f) => self.apply(ctx, AppCommand::Export(f, path)),
+            DialogPurpose::Locate(side) => self.open_with_sidecar(ctx, path, side),
+        }
+    }
+
+    /// Banners for the state of the sidecar just opened.
+    pub(crate) fn report_session_state(&mut self) {
+        self.banners.dismiss_matching(".annotations.json");
+        match &self.session.blocked {
+            Some(Blocked::Broken(msg)) => self.banners.push_with_action(
+                BannerKind::Error,
+                format!("{msg}. The file is left as it is; annotating is off until you start a fresh file (the broken one is kept aside)."),
+                "Start a fresh file",
+                AppCommand::StartFresh,
+            ),
+            Some(Blocked::ReadOnly(msg)) => self.banners.push(BannerKind::Warning, msg.clone()),
+            Some(Blocked::NoFile) | None => {}
+        }
+        let orphans = self.session.orphans().len();
+        if self.session.article_changed
+            && let Some(p) = &self.session.sidecar_path
+        {
+            let moved = self
+                .session
+                .anchors
+                .values()
+                .filter(|a| a.status != crate::annotations::anchoring::AnchorStatus::Anchored)
+                .count();
+            let msg = if orphans > 0 {
+                format!(
+                    "{}: the article changed since these notes were written; {moved} placed again, {orphans} no longer found (see Orphaned in the outline)",
+                    p.display()
+                )
+            } else {
+                format!(
+                    "{}: the article changed since these notes were written; every note was found again ({moved} moved)",
+                    p.display()
+                )
+            };
+            self.banners.push(BannerKind::Warning, msg);
+        }
+    }
+
+    fn annotate(&mut self, range: std::ops::Range<usize>) {
+        let Some(doc) = self.doc.clone() else { return };
+        if !self.session.can_edit() {
+            let why = match &self.session.blocked {
+                Some(Blocked::NoFile) => {
+                    "This article is shown from memory; open it from a file to annotate it."
+                        .to_string()
+                }
+                Some(Blocked::Broken(m)) | Some(Blocked::ReadOnly(m)) => m.clone(),
+                None => String::new(),
+            };
+            self.banners.push(BannerKind::Warning, why);
+            return;
+        }
+        if range.is_empty() {
+            self.banners.push(
+                BannerKind::Warning,
+                "Select some text first, then press Ctrl+M.",
+            );
+            return;
+        }
+        let a = Annotation::new_on(&doc.text, range.start, range.end, &self.settings.author);
+        let id = a.id.clone();
+        match self.session.apply(Edit::Add(a), &doc.text) {
+            Ok(_) => {
+                self.selected_note = Some(id);
+                self.view.selection = None;
+            }
+            Err(e) => self
+                .banners
+                .push(BannerKind::Error, format!("Could not add the note: {e}")),
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let Some(doc) = self.doc.clone() else { return };
+        if let Err(e) = self.session.apply(edit, &doc.text) {
+            self.banners
+                .push(BannerKind::Error, format!("Could not change the note: {e}"));
+        }
+    }
+
+    /// Turns the editor's pending typing into an edit (before saving, closing or switching).
+    pub(crate) fn flush_editor(&mut self) {
+        let Some(id) = self.selected_note.clone() else {
+            return;
+        };
+        let Some(a) = self.session.store.get(&id).cloned() else {
+            return;
+        };
+        if let Some(EditorAction::Update(next)) = self.editor.flush(&a) {
+            self.edit(Edit::Update(id, next));
+        }
+    }
+
+    /// Saves now; errors and merges are reported in banners.
+    pub(crate) fn save_now(&mut self) {
+        self.flush_editor();
+        let Some(doc) = self.doc.clone() else { return };
+        if !self.session.is_dirty() {
+            return;
+        }
+        match self.session.save(&doc) {
+            Ok(Some(report)) => self.banners.push(
+                BannerKind::Warning,
+                format!(
+                    "The annotations file had changed on disk; merged: {} added, {} updated, {} deleted",
+                    report.added.len(),
+                    report.updated.len(),
+                    report.deleted.len()
+                ),
+            ),
+            Ok(None) => {}
+            Err(e) => self.banners.push(BannerKind::Error, format!("Could not save the annotations: {e}")),
+        }
+    }
+
+    /// Applies an annotation command.
+    pub(crate) fn apply_annotation_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+        let text = self
+            .doc
+            .as_ref()
+            .map(|d| d.text.clone())
+            .unwrap_or_default();
+        match command {
+            AppCommand::Annotate => {
+                let r = self.view.selection.map(|s| s.range()).unwrap_or(0..0);
+                self.annotate(r);
+            }
+            AppCommand::AnnotateRange(r) => self.annotate(r),
+            AppCommand::ExtendSelection(delta) => {
+                let from = self.view.caret.unwrap_or(0);
+                let len = self.doc.as_ref().map_or(0, |d| d.char_len());
+                self.view.extend_selection(delta, from, len);
+            }
+            AppCommand::SelectNote(id) => {
+                self.flush_editor();
+                if let Some(r) = self.session.range_of(&id) {
+                    self.view.scroll_to(r, true, ctx.input(|i| i.time));
+                }
+                self.selected_note = Some(id);
+            }
+            AppCommand::Edit(action) => match action {
+                EditorAction::Update(next) => {
+                    let id = next.id.clone();
+                    self.edit(Edit::Update(id, next));
+                }
+                EditorAction::Delete(id) => {
+                    self.edit(Edit::Delete(id));
+                    self.selected_note = None;
+                }
+                EditorAction::Reply(id, note) => {
+                    if let Some(a) = self.session.store.get(&id) {
+                        let mut next = a.clone();
+                        next.replies.push(Reply::new(&self.settings.author, &note));
+                        self.edit(Edit::Update(id, Box::new(next)));
+                    }
+                }
+                EditorAction::Reattach(id) => {
+                    let sel = self
+                        .view
+                        .selection
+                        .map(|s| s.range())
+                        .filter(|r| !r.is_empty());
+                    if let (Some(r), Some(a)) = (sel, self.session.store.get(&id)) {
+                        let mut next = a.clone();
+                        next.target = Target::from_text(&text, r.start, r.end);
+                        self.edit(Edit::Update(id, Box::new(next)));
+                        self.view.selection = None;
+                    }
+                }
+                EditorAction::Close => {
+                    self.flush_editor();
+                    self.selected_note = None;
+                }
+            },
+            AppCommand::Undo => {
+                self.flush_editor();
+                if !self.session.undo(&text) {
+                    self.banners.push(BannerKind::Warning, "Nothing to undo.");
+                }
+            }
+            AppCommand::Redo if !self.session.redo(&text) => {
+                self.banners.push(BannerKind::Warning, "Nothing to redo.");
+            }
+            AppCommand::Save => self.save_now(),
+            AppCommand::StartFresh => {
+                let Some(doc) = self.doc.clone() else { return };
+                match self.session.start_fresh(&doc) {
+                    Ok(kept) => {
+                        self.banners.dismiss_matching(".annotations.json");
+                        self.banners.push(
+                            BannerKind::Warning,
+                            format!(
+                                "The broken file was kept as {}; new notes go into a fresh file.",
+                                kept.display()
+                            ),
+                        );
+                    }
+                    Err(e) => self.banners.push(BannerKind::Error, e),
+                }
+            }
+            AppCommand::TogglePreferences => self.prefs_open = !self.prefs_open,
+            AppCommand::ImportDialog => self.ask(ctx, DialogPurpose::Import, |d| d.pick_import()),
+            AppCommand::Import(path) => self.import(&path),
+            AppCommand::ExportDialog(f) => {
+                let base = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path.as_ref())
+                    .and_then(|p| p.file_name())
+                    .map_or_else(
+                        || "article".to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                let suggested = format!("{base}.{}", export_ext(f).0);
+                self.ask(ctx, DialogPurpose::Export(f), move |d| {
+                    d.save_as(&suggested)
+                });
+            }
+            AppCommand::Export(f, path) => self.export(f, &path),
+            AppCommand::LocateArticle(side) => {
+                self.ask(ctx, DialogPurpose::Locate(side), |d| d.pick_article())
+            }
+            _ => {}
+        }
+    }
+
+    /// Merges a sidecar, or a W3C / Hypothesis annotation file, into the open article's notes.
+    pub(crate) fn import(&mut self, path: &Path) {
+        let Some(doc) = self.doc.clone() else { return };
+        if !self.session.can_edit() {
+            self.banners.push(
+                BannerKind::Warning,
+                "Annotations cannot be changed now (see the message above).",
+            );
+            return;
+        }
+        let read = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()));
+        let list = read.and_then(|bytes| {
+            let looks_sidecar = serde_json::from_slice::<serde_json::Value>(&bytes)
+                .ok()
+                .is_some_and(|v| {
+                    v.get("format").and_then(|f| f.as_str())
+                        == Some(crate::annotations::FORMAT_NAME)
+                });
+            if looks_sidecar {
+                sidecar::parse_sidecar(path, &bytes)
+                    .map(|(s, _)| s.annotations)
+                    .map_err(|e| e.to_string())
+            } else {
+                let text = String::from_utf8_lossy(&bytes);
+                web_import::from_web_json(&text, &doc)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            }
+        });
+        let list = match list {
+            Ok(l) => l,
+            Err(e) => {
+                self.banners
+                    .push(BannerKind::Error, format!("Could not import {e}"));
+                return;
+            }
+        };
+        match self.session.apply(Edit::Import(list), &doc.text) {
+            Ok(applied) => {
+                let orphaned = self.session.orphans().len();
+                let r = applied.merge.unwrap_or_default();
+                self.banners.push(
+                    BannerKind::Warning,
+                    format!(
+                        "Imported {}: {} added, {} updated, {} deleted, {} orphaned (Ctrl+Z undoes the import)",
+                        path.display(),
+                        r.added.len(),
+                        r.updated.len(),
+                        r.deleted.len(),
+                        orphaned
+                    ),
+                );
+            }
+            Err(e) => self.banners.push(
+                BannerKind::Error,
+                format!("Could not import {}: {e}", path.display()),
+            ),
+        }
+    }
+
+    /// Writes an export of the notes (and, for reports, the analysis) to `path`.
+    pub(crate) fn export(&mut self, f: ExportFormat, path: &Path) {
+        let Some(doc) = self.doc.clone() else { return };
+        let analysis = self.analysis.as_deref().cloned().unwrap_or_default();
+        let annotations: Vec<Annotation> = self.session.store.all().to_vec();
+        let placed: Vec<Placed<'_>> = export::in_reading_order(
+            annotations
+                .iter()
+                .map(|a| Placed {
+                    annotation: a,
+                    span: self.session.range_of(&a.id).map(|r| (r.start, r.end)),
+                })
+                .collect(),
+        );
+        let source = doc
+            .path
+            .as_ref()
+            .map_or_else(|| "article".to_string(), |p| p.display().to_string());
+        let body = match f {
+            ExportFormat::W3c => {
+                let live: Vec<Annotation> =
+                    annotations.iter().filter(|a| !a.deleted).cloned().collect();
+                serde_json::to_string_pretty(&export::w3c::to_w3c(&doc, &live, &source))
+                    .unwrap_or_default()
+            }
+            ExportFormat::Markdown => {
+                export::markdown::to_markdown_placed(&doc, &analysis, &placed)
+            }
+            ExportFormat::Html => export::html::to_html_placed(&doc, &analysis, &placed),
+            ExportFormat::Csv => export::csv::to_csv_placed(&doc, &placed),
+        };
+        match write_atomic(path, body.as_bytes()) {
+            Ok(()) => self.banners.push(
+                BannerKind::Warning,
+                format!("Exported to {}", path.display()),
+            ),
+            Err(e) => self.banners.push(
+                BannerKind::Error,
+                format!("Could not export to {}: {e}", path.display()),
+            ),
+        }
+    }
+
+    /// Painted marks for the placed annotations: a tint in their colour and a thick line under.
+    pub(crate) fn note_marks(&self) -> Vec<PaintMark> {
+        self.session
+            .placed()
+            .filter_map(|(a, r)| {
+                let r = r?;
+                let c = parse_color(&a.color).unwrap_or(egui::Color32::YELLOW);
+                let selected = self.selected_note.as_deref() == Some(a.id.as_str());
+                Some(PaintMark {
+                    range: r,
+                    style: MarkStyle {
+                        fill: Some(egui::Color32::from_rgba_unmultiplied(
+                            c.r(),
+                            c.g(),
+                            c.b(),
+                            if selected { 130 } else { 85 },
+                        )),
+                        line: Some((
+                            LineStyle::Solid,
+                            egui::Stroke::new(if selected { 3.5 } else { 2.5 }, c),
+                        )),
+                        border: None,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// The Annotations group of the outline: filters, search, the notes, and the orphans.
+    pub(crate) fn notes_outline(&mut self, ui: &mut egui::Ui) -> Vec<AppCommand> {
+        let mut out = Vec::new();
+        let live = self.session.store.live().count();
+        egui::CollapsingHeader::new(format!("Annotations ({live})"))
+            .id_salt("outline-notes")
+            .default_open(true)
+            .show(ui, |ui| {
+                let store = &self.session.store;
+                let (tags, authors, colors) = (store.tags(), store.authors(), store.colors());
+                let f = &mut self.note_filter;
+                ui.horizontal(|ui| {
+                    let label = ui.label("Search notes");
+                    let mut text = f.text.clone().unwrap_or_default();
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        f.text = (!text.trim().is_empty()).then_some(text);
+                    }
+                });
+                ui.horizontal_wrapped(|ui| {
+                    combo(ui, "Tag", &mut f.tag, &tags, |t| format!("#{t}"));
+                    let statuses: Vec<Status> = Status::ALL.to_vec();
+                    combo(ui, "Status", &mut f.status, &statuses, |s| {
+                        s.as_str().to_string()
+                    });
+                    combo(ui, "Colour", &mut f.color, &colors, |c| color_name(c));
+                    combo(ui, "Author", &mut f.author, &authors, |a| a.clone());
+                });
+                let filter = self.note_filter.clone();
+                let mut shown: Vec<(&Annotation, Option<std::ops::Range<usize>>)> = self
+                    .session
+                    .placed()
+                    .filter(|(a, _)| filter.matches(a))
+                    .collect();
+                shown.sort_by_key(|(a, r)| {
+                    (
+                        r.is_none(),
+                        r.as_ref().map_or(0, |r| r.start),
+                        a.created.clone(),
+                    )
+                });
+                if shown.is_empty() {
+                    ui.label(
+                        RichText::new(if live == 0 {
+                            "Select text and press Ctrl+M to add a note."
+                        } else {
+                            "No note matches."
+                        })
+                        .weak(),
+                    );
+                }
+                let mut orphans_header = false;
+                for (a, r) in shown {
+                    if r.is_none() && !orphans_header {
+                        orphans_header = true;
+                        ui.add_space(4.0);
+                        ui.label(
+                            RichText::new("Orphaned — text no longer in the article").strong(),
+                        );
+                    }
+                    let dark = ui.visuals().dark_mode;
+                    let title = if a.note.trim().is_empty() {
+                        format!("“{}”", short(&a.target.exact, 50))
+                    } else {
+                        short(&a.note, 60)
+                    };
+                    let line = match r {
+                        Some(_) => title,
+                        None => format!("{title} — was on “{}”", short(&a.target.exact, 40)),
+                    };
+                    ui.horizontal(|ui| {
+                        let c = parse_color(&a.color).unwrap_or(egui::Color32::YELLOW);
+                        let (swatch, _) =
+                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                        ui.painter().rect_filled(swatch, 2.0, c);
+                        ui.label(
+                            RichText::new(margin::initials(&a.author))
+                                .color(margin::author_color(&a.author, dark))
+                                .strong(),
+                        )
+                        .on_hover_text(&a.author);
+                        if ui
+                            .selectable_label(
+                                self.selected_note.as_deref() == Some(a.id.as_str()),
+                                line,
+                            )
+                            .clicked()
+                        {
+                            out.push(AppCommand::SelectNote(a.id.clone()));
+                        }
+                    });
+                }
+            });
+        out
+    }
+
+    /// The preferences window.
+    pub(crate) fn preferences(&mut self, ctx: &egui::Context) {
+        let mut open = self.prefs_open;
+        egui::Window::new("Preferences")
+            .open(&mut open)
+            .resizable(false)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Author name");
+                    ui.add(egui::TextEdit::singleline(&mut self.settings.author))
+                        .labelled_by(label.id);
+                });
+                ui.label(RichText::new("Written into every note and reply you add.").weak());
+            });
+        self.prefs_open = open;
+    }
+}
+
+fn short(s: &str, n: usize) -> String {
+    let s = s.replace('\n', " ");
+    let t: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        format!("{}…", t.trim_end())
+    } else {
+        t
+    }
+}
+
+/// A combo box choosing one of `options` or "any".
+fn combo<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<T>,
+    options: &[T],
+    name: impl Fn(&T) -> String,
+) {
+    let current = value.as_ref().map_or_else(|| "any".to_string(), &name);
+    egui::ComboBox::from_label(label)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(value.is_none(), "any").clicked() {
+                *value = None;
+            }
+            for o in options {
+                if ui
+                    .selectable_label(value.as_ref() == Some(o), name(o))
+                    .clicked()
+                {
+                    *value = Some(o.clone());
+                }
+            }
+        });
+}
+
+/// Keeps `Filter` in scope for callers building one.
+pub type NoteFilter = Filter;
+
+impl MarginaliaApp {
+    /// The note whose span covers char `c` (the shortest when they nest).
+    pub(crate) fn note_at(&self, c: usize) -> Option<String> {
+        self.session
+            .placed()
+            .filter_map(|(a, r)| {
+                r.filter(|r| r.contains(&c))
+                    .map(|r| (a.id.clone(), r.len()))
+            })
+            .min_by_key(|(_, len)| *len)
+            .map(|(id, _)| id)
+    }
+
+    /// Note cards beside the lines their notes start on, for the notes in view.
+    pub(crate) fn margin_cards(&mut self, ui: &mut egui::Ui, dark: bool) -> Vec<AppCommand> {
+        let mut out = Vec::new();
+        let clip = ui.clip_rect();
+        let x = self.view.column_right() + margin::GAP * 2.0;
+        let mut wanted: Vec<(f32, String)> = self
+            .session
+            .placed()
+            .filter_map(|(a, r)| {
+                let rect = self.view.range_rects(r?).into_iter().next()?;
+                Some((rect.top(), a.id.clone()))
+            })
+            .filter(|(y, _)| *y > clip.top() - 400.0 && *y < clip.bottom() + 50.0)
+            .collect();
+        wanted.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut floor = f32::NEG_INFINITY;
+        let painter_clip = egui::Rect::from_min_max(egui::pos2(x - 4.0, clip.top()), clip.max);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(painter_clip));
+        child.set_clip_rect(painter_clip);
+        for (y, id) in wanted {
+            let Some(a) = self.session.store.get(&id).cloned() else {
+                continue;
+            };
+            let top = y.max(floor);
+            let selected = self.selected_note.as_deref() == Some(id.as_str());
+            let (rect, clicked) = margin::card(&mut child, egui::pos2(x, top), &a, selected, dark);
+            floor = rect.bottom() + margin::GAP;
+            if clicked {
+                out.push(AppCommand::SelectNote(id));
+            }
+        }
+        out
+    }
+}

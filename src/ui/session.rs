@@ -1,0 +1,373 @@
+//! The annotations of the open article: loaded from its sidecar, placed in its text, edited
+//! through the undoable store, and saved back (atomically, merging with changes made on disk).
+//!
+//! This is glue between the core's sidecar, anchoring and store modules and the app; it holds no
+//! drawing code.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::annotations::anchoring::{Anchor, AnchorStatus, Anchorer};
+use crate::annotations::merge::MergeReport;
+use crate::annotations::sidecar::{self, DiskStamp};
+use crate::annotations::store::{AnnotationStore, Applied, Edit, StoreError};
+use crate::annotations::{Annotation, Sidecar, keep_aside};
+use crate::document::Document;
+
+/// Changes are saved this long after the last edit.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
+
+/// Why annotating is not possible right now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Blocked {
+    /// The article has no file (the bundled sample shown from memory).
+    NoFile,
+    /// The sidecar could not be read; the message names the file, line, column and problem.
+    Broken(String),
+    /// The sidecar was written by a newer version.
+    ReadOnly(String),
+}
+
+/// The annotation state of one open article.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// Where the annotations are kept.
+    pub sidecar_path: Option<PathBuf>,
+    /// The article file.
+    pub article_path: Option<PathBuf>,
+    /// The annotations (tombstones included), with undo history.
+    pub store: AnnotationStore,
+    /// Where each annotation sits in the current text, by id.
+    pub anchors: HashMap<String, Anchor>,
+    /// Whether annotating is possible (and if not, why).
+    pub blocked: Option<Blocked>,
+    /// The article's text differs from the one the sidecar was written against.
+    pub article_changed: bool,
+    stamp: Option<DiskStamp>,
+    base: Option<Sidecar>,
+    last_edit: Option<Instant>,
+}
+
+impl Session {
+    /// Opens the annotations of `doc` from `sidecar_path` (default: beside the article). Never
+    /// fails: a sidecar that cannot be read blocks annotating and is left untouched.
+    pub fn open(doc: &Document, sidecar_path: Option<PathBuf>) -> Session {
+        let Some(article) = doc.path.clone() else {
+            return Session {
+                blocked: Some(Blocked::NoFile),
+                ..Session::default()
+            };
+        };
+        let path = sidecar_path.unwrap_or_else(|| sidecar::sidecar_path(&article));
+        let mut s = Session {
+            sidecar_path: Some(path.clone()),
+            article_path: Some(article),
+            ..Session::default()
+        };
+        match sidecar::read_sidecar(&path) {
+            Ok(None) => {}
+            Ok(Some(loaded)) => {
+                s.article_changed = loaded.sidecar.article.chars != doc.char_len()
+                    || !loaded.sidecar.article.sha256.is_empty()
+                        && s.article_path
+                            .as_deref()
+                            .and_then(file_sha256)
+                            .is_some_and(|h| h != loaded.sidecar.article.sha256);
+                s.store = AnnotationStore::new(loaded.sidecar.annotations.clone());
+                if loaded.read_only {
+                    s.store.set_read_only(true);
+                    s.blocked = Some(Blocked::ReadOnly(format!(
+                        "{}: written by a newer version of Marginalia (format version {}); shown read-only",
+                        path.display(),
+                        loaded.sidecar.version
+                    )));
+                }
+                s.stamp = Some(loaded.stamp);
+                s.base = Some(loaded.sidecar);
+            }
+            Err(e) => {
+                s.blocked = Some(Blocked::Broken(e.to_string()));
+                s.store.set_read_only(true);
+            }
+        }
+        s.reanchor_all(&doc.text);
+        s
+    }
+
+    /// Whether new annotations and edits are allowed.
+    pub fn can_edit(&self) -> bool {
+        self.blocked.is_none()
+    }
+
+    /// Places every annotation in `text` again.
+    pub fn reanchor_all(&mut self, text: &str) {
+        self.anchors.clear();
+        self.anchor_missing(text);
+    }
+
+    /// Places the annotations that have no place yet.
+    fn anchor_missing(&mut self, text: &str) {
+        let missing: Vec<&Annotation> = self
+            .store
+            .all()
+            .iter()
+            .filter(|a| !self.anchors.contains_key(&a.id))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let anchorer = Anchorer::new(text);
+        let found: Vec<(String, Anchor)> = missing
+            .iter()
+            .map(|a| (a.id.clone(), anchorer.anchor(&a.target, 0)))
+            .collect();
+        self.anchors.extend(found);
+    }
+
+    /// Applies an edit made against `text` (the current article text).
+    pub fn apply(&mut self, edit: Edit, text: &str) -> Result<Applied, StoreError> {
+        // An edit that sets a target (add, re-attach) is placed exactly where it was made.
+        let placed: Option<(String, Range<usize>)> = match &edit {
+            Edit::Add(a) => Some((a.id.clone(), a.target.start..a.target.end)),
+            Edit::Update(id, a) if self.store.get(id).is_some_and(|old| old.target != a.target) => {
+                Some((id.clone(), a.target.start..a.target.end))
+            }
+            _ => None,
+        };
+        let wholesale = matches!(edit, Edit::Import(_) | Edit::ReplaceAll(_));
+        let applied = self.store.apply(edit)?;
+        if let Some((id, r)) = placed {
+            self.anchors.insert(
+                id,
+                Anchor {
+                    status: AnchorStatus::Anchored,
+                    start: Some(r.start),
+                    end: Some(r.end),
+                    reason: String::new(),
+                },
+            );
+        }
+        if wholesale {
+            self.reanchor_all(text);
+        }
+        self.last_edit = Some(Instant::now());
+        Ok(applied)
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self, text: &str) -> bool {
+        let done = self.store.undo();
+        if done {
+            self.after_history_step(text);
+        }
+        done
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self, text: &str) -> bool {
+        let done = self.store.redo();
+        if done {
+            self.after_history_step(text);
+        }
+        done
+    }
+
+    fn after_history_step(&mut self, text: &str) {
+        // A step may have changed a target (re-attach) or brought back a set: place again what
+        // no longer matches its recorded place.
+        let stale: Vec<String> = self
+            .store
+            .all()
+            .iter()
+            .filter(|a| {
+                self.anchors.get(&a.id).is_some_and(|an| {
+                    an.status == AnchorStatus::Anchored
+                        && (an.start, an.end) != (Some(a.target.start), Some(a.target.end))
+                })
+            })
+            .map(|a| a.id.clone())
+            .collect();
+        for id in stale {
+            self.anchors.remove(&id);
+        }
+        self.anchor_missing(text);
+        self.last_edit = Some(Instant::now());
+    }
+
+    /// Live annotations with their place (`None` when orphaned).
+    pub fn placed(&self) -> impl Iterator<Item = (&Annotation, Option<Range<usize>>)> {
+        self.store.live().map(|a| (a, self.range_of(&a.id)))
+    }
+
+    /// Where an annotation sits now.
+    pub fn range_of(&self, id: &str) -> Option<Range<usize>> {
+        let an = self.anchors.get(id)?;
+        Some(an.start?..an.end?)
+    }
+
+    /// Live annotations that could not be placed.
+    pub fn orphans(&self) -> Vec<&Annotation> {
+        self.store
+            .live()
+            .filter(|a| self.range_of(&a.id).is_none())
+            .collect()
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.store.is_dirty()
+    }
+
+    /// Whether it is time to save automatically.
+    pub fn autosave_due(&self) -> bool {
+        self.is_dirty()
+            && self.can_edit()
+            && self.last_edit.is_none_or(|t| t.elapsed() >= AUTOSAVE_DELAY)
+    }
+
+    /// Time left before the autosave, for scheduling a repaint.
+    pub fn autosave_in(&self) -> Option<Duration> {
+        if !self.is_dirty() || !self.can_edit() {
+            return None;
+        }
+        Some(self.last_edit.map_or(Duration::ZERO, |t| {
+            AUTOSAVE_DELAY.saturating_sub(t.elapsed())
+        }))
+    }
+
+    /// Writes the annotations (atomically). If the file changed on disk since it was read, it is
+    /// merged first; what the merge brought in is returned.
+    pub fn save(&mut self, doc: &Document) -> Result<Option<MergeReport>, String> {
+        let (Some(path), Some(article)) = (self.sidecar_path.clone(), self.article_path.clone())
+        else {
+            return Err("this article has no file to keep annotations beside".into());
+        };
+        if let Some(b) = &self.blocked {
+            return Err(match b {
+                Blocked::NoFile => "this article has no file to keep annotations beside".into(),
+                Blocked::Broken(m) | Blocked::ReadOnly(m) => m.clone(),
+            });
+        }
+        let article_ref = sidecar::describe_article(&article, doc)
+            .map_err(|e| format!("{}: {e}", article.display()))?;
+        let mut ours = match &self.base {
+            Some(base) => base.clone(),
+            None => sidecar::empty_sidecar(article_ref.clone()),
+        };
+        // Keep unknown fields of the article block; refresh what this build knows.
+        ours.article.file = article_ref.file;
+        ours.article.sha256 = article_ref.sha256;
+        ours.article.chars = article_ref.chars;
+        ours.article.title = article_ref.title;
+        ours.annotations = self.store.all().to_vec();
+        let outcome =
+            sidecar::save_merging(&path, &ours, self.stamp.as_ref()).map_err(|e| e.to_string())?;
+        self.stamp = Some(outcome.stamp);
+        if outcome.merged.is_some() {
+            self.store
+                .replace_saved(outcome.written.annotations.clone());
+            self.reanchor_all(&doc.text);
+        } else {
+            self.store.mark_saved();
+        }
+        self.base = Some(outcome.written);
+        self.article_changed = false;
+        Ok(outcome.merged)
+    }
+
+    /// Keeps a broken sidecar aside (`….broken-<time>`) and starts an empty one; returns where the
+    /// broken file went.
+    pub fn start_fresh(&mut self, doc: &Document) -> Result<PathBuf, String> {
+        let Some(path) = self.sidecar_path.clone() else {
+            return Err("this article has no file to keep annotations beside".into());
+        };
+        let kept = keep_aside(&path)
+            .map_err(|e| format!("{}: cannot move it aside: {e}", path.display()))?;
+        *self = Session {
+            sidecar_path: Some(path),
+            article_path: doc.path.clone(),
+            ..Session::default()
+        };
+        Ok(kept)
+    }
+}
+
+/// SHA-256 (hex) of a file's bytes.
+fn file_sha256(path: &Path) -> Option<String> {
+    use sha2::Digest;
+    let bytes = std::fs::read(path).ok()?;
+    Some(sidecar::hex(&sha2::Sha256::digest(&bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_at(dir: &Path, text: &str) -> Document {
+        let p = dir.join("story.txt");
+        std::fs::write(&p, text).unwrap();
+        crate::document::load(&p).unwrap()
+    }
+
+    #[test]
+    fn add_save_reopen_finds_the_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = doc_at(
+            dir.path(),
+            "Headline\nThe council voted 7 to 5 on Wednesday.",
+        );
+        let mut s = Session::open(&doc, None);
+        assert!(s.can_edit());
+        let mut a = Annotation::new_on(&doc.text, 9, 20, "Ann");
+        a.note = "check the tally".into();
+        let id = a.id.clone();
+        s.apply(Edit::Add(a), &doc.text).unwrap();
+        assert!(s.is_dirty());
+        s.save(&doc).unwrap();
+        assert!(!s.is_dirty());
+        let again = Session::open(&doc, None);
+        assert_eq!(
+            again.store.get(&id).map(|a| a.note.as_str()),
+            Some("check the tally")
+        );
+        assert_eq!(again.range_of(&id), Some(9..20));
+    }
+
+    #[test]
+    fn a_broken_sidecar_blocks_annotating_and_is_kept_aside_on_request() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = doc_at(dir.path(), "Headline\nText.");
+        let side = dir.path().join("story.txt.annotations.json");
+        std::fs::write(&side, "{ \"format\": ").unwrap();
+        let mut s = Session::open(&doc, None);
+        let Some(Blocked::Broken(msg)) = &s.blocked else {
+            panic!("not blocked")
+        };
+        assert!(msg.contains("story.txt.annotations.json:1:"), "{msg}");
+        assert!(s.save(&doc).is_err());
+        assert_eq!(std::fs::read_to_string(&side).unwrap(), "{ \"format\": ");
+        let kept = s.start_fresh(&doc).unwrap();
+        assert!(kept.to_string_lossy().contains(".broken-"));
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "{ \"format\": ");
+        assert!(s.can_edit());
+    }
+
+    #[test]
+    fn undo_of_a_delete_brings_the_annotation_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = doc_at(dir.path(), "Headline\nSome words here.");
+        let mut s = Session::open(&doc, None);
+        let a = Annotation::new_on(&doc.text, 9, 13, "Ann");
+        let id = a.id.clone();
+        s.apply(Edit::Add(a), &doc.text).unwrap();
+        s.apply(Edit::Delete(id.clone()), &doc.text).unwrap();
+        assert_eq!(s.placed().count(), 0);
+        assert!(s.undo(&doc.text));
+        assert_eq!(
+            s.placed().next().map(|(a, r)| (a.id.clone(), r)),
+            Some((id, Some(9..13)))
+        );
+    }
+}

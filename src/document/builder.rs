@@ -34,6 +34,8 @@ pub(crate) struct TextBuilder {
     block: Option<OpenBlock>,
     /// Whitespace was seen after the last char; one space goes out before the next char.
     pending_space: bool,
+    /// Byte offset where the last completed paragraph starts.
+    last_block_bytes: usize,
 }
 
 /// What the builder produced.
@@ -45,11 +47,6 @@ pub(crate) struct Built {
 }
 
 impl TextBuilder {
-    /// An empty builder.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// Starts a new block of `kind`, ending the current one. Nothing is written until the block
     /// gets text, so blocks that stay empty leave no trace.
     pub fn open_block(&mut self, kind: ParagraphKind) {
@@ -64,6 +61,11 @@ impl TextBuilder {
     /// Number of paragraphs completed so far.
     pub fn paragraph_count(&self) -> usize {
         self.paragraphs.len()
+    }
+
+    /// The text of the last completed paragraph ("" when none).
+    pub fn last_paragraph_text(&self) -> &str {
+        self.text.get(self.last_block_bytes..).unwrap_or("")
     }
 
     /// The text of the open block so far ("" when none).
@@ -109,6 +111,7 @@ impl TextBuilder {
                 self.styles.pop();
             }
         }
+        self.last_block_bytes = block.byte_start;
         self.paragraphs.push(Paragraph {
             start,
             end: self.len,
@@ -235,7 +238,7 @@ mod tests {
 
     #[test]
     fn blocks_are_separated_by_one_blank_line_and_trimmed() {
-        let mut b = TextBuilder::new();
+        let mut b = TextBuilder::default();
         b.open_block(ParagraphKind::Heading(1));
         b.push_text("  A  title \n", ParagraphKind::Body);
         b.open_block(ParagraphKind::Body);
@@ -253,7 +256,7 @@ mod tests {
 
     #[test]
     fn styles_count_code_points_and_skip_surrounding_space() {
-        let mut b = TextBuilder::new();
+        let mut b = TextBuilder::default();
         b.push_text("“Café” ", ParagraphKind::Body);
         b.open_style(InlineStyle::Emphasis);
         b.push_text(" très ", ParagraphKind::Body);
@@ -267,7 +270,7 @@ mod tests {
 
     #[test]
     fn verbatim_text_keeps_lines_and_loses_the_final_newline() {
-        let mut b = TextBuilder::new();
+        let mut b = TextBuilder::default();
         b.open_block(ParagraphKind::Body);
         b.open_style(InlineStyle::Code);
         b.push_verbatim("let a = 1;\n  a + 1\n", ParagraphKind::Body);
@@ -279,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_style_open_across_blocks_is_split_per_block() {
-        let mut b = TextBuilder::new();
+        let mut b = TextBuilder::default();
         b.open_style(InlineStyle::Strong);
         b.push_text("one", ParagraphKind::Body);
         b.open_block(ParagraphKind::Body);

@@ -9,6 +9,7 @@ mod builder;
 mod dates;
 mod error;
 pub mod html;
+mod html_page;
 mod load;
 pub mod markdown;
 pub mod txt;

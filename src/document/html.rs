@@ -343,3 +343,175 @@ fn heading_level(name: &str) -> u8 {
         _ => 6,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(d: &Document, i: usize) -> String {
+        let p = d.paragraphs[i];
+        d.text.chars().skip(p.start).take(p.end - p.start).collect()
+    }
+
+    fn styled(d: &Document) -> Vec<(String, InlineStyle)> {
+        d.styles
+            .iter()
+            .map(|s| {
+                let t: String = d.text.chars().skip(s.start).take(s.end - s.start).collect();
+                (t, s.style.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn title_falls_back_to_the_page_title_without_the_site_name() {
+        let d = from_str(
+            "<html><head><title>Port reopens after storm | The Coast Herald</title></head>\
+             <body><article><p>The port reopened on Monday.</p></article></body></html>",
+        );
+        assert_eq!(d.title, "Port reopens after storm");
+        assert_eq!(
+            d.text,
+            "Port reopens after storm\n\nThe port reopened on Monday."
+        );
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Heading(1));
+        assert_eq!(d.byline, None);
+    }
+
+    #[test]
+    fn og_title_wins_over_the_title_element() {
+        let d = from_str(
+            "<head><title>X - Site</title><meta property=\"og:title\" content=\"Real headline\"></head><p>Body text.</p>",
+        );
+        assert_eq!(d.title, "Real headline");
+    }
+
+    #[test]
+    fn without_article_or_main_the_densest_block_is_the_article() {
+        let d = from_str(
+            "<body><div class=\"menu\"><p>Home</p></div><div id=\"x\">\
+             <p>First paragraph of the story, long enough to count.</p>\
+             <p>Second paragraph of the story, also long enough.</p></div>\
+             <div><p>Short.</p></div></body>",
+        );
+        assert_eq!(
+            d.text,
+            "First paragraph of the story, long enough to count.\n\nSecond paragraph of the story, also long enough."
+        );
+        assert_eq!(
+            d.title,
+            "First paragraph of the story, long enough to count."
+        );
+    }
+
+    #[test]
+    fn entities_whitespace_and_inline_styles() {
+        let d = from_str(
+            "<article><h1>Head &amp; line</h1><p>  Caf&eacute;\n   owners  said <em>no</em>,\
+             <strong> loudly </strong>, to <a href=\"/x\">the&nbsp;plan</a> &ldquo;today&rdquo;.</p></article>",
+        );
+        assert_eq!(d.title, "Head & line");
+        assert_eq!(
+            para(&d, 1),
+            "Café owners said no, loudly , to the\u{a0}plan “today”."
+        );
+        assert_eq!(
+            styled(&d),
+            [
+                ("no".to_string(), InlineStyle::Emphasis),
+                ("loudly".to_string(), InlineStyle::Strong),
+                (
+                    "the\u{a0}plan".to_string(),
+                    InlineStyle::Link("/x".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_quotes_preformatted_and_line_breaks() {
+        let d = from_str(
+            "<article><ul><li>One</li><li><p>Two</p></li></ul>\
+             <blockquote><p>Quoted.</p><p>Again.</p></blockquote>\
+             <pre>a  b\n  c</pre><p>Line one<br>line two<br><br>New para</p>\
+             <p>She said <q>yes</q>.</p></article>",
+        );
+        let kinds: Vec<_> = d.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::ListItem,
+                ParagraphKind::ListItem,
+                ParagraphKind::BlockQuote,
+                ParagraphKind::BlockQuote,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+            ]
+        );
+        let texts: Vec<String> = (0..d.paragraphs.len()).map(|i| para(&d, i)).collect();
+        assert_eq!(
+            texts,
+            [
+                "One",
+                "Two",
+                "Quoted.",
+                "Again.",
+                "a  b\n  c",
+                "Line one\nline two",
+                "New para",
+                "She said “yes”."
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_inside_the_article_is_dropped() {
+        let d = from_str(
+            "<article><h1>T</h1><div class=\"share-bar\">Share on X</div>\
+             <p hidden>Hidden</p><p style=\"display: none\">Gone</p>\
+             <div aria-hidden=\"true\">Aria</div><div class=\"ad_box\">Buy</div>\
+             <!-- a comment --><p>Kept.</p><div class=\"header\">Also kept.</div>\
+             <figure><figcaption>Caption</figcaption></figure></article>",
+        );
+        assert_eq!(d.text, "T\n\nKept.\n\nAlso kept.");
+    }
+
+    #[test]
+    fn a_time_in_prose_stays_in_the_text_and_meta_gives_the_date() {
+        let d = from_str(
+            "<head><meta property=\"article:published_time\" content=\"2025-06-01\"></head>\
+             <article><h1>T</h1><p>On <time datetime=\"2025-05-30\">Friday</time> the council met to discuss the plan.</p></article>",
+        );
+        assert_eq!(d.date.as_deref(), Some("2025-06-01"));
+        assert_eq!(
+            d.text,
+            "T\n\nOn Friday the council met to discuss the plan."
+        );
+    }
+
+    #[test]
+    fn a_by_line_without_markup_is_the_byline() {
+        let d = from_str(
+            "<article><h1>Headline</h1><p>By Ann Lee, 3 March 2024</p><p>Story text here.</p></article>",
+        );
+        assert_eq!(d.byline.as_deref(), Some("By Ann Lee, 3 March 2024"));
+        assert_eq!(d.date.as_deref(), Some("3 March 2024"));
+        assert_eq!(d.paragraphs[1].kind, ParagraphKind::Byline);
+        assert_eq!(
+            d.text,
+            "Headline\n\nBy Ann Lee, 3 March 2024\n\nStory text here."
+        );
+    }
+
+    #[test]
+    fn empty_and_broken_pages_do_not_panic() {
+        assert_eq!(from_str("").text, "");
+        assert_eq!(from_str("<html><body></body></html>").title, "");
+        let d = from_str("<p>Unclosed <b>bold <i>both</p> after");
+        assert_eq!(d.text, "Unclosed bold both\n\nafter");
+        let deep = "<div>".repeat(20_000) + "deep text";
+        assert_eq!(from_str(&deep).text, "deep text");
+    }
+}

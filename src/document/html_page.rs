@@ -311,13 +311,25 @@ pub fn find_byline<'a>(
             }
         }
     }
-    // A short block in the article reading "By …".
-    elements_in(root).find(|e| {
-        matches!(e.value().name(), "p" | "div" | "span" | "address")
-            && usable(e)
-            && super::dates::looks_like_byline(&collapsed_text(*e))
-            && !elements_in(*e).skip(1).any(|d| d.value().name() == "p")
-    })
+    // A short block in the article reading "By …": found from its text, so that the search stays
+    // linear however deeply the page is nested.
+    root.descendants()
+        .filter(|n| {
+            n.value()
+                .as_text()
+                .is_some_and(|t| super::dates::looks_like_byline(t))
+        })
+        .filter_map(|n| {
+            n.ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|e| matches!(e.value().name(), "p" | "div" | "span" | "address"))
+        })
+        .take(8)
+        .find(|e| {
+            usable(e)
+                && super::dates::looks_like_byline(&collapsed_text(*e))
+                && !elements_in(*e).skip(1).any(|d| d.value().name() == "p")
+        })
 }
 
 /// An author name's enclosing "By …" line, if its parent or grandparent is one.
@@ -372,7 +384,7 @@ pub fn find_date<'a>(html: &'a Html, root: ElementRef<'a>) -> Option<(String, Da
         let container = match block {
             Some(b) if matches!(b.value().name(), "p" | "div") => {
                 let around = collapsed_text(b);
-                if around.chars().count() <= text.chars().count() + 40 {
+                if around.chars().count() <= text.chars().count() + 20 {
                     Some(b)
                 } else if b.value().name() == "p" {
                     return None;

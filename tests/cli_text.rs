@@ -14,7 +14,7 @@ fn run_text(file: &Path) -> Output {
         .arg("text")
         .arg(file)
         .output()
-        .unwrap()
+        .unwrap_or_else(|e| panic!("cannot run marginalia: {e}"))
 }
 
 #[test]

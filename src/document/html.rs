@@ -208,6 +208,7 @@ impl Walker {
             self.out.soft_break();
         }
         match name {
+            "q" => self.out.push_text("“", self.body_kind()),
             _ if self.flat => {}
             "br" => {
                 // Two line breaks in a row end a paragraph, as old pages write them.
@@ -218,7 +219,6 @@ impl Walker {
                     self.out.hard_break();
                 }
             }
-            "q" => self.out.push_text("“", self.body_kind()),
             "p" | "dt" | "dd" | "td" | "th" | "caption" => {
                 let kind = self.body_kind();
                 self.out.open_block(kind);
@@ -503,6 +503,18 @@ mod tests {
             d.text,
             "Headline\n\nBy Ann Lee, 3 March 2024\n\nStory text here."
         );
+    }
+
+    #[test]
+    fn a_date_inside_the_byline_is_not_repeated_and_inline_quotes_get_marks() {
+        let d = from_str(
+            "<article><h1>Mayor: <q>No</q></h1><div class=\"byline\">By <span itemprop=\"author\">Ann Lee</span> \
+             <time datetime=\"2025-06-01\">June 1, 2025</time></div><p>Text.</p></article>",
+        );
+        assert_eq!(d.title, "Mayor: “No”");
+        assert_eq!(d.byline.as_deref(), Some("By Ann Lee June 1, 2025"));
+        assert_eq!(d.date.as_deref(), Some("June 1, 2025"));
+        assert_eq!(d.text, "Mayor: “No”\n\nBy Ann Lee June 1, 2025\n\nText.");
     }
 
     #[test]

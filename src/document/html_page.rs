@@ -174,6 +174,25 @@ pub fn collapse(s: &str) -> String {
         .join(" ")
 }
 
+/// Whether the element's text, whitespace collapsed, has at most `limit` chars. Stops counting
+/// once past the limit, so asking about a big element is cheap.
+fn is_short(el: ElementRef<'_>, limit: usize) -> bool {
+    let mut count = 0usize;
+    let mut space = false;
+    for c in el.text().flat_map(str::chars) {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+            space = count > 0;
+            continue;
+        }
+        count += 1 + usize::from(space);
+        space = false;
+        if count > limit {
+            return false;
+        }
+    }
+    true
+}
+
 /// Length of the paragraph text directly meaningful for choosing the article.
 fn p_text_len(p: ElementRef<'_>) -> usize {
     p.text().map(|t| t.trim().len()).sum()
@@ -383,8 +402,7 @@ pub fn find_date<'a>(html: &'a Html, root: ElementRef<'a>) -> Option<(String, Da
         });
         let container = match block {
             Some(b) if matches!(b.value().name(), "p" | "div") => {
-                let around = collapsed_text(b);
-                if around.chars().count() <= text.chars().count() + 20 {
+                if is_short(b, text.chars().count() + 20) {
                     Some(b)
                 } else if b.value().name() == "p" {
                     return None;

@@ -1,8 +1,529 @@
-//! Saved web pages (filled in by the HTML loader work).
+//! Saved web pages: the article's own text, without the page around it.
+//!
+//! A saved news page holds far more than the article: menus, scripts, related-story boxes, share
+//! buttons, footers. The reader wants only the article, so this loader finds it (see
+//! [`super::html_page`]) and lays it out like the other formats: the headline, the byline line
+//! (with the date when the page gives one), then the article's paragraphs, headings, list items
+//! and block quotes, one blank line between. Inline emphasis, strong text, code and links are
+//! kept as style ranges; entities are decoded and whitespace collapsed as a browser would. Nothing
+//! is ever fetched: links and images stay references.
 
-use super::Document;
+use scraper::{ElementRef, Html, Node};
+
+use super::builder::TextBuilder;
+use super::html_page::{
+    find_byline, find_date, find_headline, find_root, is_furniture, is_within, meta_author,
+    meta_title,
+};
+use super::{Document, InlineStyle, ParagraphKind, title_from};
 
 /// Extracts the article from an HTML page.
 pub fn from_str(text: &str) -> Document {
-    super::txt::from_str(text)
+    let html = Html::parse_document(text);
+    let root = find_root(&html);
+    let headline = find_headline(root);
+    let byline = find_byline(&html, root, headline);
+    let date = find_date(&html, root);
+
+    let mut walker = Walker::default();
+    let mut skip: Vec<ElementRef<'_>> = Vec::new();
+
+    // Headline.
+    walker.out.open_block(ParagraphKind::Heading(1));
+    match headline {
+        Some(h1) => {
+            walker.walk_inline(h1);
+            skip.push(h1);
+        }
+        None => {
+            if let Some(title) = meta_title(&html) {
+                walker.out.push_text(&title, ParagraphKind::Heading(1));
+            }
+        }
+    }
+    walker.out.close_block();
+    let title =
+        (walker.out.paragraph_count() == 1).then(|| walker.out.last_paragraph_text().to_string());
+
+    // Byline line: the byline, then the date if it is written elsewhere.
+    walker.out.open_block(ParagraphKind::Byline);
+    let mut byline_text = None;
+    if let Some(el) = byline {
+        walker.walk_inline(el);
+        skip.push(el);
+    } else if let Some(author) = meta_author(&html) {
+        walker.out.push_text(&author, ParagraphKind::Byline);
+    }
+    let written = walker.out.current_block_text().trim().to_string();
+    if !written.is_empty() {
+        byline_text = Some(written);
+    }
+    let mut doc_date = None;
+    if let Some((date, found)) = &date {
+        let in_byline = match (found.time, byline) {
+            (Some(t), Some(b)) => is_within(t, b),
+            _ => false,
+        };
+        if !in_byline {
+            if let Some(container) = found.container {
+                skip.push(container);
+            }
+            if found.time.is_some() {
+                if byline_text.is_some() {
+                    walker.out.push_text(" | ", ParagraphKind::Byline);
+                }
+                if let Some(t) = found.time {
+                    walker.walk_inline(t);
+                }
+            }
+        }
+        doc_date = Some(date.clone());
+    }
+    if doc_date.is_none() {
+        doc_date = byline_text
+            .as_deref()
+            .and_then(super::dates::find_date)
+            .map(str::to_string);
+    }
+    walker.out.close_block();
+
+    // The article's paragraphs.
+    walker.walk(root, &skip);
+
+    let built = walker.out.finish();
+    let mut doc = Document {
+        text: built.text,
+        paragraphs: built.paragraphs,
+        styles: built.styles,
+        byline: byline_text,
+        date: doc_date,
+        ..Document::default()
+    };
+    doc.title = match title {
+        Some(t) => t,
+        None => doc
+            .paragraphs
+            .iter()
+            .find(|p| p.kind != ParagraphKind::Byline)
+            .map(|p| {
+                let first: String = doc
+                    .text
+                    .chars()
+                    .skip(p.start)
+                    .take(p.end - p.start)
+                    .collect();
+                title_from(&first)
+            })
+            .unwrap_or_default(),
+    };
+    doc
+}
+
+/// One step of the walk over the element tree.
+enum Step<'a> {
+    Enter(ElementRef<'a>),
+    Exit(ElementRef<'a>),
+    Text(&'a str),
+}
+
+/// Writes elements' text into a [`TextBuilder`], block by block.
+#[derive(Debug, Default)]
+struct Walker {
+    out: TextBuilder,
+    /// Kinds given by the containers (list items, block quotes) around the current point.
+    containers: Vec<ParagraphKind>,
+    /// Depth of `<pre>` elements around the current point.
+    pre: usize,
+    /// Writing one line (headline, byline): blocks inside are run together.
+    flat: bool,
+}
+
+impl Walker {
+    fn body_kind(&self) -> ParagraphKind {
+        self.containers
+            .last()
+            .copied()
+            .unwrap_or(ParagraphKind::Body)
+    }
+
+    /// Writes what is inside `el` into the open block as one line: the headline or byline.
+    fn walk_inline<'a>(&mut self, el: ElementRef<'a>) {
+        self.flat = true;
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.out.push_text(t, self.body_kind()),
+                Node::Element(_) => {
+                    if let Some(e) = ElementRef::wrap(child) {
+                        self.walk(e, &[]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.flat = false;
+    }
+
+    /// Walks `top` and everything in it (without recursion, so deep pages cannot overflow the
+    /// stack), leaving out page furniture and the elements in `skip`.
+    fn walk<'a>(&mut self, top: ElementRef<'a>, skip: &[ElementRef<'a>]) {
+        let mut stack = vec![Step::Enter(top)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Text(t) => {
+                    let kind = self.body_kind();
+                    if self.pre > 0 {
+                        self.out.push_verbatim(t, kind);
+                    } else {
+                        self.out.push_text(t, kind);
+                    }
+                }
+                Step::Exit(el) => self.exit(el),
+                Step::Enter(el) => {
+                    if is_furniture(el.value()) || skip.iter().any(|s| s.id() == el.id()) {
+                        continue;
+                    }
+                    self.enter(el);
+                    stack.push(Step::Exit(el));
+                    let first = stack.len();
+                    for child in el.children() {
+                        match child.value() {
+                            Node::Text(t) => stack.push(Step::Text(t)),
+                            Node::Element(_) => {
+                                if let Some(e) = ElementRef::wrap(child) {
+                                    stack.push(Step::Enter(e));
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    stack[first..].reverse();
+                }
+            }
+        }
+    }
+
+    fn enter(&mut self, el: ElementRef<'_>) {
+        let name = el.value().name();
+        if self.flat && !is_inline(name) {
+            self.out.soft_break();
+        }
+        match name {
+            "q" => self.out.push_text("“", self.body_kind()),
+            _ if self.flat => {}
+            "br" => {
+                // Two line breaks in a row end a paragraph, as old pages write them.
+                if self.out.current_block_text().ends_with('\n') {
+                    let kind = self.body_kind();
+                    self.out.open_block(kind);
+                } else {
+                    self.out.hard_break();
+                }
+            }
+            "p" | "dt" | "dd" | "td" | "th" | "caption" => {
+                let kind = self.body_kind();
+                self.out.open_block(kind);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.out
+                    .open_block(ParagraphKind::Heading(heading_level(name)));
+            }
+            "li" => {
+                self.containers.push(ParagraphKind::ListItem);
+                self.out.open_block(ParagraphKind::ListItem);
+            }
+            "blockquote" => {
+                self.containers.push(ParagraphKind::BlockQuote);
+                self.out.open_block(ParagraphKind::BlockQuote);
+            }
+            "pre" => {
+                let kind = self.body_kind();
+                self.out.open_block(kind);
+                self.pre += 1;
+            }
+            _ if is_inline(name) => {}
+            _ => self.out.close_block(),
+        }
+        if let Some(style) = inline_style(el) {
+            self.out.open_style(style);
+        }
+    }
+
+    fn exit(&mut self, el: ElementRef<'_>) {
+        if inline_style(el).is_some() {
+            self.out.close_style();
+        }
+        let name = el.value().name();
+        if self.flat && !is_inline(name) {
+            self.out.soft_break();
+        }
+        match name {
+            "q" => self.out.push_text("”", self.body_kind()),
+            _ if self.flat => {}
+            "li" | "blockquote" => {
+                self.out.close_block();
+                self.containers.pop();
+            }
+            "pre" => {
+                self.pre = self.pre.saturating_sub(1);
+                self.out.close_block();
+            }
+            "br" => {}
+            _ if is_inline(name) => {}
+            _ => self.out.close_block(),
+        }
+    }
+}
+
+/// The style an inline element gives its text.
+fn inline_style(el: ElementRef<'_>) -> Option<InlineStyle> {
+    match el.value().name() {
+        "em" | "i" | "cite" | "dfn" => Some(InlineStyle::Emphasis),
+        "strong" | "b" => Some(InlineStyle::Strong),
+        "code" | "kbd" | "samp" | "tt" | "pre" => Some(InlineStyle::Code),
+        "a" => {
+            let href = el.value().attr("href")?.trim();
+            let lower = href.to_ascii_lowercase();
+            if href.is_empty() || href.starts_with('#') || lower.starts_with("javascript:") {
+                None
+            } else {
+                Some(InlineStyle::Link(href.to_string()))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Elements that sit inside a line of text rather than making a block.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "acronym"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+    )
+}
+
+fn heading_level(name: &str) -> u8 {
+    match name {
+        // A second h1 in the article is a section heading, not the headline.
+        "h1" | "h2" => 2,
+        "h3" => 3,
+        "h4" => 4,
+        "h5" => 5,
+        _ => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(d: &Document, i: usize) -> String {
+        let p = d.paragraphs[i];
+        d.text.chars().skip(p.start).take(p.end - p.start).collect()
+    }
+
+    fn styled(d: &Document) -> Vec<(String, InlineStyle)> {
+        d.styles
+            .iter()
+            .map(|s| {
+                let t: String = d.text.chars().skip(s.start).take(s.end - s.start).collect();
+                (t, s.style.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn title_falls_back_to_the_page_title_without_the_site_name() {
+        let d = from_str(
+            "<html><head><title>Port reopens after storm | The Coast Herald</title></head>\
+             <body><article><p>The port reopened on Monday.</p></article></body></html>",
+        );
+        assert_eq!(d.title, "Port reopens after storm");
+        assert_eq!(
+            d.text,
+            "Port reopens after storm\n\nThe port reopened on Monday."
+        );
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Heading(1));
+        assert_eq!(d.byline, None);
+    }
+
+    #[test]
+    fn og_title_wins_over_the_title_element() {
+        let d = from_str(
+            "<head><title>X - Site</title><meta property=\"og:title\" content=\"Real headline\"></head><p>Body text.</p>",
+        );
+        assert_eq!(d.title, "Real headline");
+    }
+
+    #[test]
+    fn without_article_or_main_the_densest_block_is_the_article() {
+        let d = from_str(
+            "<body><div class=\"menu\"><p>Home</p></div><div id=\"x\">\
+             <p>First paragraph of the story, long enough to count.</p>\
+             <p>Second paragraph of the story, also long enough.</p></div>\
+             <div><p>Short.</p></div></body>",
+        );
+        assert_eq!(
+            d.text,
+            "First paragraph of the story, long enough to count.\n\nSecond paragraph of the story, also long enough."
+        );
+        assert_eq!(
+            d.title,
+            "First paragraph of the story, long enough to count."
+        );
+    }
+
+    #[test]
+    fn entities_whitespace_and_inline_styles() {
+        let d = from_str(
+            "<article><h1>Head &amp; line</h1><p>  Caf&eacute;\n   owners  said <em>no</em>,\
+             <strong> loudly </strong>, to <a href=\"/x\">the&nbsp;plan</a> &ldquo;today&rdquo;.</p></article>",
+        );
+        assert_eq!(d.title, "Head & line");
+        assert_eq!(
+            para(&d, 1),
+            "Café owners said no, loudly , to the\u{a0}plan “today”."
+        );
+        assert_eq!(
+            styled(&d),
+            [
+                ("no".to_string(), InlineStyle::Emphasis),
+                ("loudly".to_string(), InlineStyle::Strong),
+                (
+                    "the\u{a0}plan".to_string(),
+                    InlineStyle::Link("/x".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_quotes_preformatted_and_line_breaks() {
+        let d = from_str(
+            "<article><ul><li>One</li><li><p>Two</p></li></ul>\
+             <blockquote><p>Quoted.</p><p>Again.</p></blockquote>\
+             <pre>a  b\n  c</pre><p>Line one<br>line two<br><br>New para</p>\
+             <p>She said <q>yes</q>.</p></article>",
+        );
+        let kinds: Vec<_> = d.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::ListItem,
+                ParagraphKind::ListItem,
+                ParagraphKind::BlockQuote,
+                ParagraphKind::BlockQuote,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+            ]
+        );
+        let texts: Vec<String> = (0..d.paragraphs.len()).map(|i| para(&d, i)).collect();
+        assert_eq!(
+            texts,
+            [
+                "One",
+                "Two",
+                "Quoted.",
+                "Again.",
+                "a  b\n  c",
+                "Line one\nline two",
+                "New para",
+                "She said “yes”."
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_inside_the_article_is_dropped() {
+        let d = from_str(
+            "<article><h1>T</h1><div class=\"share-bar\">Share on X</div>\
+             <p hidden>Hidden</p><p style=\"display: none\">Gone</p>\
+             <div aria-hidden=\"true\">Aria</div><div class=\"ad_box\">Buy</div>\
+             <!-- a comment --><p>Kept.</p><div class=\"header\">Also kept.</div>\
+             <figure><figcaption>Caption</figcaption></figure></article>",
+        );
+        assert_eq!(d.text, "T\n\nKept.\n\nAlso kept.");
+    }
+
+    #[test]
+    fn a_time_in_prose_stays_in_the_text_and_meta_gives_the_date() {
+        let d = from_str(
+            "<head><meta property=\"article:published_time\" content=\"2025-06-01\"></head>\
+             <article><h1>T</h1><p>On <time datetime=\"2025-05-30\">Friday</time> the council met to discuss the plan.</p></article>",
+        );
+        assert_eq!(d.date.as_deref(), Some("2025-06-01"));
+        assert_eq!(
+            d.text,
+            "T\n\nOn Friday the council met to discuss the plan."
+        );
+    }
+
+    #[test]
+    fn a_by_line_without_markup_is_the_byline() {
+        let d = from_str(
+            "<article><h1>Headline</h1><p>By Ann Lee, 3 March 2024</p><p>Story text here.</p></article>",
+        );
+        assert_eq!(d.byline.as_deref(), Some("By Ann Lee, 3 March 2024"));
+        assert_eq!(d.date.as_deref(), Some("3 March 2024"));
+        assert_eq!(d.paragraphs[1].kind, ParagraphKind::Byline);
+        assert_eq!(
+            d.text,
+            "Headline\n\nBy Ann Lee, 3 March 2024\n\nStory text here."
+        );
+    }
+
+    #[test]
+    fn a_date_inside_the_byline_is_not_repeated_and_inline_quotes_get_marks() {
+        let d = from_str(
+            "<article><h1>Mayor: <q>No</q></h1><div class=\"byline\">By <span itemprop=\"author\">Ann Lee</span> \
+             <time datetime=\"2025-06-01\">June 1, 2025</time></div><p>Text.</p></article>",
+        );
+        assert_eq!(d.title, "Mayor: “No”");
+        assert_eq!(d.byline.as_deref(), Some("By Ann Lee June 1, 2025"));
+        assert_eq!(d.date.as_deref(), Some("June 1, 2025"));
+        assert_eq!(d.text, "Mayor: “No”\n\nBy Ann Lee June 1, 2025\n\nText.");
+    }
+
+    #[test]
+    fn empty_and_broken_pages_do_not_panic() {
+        assert_eq!(from_str("").text, "");
+        assert_eq!(from_str("<html><body></body></html>").title, "");
+        let d = from_str("<p>Unclosed <b>bold <i>both</p> after");
+        assert_eq!(d.text, "Unclosed bold both\n\nafter");
+        let deep = "<div>".repeat(20_000) + "deep text";
+        assert_eq!(from_str(&deep).text, "deep text");
+    }
 }

@@ -5,8 +5,11 @@
 //! needs to show it well: title, byline, paragraph ranges and inline styles. One loader per
 //! format turns bytes into a `Document`; [`load`] picks the loader from the file name.
 
+mod builder;
+mod dates;
 mod error;
 pub mod html;
+mod html_page;
 mod load;
 pub mod markdown;
 pub mod txt;

@@ -1,5 +1,8 @@
 //! Anchoring against real edits of the sample article.
 
+// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use marginalia::annotations::Target;
 use marginalia::annotations::anchoring::{Anchor, AnchorStatus, Anchorer};
 

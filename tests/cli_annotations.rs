@@ -1,6 +1,9 @@
 //! `marginalia annotations` and `marginalia import`, end to end, on the real binary in temporary
 //! folders.
 
+// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

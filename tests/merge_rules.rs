@@ -1,6 +1,9 @@
 //! Merging sidecars: the rules of the format, and the algebra that makes sharing safe
 //! (commutative, idempotent, associative), checked by example and by property.
 
+// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use marginalia::annotations::merge::{merge_annotations, merge_sidecars};
 use marginalia::annotations::sidecar::empty_sidecar;
 use marginalia::annotations::{Annotation, ArticleRef, Sidecar, Target};
@@ -65,14 +68,14 @@ fn ties_go_to_larger_author_then_larger_json() {
     let a = ann("a", t, "Amina", "one", false);
     let b = ann("a", t, "Tomás", "two", false);
     assert_eq!(
-        merge_annotations(&[a.clone()], &[b.clone()]).0[0].author,
+        merge_annotations(std::slice::from_ref(&a), std::slice::from_ref(&b)).0[0].author,
         "Tomás"
     );
     assert_eq!(merge_annotations(&[b], &[a]).0[0].author, "Tomás");
     let x = ann("a", t, "Amina", "aaa", false);
     let y = ann("a", t, "Amina", "bbb", false);
     assert_eq!(
-        merge_annotations(&[x.clone()], &[y.clone()]).0[0].note,
+        merge_annotations(std::slice::from_ref(&x), std::slice::from_ref(&y)).0[0].note,
         "bbb"
     );
     assert_eq!(merge_annotations(&[y], &[x]).0[0].note, "bbb");

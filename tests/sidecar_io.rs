@@ -2,6 +2,9 @@
 //! newer versions read-only, changes on disk merged, broken files kept aside, and every written
 //! file valid against `docs/sidecar.schema.json`.
 
+// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use std::fs;

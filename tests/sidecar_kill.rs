@@ -1,6 +1,9 @@
 //! Atomic writes under `kill -9`: a child process rewrites a large sidecar over and over and is
 //! killed at random moments; every time, the file must parse and equal the old or the new content.
 
+// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};

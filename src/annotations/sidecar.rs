@@ -173,7 +173,8 @@ pub struct LoadedSidecar {
 /// whether it is read-only (a newer `version`).
 pub fn parse_sidecar(path: &Path, bytes: &[u8]) -> Result<(Sidecar, bool), SidecarError> {
     let sidecar: Sidecar = serde_json::from_slice(bytes).map_err(|e| {
-        let (line, column, message) = (e.line(), e.column(), strip_position(&e.to_string()));
+        let (line, column) = (e.line().max(1), e.column().max(1));
+        let message = strip_position(&e.to_string());
         let kind = match e.classify() {
             serde_json::error::Category::Data => SidecarErrorKind::WrongShape {
                 line,

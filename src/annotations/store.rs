@@ -17,7 +17,7 @@ use super::model::{Annotation, Status};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     /// Add a new annotation (its id must be new).
-    Add(Annotation),
+    Add(Box<Annotation>),
     /// Replace the annotation with this id by a new value (its `modified` is set by the store).
     Update(String, Box<Annotation>),
     /// Delete: the annotation becomes a tombstone.
@@ -57,7 +57,7 @@ enum Inverse {
     /// The annotation with `id` was `before` (`None`: it did not exist).
     One {
         id: String,
-        before: Option<Annotation>,
+        before: Option<Box<Annotation>>,
     },
     /// The whole set was this.
     All(Vec<Annotation>),
@@ -229,6 +229,7 @@ impl AnnotationStore {
         let mut applied = Applied::default();
         let inverse = match edit {
             Edit::Add(a) => {
+                let a = *a;
                 if self.position(&a.id).is_some() {
                     return Err(StoreError::DuplicateId(a.id));
                 }
@@ -245,7 +246,7 @@ impl AnnotationStore {
                 self.annotations[i] = new;
                 Inverse::One {
                     id,
-                    before: Some(before),
+                    before: Some(Box::new(before)),
                 }
             }
             Edit::Delete(id) => self.set_deleted(id, true, &now)?,
@@ -301,11 +302,11 @@ impl AnnotationStore {
                     if let Some(cur) = &current {
                         b.modified = next_modified(&cur.modified, &now);
                     }
-                    self.annotations.push(b);
+                    self.annotations.push(*b);
                 }
                 Inverse::One {
                     id,
-                    before: current,
+                    before: current.map(Box::new),
                 }
             }
         }
@@ -319,7 +320,7 @@ impl AnnotationStore {
         a.modified = next_modified(&before.modified, now);
         Ok(Inverse::One {
             id,
-            before: Some(before),
+            before: Some(Box::new(before)),
         })
     }
 
@@ -349,7 +350,7 @@ mod tests {
         a.modified = clock();
         a.tags = vec!["people".into()];
         let id = a.id.clone();
-        s.apply(Edit::Add(a)).unwrap();
+        s.apply(Edit::Add(Box::new(a))).unwrap();
         (s, id)
     }
 

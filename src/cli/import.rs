@@ -1,12 +1,111 @@
-//! `marginalia import FILE OTHER`.
+//! `marginalia import FILE OTHER.annotations.json`: merges another person's sidecar into FILE's
+//! sidecar (created if missing) by id, writes it atomically, and reports what was added, updated,
+//! deleted, and which of the incoming annotations could not be anchored in FILE's text.
 
 use std::io::Write;
 use std::path::Path;
 
+use crate::annotations::anchoring::{AnchorStatus, Anchorer};
+use crate::annotations::merge::merge_sidecars;
+use crate::annotations::sidecar::{
+    describe_article, empty_sidecar, parse_sidecar, read_sidecar, save_merging, sidecar_path,
+};
+use crate::annotations::{Annotation, Sidecar};
+
 /// Merges OTHER into FILE's sidecar.
-pub fn run(file: &Path, _other: &Path, _out: &mut dyn Write) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "{}: importing is not available in this build",
-        file.display()
-    )
+pub fn run(file: &Path, other: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let doc = crate::document::load(file)?;
+    let side = sidecar_path(file);
+    let loaded = read_sidecar(&side)?;
+    if let Some(l) = &loaded
+        && l.read_only
+    {
+        anyhow::bail!(
+            "{}: written by a newer version (format version {}), so it is read-only; nothing imported",
+            side.display(),
+            l.sidecar.version
+        );
+    }
+    let bytes = std::fs::read(other)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", other.display()))?;
+    let (theirs, _) = parse_sidecar(other, &bytes)?;
+    let current = describe_article(file, &doc)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", file.display()))?;
+    let ours = match &loaded {
+        Some(l) => l.sidecar.clone(),
+        None => {
+            // A new file: the incoming offsets refer to the article the other file describes.
+            let mut s = empty_sidecar(theirs.article.clone());
+            s.article.file = current.file.clone();
+            s
+        }
+    };
+    let (mut merged, report) = merge_sidecars(&ours, &theirs);
+
+    let anchorer = Anchorer::new(&doc.text);
+    let live: Vec<&Annotation> = merged.annotations.iter().filter(|a| !a.deleted).collect();
+    let anchors = anchorer.anchor_all(live.iter().map(|a| &a.target));
+    let all_in_place = anchors.iter().all(|a| a.status == AnchorStatus::Anchored);
+    let incoming: std::collections::HashSet<&str> = report
+        .added
+        .iter()
+        .chain(&report.updated)
+        .map(String::as_str)
+        .collect();
+    let orphaned: Vec<(String, String, String)> = live
+        .iter()
+        .zip(&anchors)
+        .filter(|(a, anchor)| {
+            anchor.status == AnchorStatus::Orphaned && incoming.contains(a.id.as_str())
+        })
+        .map(|(a, anchor)| (a.id.clone(), a.target.exact.clone(), anchor.reason.clone()))
+        .collect();
+    if all_in_place {
+        // Every offset is right for the current text: the article block may describe it.
+        merged.article = current;
+    }
+
+    let nothing_new = report.is_empty() && loaded.is_some();
+    if !nothing_new {
+        save_merging(&side, &merged, loaded.as_ref().map(|l| &l.stamp))?;
+    }
+
+    writeln!(
+        out,
+        "{} {} into {}",
+        if nothing_new {
+            "Nothing new from"
+        } else {
+            "Merged"
+        },
+        other.display(),
+        side.display()
+    )?;
+    print_ids(out, "added", &report.added, &merged)?;
+    print_ids(out, "updated", &report.updated, &merged)?;
+    print_ids(out, "deleted", &report.deleted, &merged)?;
+    writeln!(out, "orphaned: {}", orphaned.len())?;
+    for (id, exact, reason) in &orphaned {
+        writeln!(out, "  {id} \u{201c}{exact}\u{201d} ({reason})")?;
+    }
+    Ok(())
+}
+
+fn print_ids(
+    out: &mut dyn Write,
+    label: &str,
+    ids: &[String],
+    merged: &Sidecar,
+) -> std::io::Result<()> {
+    writeln!(out, "{label}: {}", ids.len())?;
+    for id in ids {
+        let exact = merged
+            .annotations
+            .iter()
+            .find(|a| &a.id == id)
+            .map(|a| a.target.exact.as_str())
+            .unwrap_or("");
+        writeln!(out, "  {id} \u{201c}{exact}\u{201d}")?;
+    }
+    Ok(())
 }

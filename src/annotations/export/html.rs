@@ -59,7 +59,15 @@ pub fn to_html_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<'_>]
     out.push_str("</header>\n<main>\n<article>\n");
 
     let mut next_card = 0;
+    // Spans sorted by start; `active` holds those that may reach the current paragraph.
+    let mut next_span = 0;
+    let mut active: Vec<&Span> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
+        while let Some(span) = spans.get(next_span).filter(|s| s.start < para.end) {
+            active.push(span);
+            next_span += 1;
+        }
+        active.retain(|s| s.end > para.start);
         let last = pi + 1 == paragraphs.len();
         // Cards of the annotations that start in this paragraph (or in the gap before the next).
         let mut cards = String::new();
@@ -79,7 +87,7 @@ pub fn to_html_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<'_>]
             );
         }
         out.push_str("<div class=\"row\">\n<div class=\"text\">");
-        write_paragraph(&mut out, doc, &index, para, &spans);
+        write_paragraph(&mut out, doc, &index, para, &active);
         out.push_str("</div>\n");
         if !cards.is_empty() {
             let _ = write!(out, "<aside class=\"notes\">\n{cards}</aside>\n");
@@ -219,6 +227,7 @@ fn highlight_spans(analysis: &Analysis, anchored: &[&Placed<'_>]) -> Vec<Span> {
         });
     }
     spans.retain(|s| s.start < s.end);
+    spans.sort_by_key(|s| s.start);
     spans
 }
 
@@ -232,13 +241,14 @@ fn entity_class(kind: EntityType) -> (&'static str, &'static str) {
     }
 }
 
-/// Writes one block with its highlights, nested properly however they overlap.
+/// Writes one block with its highlights (`spans` must include every span that overlaps it),
+/// nested properly however they overlap.
 fn write_paragraph(
     out: &mut String,
     doc: &Document,
     index: &TextIndex,
     para: &Paragraph,
-    spans: &[Span],
+    spans: &[&Span],
 ) {
     let (open_block, close_block) = match para.kind {
         ParagraphKind::Heading(1) => ("<h1>", "</h1>"),
@@ -253,6 +263,7 @@ fn write_paragraph(
     // this block (its note mark goes there).
     let mut local: Vec<(usize, usize, &Span, bool)> = spans
         .iter()
+        .copied()
         .filter(|s| s.start < para.end && s.end > para.start)
         .map(|s| {
             (

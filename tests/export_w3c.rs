@@ -413,3 +413,21 @@ fn replies_to_replies_join_the_root_thread() {
     let notes: Vec<&str> = disputed.replies.iter().map(|r| r.note.as_str()).collect();
     assert_eq!(notes, ["IOM says 703,000.", "Then 700,000 is out of date."]);
 }
+
+#[test]
+fn absurd_positions_do_not_panic() {
+    let doc = doc();
+    let text = r#"{"type": "Annotation", "id": "big", "created": "2026-11-28T10:00:00Z",
+      "target": {"selector": [
+        {"type": "TextQuoteSelector", "exact": "not in the article at all"},
+        {"type": "TextPositionSelector", "start": 18446744073709551615, "end": 18446744073709551615}]}}"#;
+    let got = from_web_json(text, &doc).unwrap();
+    assert_eq!(got[0].target.exact, "not in the article at all");
+    let only_position = r#"{"type": "Annotation", "id": "big2",
+      "target": {"selector": {"type": "TextPositionSelector", "start": 5, "end": 18446744073709551615}}}"#;
+    let err = from_web_json(only_position, &doc).unwrap_err();
+    assert!(
+        err.to_string().contains("past the end of the text"),
+        "{err}"
+    );
+}

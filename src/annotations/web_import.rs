@@ -676,7 +676,7 @@ impl<'d> Placer<'d> {
                 let s = hint.unwrap_or(0);
                 Ok(Target {
                     start: s,
-                    end: s + exact.chars().count(),
+                    end: s.saturating_add(exact.chars().count()),
                     exact: exact.to_string(),
                     prefix: prefix.unwrap_or_default().to_string(),
                     suffix: suffix.unwrap_or_default().to_string(),

@@ -64,7 +64,7 @@ fn text_without_marks(el: ElementRef<'_>) -> String {
 fn article_text_survives_the_highlighting_intact() {
     let doc = doc();
     let parsed = Html::parse_document(&page());
-    let blocks = Selector::parse("article .row > .text").unwrap();
+    let blocks = Selector::parse("article .row > :not(aside)").unwrap();
     let texts: Vec<String> = parsed.select(&blocks).map(text_without_marks).collect();
     let expected: Vec<String> = doc
         .paragraphs
@@ -175,7 +175,7 @@ fn chromium_renders_the_article_and_its_notes() {
     assert!(dom.contains("IOM says 703,000."));
     assert!(dom.contains("Check &lt;b&gt;this&lt;/b&gt; &amp; that"));
     let parsed = Html::parse_document(&dom);
-    let blocks = Selector::parse("article .row > .text").unwrap();
+    let blocks = Selector::parse("article .row > :not(aside)").unwrap();
     let rendered: Vec<String> = parsed.select(&blocks).map(text_without_marks).collect();
     assert_eq!(rendered.len(), doc().paragraphs.len());
     assert!(

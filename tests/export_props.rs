@@ -130,7 +130,7 @@ proptest! {
         let html = to_html(&doc, &analysis, &anns);
         prop_assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
         let parsed = Html::parse_document(&html);
-        let blocks = Selector::parse("article .row > .text").unwrap();
+        let blocks = Selector::parse("article .row > :not(aside)").unwrap();
         let got: Vec<String> = parsed.select(&blocks).map(text_without_marks).collect();
         let want: Vec<String> = doc.paragraphs.iter().map(|p| slice(&doc.text, p.start, p.end)).collect();
         prop_assert_eq!(got, want);
@@ -176,5 +176,87 @@ proptest! {
         let mut want = anns.clone();
         want.sort_by(|a, b| a.id.cmp(&b.id));
         prop_assert_eq!(back, want);
+    }
+}
+
+/// Any JSON value built from the words the web import looks for.
+fn json_strategy() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let keys = prop::sample::select(vec![
+        "type",
+        "id",
+        "items",
+        "first",
+        "next",
+        "target",
+        "selector",
+        "exact",
+        "prefix",
+        "suffix",
+        "start",
+        "end",
+        "body",
+        "value",
+        "purpose",
+        "motivation",
+        "creator",
+        "created",
+        "modified",
+        "rows",
+        "replies",
+        "references",
+        "text",
+        "user",
+        "tags",
+        "annotations",
+        "export_date",
+        "marginalia:status",
+        "marginalia:color",
+        "marginalia:extra",
+        "source",
+        "format",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        prop::sample::select(vec![
+            "Annotation",
+            "AnnotationPage",
+            "AnnotationCollection",
+            "TextQuoteSelector",
+            "TextPositionSelector",
+            "RangeSelector",
+            "replying",
+            "tagging",
+            "Haiti",
+            "",
+            "urn:uuid:x",
+            "acct:a@b",
+            "2026-11-28T21:04:05Z",
+            "disputed",
+            "#123456",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..6).prop_map(|pairs| {
+                Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn web_import_never_panics(value in json_strategy()) {
+        let doc = Document::from_text("Haiti is winnable, said Ruto. Haiti!");
+        let _ = from_web_json(&value.to_string(), &doc);
+        let _ = marginalia::annotations::web_import::read_web_json(&value.to_string(), &doc);
     }
 }

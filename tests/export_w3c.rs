@@ -322,7 +322,7 @@ fn bad_files_give_clear_errors() {
     let orphan_reply = r#"{"type": "Annotation", "id": "r1", "motivation": "replying",
         "body": {"value": "yes"}, "target": "urn:uuid:nowhere"}"#;
     let err = from_web_json(orphan_reply, &doc).unwrap_err();
-    assert!(err.to_string().contains("reply to nowhere"), "{err}");
+    assert!(err.to_string().contains("a reply to nowhere"), "{err}");
 
     let bad_time = r#"{"type": "Annotation", "id": "t1", "created": "last week",
         "target": {"selector": {"type": "TextQuoteSelector", "exact": "Haiti"}}}"#;
@@ -340,6 +340,94 @@ fn bad_files_give_clear_errors() {
     let err = from_web_json("42", &doc).unwrap_err();
     assert!(
         err.to_string().contains("expected a JSON object or array"),
+        "{err}"
+    );
+}
+
+/// The Hypothesis client's own export: the user's annotations, a page note, a reply to
+/// someone else's annotation (not in the file) and a reply to a reply.
+const HYPOTHESIS_CLIENT_EXPORT: &str = r#"{
+  "export_date": "2026-11-28T22:00:00.000Z",
+  "export_userid": "acct:treyes@hypothes.is",
+  "client_version": "1.1500.0",
+  "annotations": [
+    { "id": "A1", "created": "2026-11-28T19:00:00.000000+00:00", "updated": "2026-11-28T19:00:00.000000+00:00",
+      "user": "acct:treyes@hypothes.is", "text": "Where is this?", "tags": [],
+      "target": [{ "source": "https://x", "selector": [
+        { "type": "TextQuoteSelector", "exact": "State House, Nairobi", "prefix": "briefing at ", "suffix": ", Ruto" } ] }] },
+    { "id": "A2", "created": "2026-11-28T19:05:00.000000+00:00", "updated": "2026-11-28T19:05:00.000000+00:00",
+      "user": "acct:treyes@hypothes.is", "text": "Good piece overall.", "tags": [],
+      "target": [{ "source": "https://x" }] },
+    { "id": "A3", "created": "2026-11-28T19:10:00.000000+00:00", "updated": "2026-11-28T19:10:00.000000+00:00",
+      "user": "acct:treyes@hypothes.is", "text": "Agreed.", "references": ["SOMEONE-ELSES"],
+      "target": [{ "source": "https://x" }] },
+    { "id": "A4", "created": "2026-11-28T19:20:00.000000+00:00", "updated": "2026-11-28T19:20:00.000000+00:00",
+      "user": "acct:treyes@hypothes.is", "text": "The presidential residence.", "references": ["A1"],
+      "target": [{ "source": "https://x" }] }
+  ]
+}"#;
+
+#[test]
+fn lenient_import_keeps_what_it_can_and_lists_the_rest() {
+    use marginalia::annotations::web_import::read_web_json;
+    let doc = doc();
+    let read = read_web_json(HYPOTHESIS_CLIENT_EXPORT, &doc).unwrap();
+    assert_eq!(read.annotations.len(), 1);
+    let a = &read.annotations[0];
+    assert_eq!(
+        (a.target.start, a.target.end),
+        find(&doc, "State House, Nairobi")
+    );
+    assert_eq!(a.replies.len(), 1);
+    assert_eq!(a.replies[0].note, "The presidential residence.");
+    let skipped: Vec<String> = read.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(
+        skipped[0].starts_with("annotation A2: a page note"),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped[1].starts_with("annotation A3: it is a reply to "),
+        "{skipped:?}"
+    );
+    // The strict reader refuses the same file, naming the first problem.
+    let err = from_web_json(HYPOTHESIS_CLIENT_EXPORT, &doc).unwrap_err();
+    assert_eq!(err.to_string(), skipped[0]);
+}
+
+#[test]
+fn replies_to_replies_join_the_root_thread() {
+    let doc = doc();
+    let text = serde_json::to_string(&to_w3c(&doc, &annotations(&doc), "s")).unwrap();
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    let items = v["first"]["items"].as_array_mut().unwrap();
+    items.push(json!({
+        "type": "Annotation", "id": "urn:uuid:d0d0d0d0-0000-4000-8000-000000000001",
+        "motivation": "replying", "created": "2026-11-28T23:00:00Z",
+        "creator": { "type": "Person", "name": "Amina Odhiambo" },
+        "body": { "type": "TextualBody", "value": "Then 700,000 is out of date." },
+        "target": "urn:uuid:c3a1e2f4-5b6d-4c7e-8f90-a1b2c3d4e5f6"
+    }));
+    let got = from_web_json(&v.to_string(), &doc).unwrap();
+    let disputed = got.iter().find(|a| a.id.starts_with("5b0f6c1e")).unwrap();
+    let notes: Vec<&str> = disputed.replies.iter().map(|r| r.note.as_str()).collect();
+    assert_eq!(notes, ["IOM says 703,000.", "Then 700,000 is out of date."]);
+}
+
+#[test]
+fn absurd_positions_do_not_panic() {
+    let doc = doc();
+    let text = r#"{"type": "Annotation", "id": "big", "created": "2026-11-28T10:00:00Z",
+      "target": {"selector": [
+        {"type": "TextQuoteSelector", "exact": "not in the article at all"},
+        {"type": "TextPositionSelector", "start": 18446744073709551615, "end": 18446744073709551615}]}}"#;
+    let got = from_web_json(text, &doc).unwrap();
+    assert_eq!(got[0].target.exact, "not in the article at all");
+    let only_position = r#"{"type": "Annotation", "id": "big2",
+      "target": {"selector": {"type": "TextPositionSelector", "start": 5, "end": 18446744073709551615}}}"#;
+    let err = from_web_json(only_position, &doc).unwrap_err();
+    assert!(
+        err.to_string().contains("past the end of the text"),
         "{err}"
     );
 }

@@ -4,8 +4,9 @@
 //!
 //! Accepted shapes: an `AnnotationCollection` (with its `first` page embedded; `next` pages that
 //! are embedded are followed), an `AnnotationPage`, a single `Annotation`, an array of any of
-//! these, a Hypothesis search result (`{"rows": [...], "replies": [...]}`) or an array of
-//! Hypothesis annotations.
+//! these, a Hypothesis API search result (`{"rows": [...], "replies": [...]}`), the Hypothesis
+//! client's export file (`{"export_date": …, "annotations": [...]}`) or an array of Hypothesis
+//! annotations.
 //!
 //! Each annotation's text is found in the document: a `TextPositionSelector` is used as it is
 //! when the text there is the `TextQuoteSelector`'s `exact` (W3C positions are code points);
@@ -15,7 +16,11 @@
 //! orphaned. `RangeSelector`s need the web page's DOM and are not used.
 //!
 //! Replies (`motivation` `replying`, or Hypothesis annotations with `references`) are attached
-//! to the annotation they answer (for a Hypothesis thread, its root). Ids `urn:uuid:X` give back
+//! to the annotation at the root of their thread.
+//!
+//! [`from_web_json`] is strict: any annotation it cannot read is an error. [`read_web_json`]
+//! keeps what it can and lists what it left out (page notes, replies whose annotation is not in
+//! the file), which is what importing someone's Hypothesis export needs. Ids `urn:uuid:X` give back
 //! `X`; other ids (a Hypothesis id, a URL) are turned into a UUID derived from them, so that
 //! importing the same file twice gives the same ids; a missing id gets a new random UUID v4.
 
@@ -63,8 +68,31 @@ pub enum WebImportError {
     },
 }
 
-/// Reads W3C or Hypothesis annotations from `text` and places them in `doc`.
+/// What a lenient import read: the annotations, and the items it had to leave out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebImport {
+    /// The annotations, with their replies attached, in file order.
+    pub annotations: Vec<Annotation>,
+    /// One [`WebImportError::Annotation`] per item left out (a page note, a reply whose
+    /// annotation is not in the file, an annotation with a bad time…).
+    pub skipped: Vec<WebImportError>,
+}
+
+/// Reads W3C or Hypothesis annotations from `text` and places them in `doc`; any annotation
+/// that cannot be read is an error.
 pub fn from_web_json(text: &str, doc: &Document) -> Result<Vec<Annotation>, WebImportError> {
+    let read = read_web_json(text, doc)?;
+    match read.skipped.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(read.annotations),
+    }
+}
+
+/// Reads W3C or Hypothesis annotations from `text` and places them in `doc`, leaving out (and
+/// listing) the items that cannot be read; only a file that is not JSON or not one of the
+/// accepted shapes is an error. Exports from Hypothesis often hold replies to other people's
+/// annotations and page notes, which have no place in a sidecar; this keeps the rest.
+pub fn read_web_json(text: &str, doc: &Document) -> Result<WebImport, WebImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| WebImportError::Json {
         line: e.line(),
         column: e.column(),
@@ -75,14 +103,16 @@ pub fn from_web_json(text: &str, doc: &Document) -> Result<Vec<Annotation>, WebI
     let ctx = Placer::new(doc);
     let mut tops: Vec<Annotation> = Vec::new();
     let mut replies: Vec<PendingReply> = Vec::new();
+    let mut skipped = Vec::new();
     for (n, (item, flavour)) in raw.iter().enumerate() {
         let converted = match flavour {
-            Flavour::W3c => from_w3c(item, n, &ctx)?,
-            Flavour::Hypothesis => from_hypothesis(item, n, &ctx)?,
+            Flavour::W3c => from_w3c(item, n, &ctx),
+            Flavour::Hypothesis => from_hypothesis(item, n, &ctx),
         };
         match converted {
-            Item::Top(a) => tops.push(*a),
-            Item::Reply(pending) => replies.push(*pending),
+            Ok(Item::Top(a)) => tops.push(*a),
+            Ok(Item::Reply(pending)) => replies.push(*pending),
+            Err(e) => skipped.push(e),
         }
     }
     let index: HashMap<String, usize> = tops
@@ -90,27 +120,40 @@ pub fn from_web_json(text: &str, doc: &Document) -> Result<Vec<Annotation>, WebI
         .enumerate()
         .map(|(i, a)| (a.id.clone(), i))
         .collect();
+    // A reply to a reply joins the thread of the annotation at its root.
+    let reply_parent: HashMap<String, String> = replies
+        .iter()
+        .map(|r| (r.reply.id.clone(), r.parent.clone()))
+        .collect();
     for PendingReply {
         file_id,
         parent,
         reply,
     } in replies
     {
-        let Some(&i) = index.get(&parent) else {
-            return Err(WebImportError::Annotation {
+        let mut root = parent;
+        for _ in 0..reply_parent.len() {
+            match reply_parent.get(&root) {
+                Some(up) if !index.contains_key(&root) => root = up.clone(),
+                _ => break,
+            }
+        }
+        match index.get(&root) {
+            Some(&i) => tops[i].replies.push(reply),
+            None => skipped.push(WebImportError::Annotation {
                 id: file_id,
-                problem: format!(
-                    "it is a reply to {parent}, which is not in the file (or is itself a reply)"
-                ),
-            });
-        };
-        tops[i].replies.push(reply);
+                problem: format!("it is a reply to {root}, which is not in the file"),
+            }),
+        }
     }
     for a in &mut tops {
         a.replies
             .sort_by(|x, y| (&x.created, &x.id).cmp(&(&y.created, &y.id)));
     }
-    Ok(tops)
+    Ok(WebImport {
+        annotations: tops,
+        skipped,
+    })
 }
 
 /// Which vocabulary an item uses.
@@ -183,6 +226,16 @@ fn collect_items<'v>(
                 ) {
                     out.push((row, Flavour::Hypothesis));
                 }
+                return Ok(());
+            }
+            if top
+                && let Some(Value::Array(rows)) = obj.get("annotations")
+                && ["export_date", "export_userid", "client_version"]
+                    .iter()
+                    .any(|k| obj.contains_key(*k))
+            {
+                // The Hypothesis client's "Export annotations" file.
+                out.extend(rows.iter().map(|r| (r, Flavour::Hypothesis)));
                 return Ok(());
             }
             if obj.contains_key("target")
@@ -623,7 +676,7 @@ impl<'d> Placer<'d> {
                 let s = hint.unwrap_or(0);
                 Ok(Target {
                     start: s,
-                    end: s + exact.chars().count(),
+                    end: s.saturating_add(exact.chars().count()),
                     exact: exact.to_string(),
                     prefix: prefix.unwrap_or_default().to_string(),
                     suffix: suffix.unwrap_or_default().to_string(),

@@ -58,10 +58,20 @@ pub fn to_html_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<'_>]
     out.push_str(LEGEND);
     out.push_str("</header>\n<main>\n<article>\n");
 
+    // Each block's HTML and the cards of the annotations that start in it (or in the gap
+    // before the next block).
+    let mut blocks: Vec<(String, String)> = Vec::with_capacity(paragraphs.len());
     let mut next_card = 0;
+    // Spans sorted by start; `active` holds those that may reach the current paragraph.
+    let mut next_span = 0;
+    let mut active: Vec<&Span> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
+        while let Some(span) = spans.get(next_span).filter(|s| s.start < para.end) {
+            active.push(span);
+            next_span += 1;
+        }
+        active.retain(|s| s.end > para.start);
         let last = pi + 1 == paragraphs.len();
-        // Cards of the annotations that start in this paragraph (or in the gap before the next).
         let mut cards = String::new();
         while let Some(p) = anchored.get(next_card) {
             let start = p.span.map_or(0, |s| s.0);
@@ -78,13 +88,28 @@ pub fn to_html_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<'_>]
                 p.span,
             );
         }
-        out.push_str("<div class=\"row\">\n<div class=\"text\">");
-        write_paragraph(&mut out, doc, &index, para, &spans);
-        out.push_str("</div>\n");
-        if !cards.is_empty() {
-            let _ = write!(out, "<aside class=\"notes\">\n{cards}</aside>\n");
+        let mut block = String::new();
+        write_paragraph(&mut block, doc, &index, para, &active);
+        blocks.push((block, cards));
+    }
+    // A row runs from a block with cards to the next one: its cards sit beside all its blocks
+    // on wide screens (so they need not push the text apart), after its first block on narrow.
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = 1 + blocks[i + 1..]
+            .iter()
+            .take_while(|(_, cards)| cards.is_empty())
+            .count();
+        let _ = writeln!(out, "<div class=\"row\" style=\"--blocks: {run}\">");
+        for (k, (block, cards)) in blocks[i..i + run].iter().enumerate() {
+            out.push_str(block);
+            out.push('\n');
+            if k == 0 && !cards.is_empty() {
+                let _ = write!(out, "<aside class=\"notes\">\n{cards}</aside>\n");
+            }
         }
         out.push_str("</div>\n");
+        i += run;
     }
     out.push_str("</article>\n");
     if !orphans.is_empty() {
@@ -219,6 +244,7 @@ fn highlight_spans(analysis: &Analysis, anchored: &[&Placed<'_>]) -> Vec<Span> {
         });
     }
     spans.retain(|s| s.start < s.end);
+    spans.sort_by_key(|s| s.start);
     spans
 }
 
@@ -232,13 +258,14 @@ fn entity_class(kind: EntityType) -> (&'static str, &'static str) {
     }
 }
 
-/// Writes one block with its highlights, nested properly however they overlap.
+/// Writes one block with its highlights (`spans` must include every span that overlaps it),
+/// nested properly however they overlap.
 fn write_paragraph(
     out: &mut String,
     doc: &Document,
     index: &TextIndex,
     para: &Paragraph,
-    spans: &[Span],
+    spans: &[&Span],
 ) {
     let (open_block, close_block) = match para.kind {
         ParagraphKind::Heading(1) => ("<h1>", "</h1>"),
@@ -253,6 +280,7 @@ fn write_paragraph(
     // this block (its note mark goes there).
     let mut local: Vec<(usize, usize, &Span, bool)> = spans
         .iter()
+        .copied()
         .filter(|s| s.start < para.end && s.end > para.start)
         .map(|s| {
             (
@@ -449,13 +477,15 @@ body { margin: 0; background: #f6f4ef; color: #1f1d1a;
 article h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; }
 article h2 { font-size: 1.4rem; }
 .byline { color: #6b655c; font-size: .9rem; }
-.row { display: grid; grid-template-columns: minmax(0, 38rem); column-gap: 2.5rem; }
-.text p, .text blockquote { margin: 0 0 1.1rem; }
-.text blockquote { border-left: 3px solid #d8d2c4; padding-left: 1rem; color: #4a463f; }
+.row { display: grid; grid-template-columns: minmax(0, 38rem); column-gap: 2.5rem; align-items: start; }
+.row > p, .row > blockquote, .row > ul { margin: 0 0 1.1rem; }
+.row > blockquote { border-left: 3px solid #d8d2c4; padding-left: 1rem; color: #4a463f; }
+.row > blockquote p { margin: 0; }
 .notes { margin: 0 0 1.2rem; }
 @media (min-width: 60rem) {
   .row { grid-template-columns: minmax(0, 38rem) minmax(0, 18rem); }
-  .notes { margin-top: .2rem; }
+  .row > :not(.notes) { grid-column: 1; }
+  .notes { grid-column: 2; grid-row: 1 / span var(--blocks); margin-top: .2rem; }
 }
 .hl-quote { background: rgba(66, 133, 196, .13); border-radius: 3px; box-decoration-break: clone;
   -webkit-box-decoration-break: clone; }
@@ -542,8 +572,11 @@ mod tests {
             figures: vec![],
         };
         let html = to_html(&doc, &analysis, &[]);
-        let body = html.split("<div class=\"text\">").nth(1).unwrap();
-        let body = body.split("</div>").next().unwrap();
+        let body = html
+            .split("<div class=\"row\" style=\"--blocks: 1\">\n")
+            .nth(1)
+            .unwrap();
+        let body = body.split('\n').next().unwrap();
         assert_eq!(
             body,
             "<p><span class=\"hl-quote\" title=\"Quote: speaker unknown\">abcde\

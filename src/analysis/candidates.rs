@@ -149,7 +149,10 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
     while end > first + 1 && k.postnominals.contains(bare(text.tok(end - 1))) {
         end -= 1;
     }
-    if first >= end {
+    if first >= end || end - first == 1 && k.is_title(text.tok(first)) {
+        return None;
+    }
+    if titles_a_work(text, run_first, end) {
         return None;
     }
     let in_headline = text.headline && text.tokens[first].paragraph == 0;
@@ -160,11 +163,22 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
         end_tok: end,
         title: (!title.is_empty()).then(|| title.join(" ")),
         role_before: role_before(text, k, run_first),
-        role_after: role_after(text, end),
+        role_after: role_after(text, k, end),
         uncertain: uncertain || in_headline,
         acronym_of_previous: false,
         in_headline,
     })
+}
+
+/// A name that fills a quotation by itself is the title of a work: “The Long Charge”.
+fn titles_a_work(text: &Text, first: usize, end: usize) -> bool {
+    let quote_mark = |i: usize| matches!(text.tok(i), "“" | "”" | "\"" | "‘" | "’" | "'");
+    let opened = first >= 1 && quote_mark(first - 1);
+    let mut after = end;
+    if after < text.tokens.len() && matches!(text.tok(after), "," | ".") {
+        after += 1;
+    }
+    opened && end - first >= 2 && after < text.tokens.len() && quote_mark(after)
 }
 
 /// "agency spokesman Budi Hartono", "The company, Kestrel Energy Systems,", "a spokesperson for
@@ -193,14 +207,15 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
 }
 
 /// The head noun of ", a professor of materials science", ", the regulator for England".
-fn role_after(text: &Text, end: usize) -> Option<String> {
+fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
     let n = text.tokens.len();
     if end >= n || text.tok(end) != "," {
         return None;
     }
-    let mut head = None;
+    let mut head: Option<String> = None;
     let mut i = end + 1;
-    while i < n && i < end + 8 {
+    let determined = i < n && DETERMINERS.contains(&text.tok(i));
+    while i < n && i < end + 7 {
         let t = &text.tokens[i];
         let w = text.tok(i);
         match t.kind {
@@ -217,7 +232,7 @@ fn role_after(text: &Text, end: usize) -> Option<String> {
         }
         i += 1;
     }
-    head
+    head.filter(|h| determined || k.role_nouns.contains_key(h.as_str()))
 }
 
 /// "Caribbean Community (CARICOM)": the acronym names the candidate before it.
@@ -256,7 +271,7 @@ mod tests {
             names("Speaking alongside Haitian Prime Minister Dr. Garry Conille, President William Ruto spoke."),
             vec![
                 ("Speaking".to_string(), None),
-                ("Garry Conille".to_string(), Some("Prime Minister Dr.".to_string())),
+                ("Garry Conille".to_string(), Some("Prime Minister".to_string())),
                 ("William Ruto".to_string(), Some("President".to_string())),
             ]
         );

@@ -13,6 +13,16 @@ use super::candidates::{Candidate, is_cap};
 use super::knowledge::Knowledge;
 use super::text::{Text, TokKind};
 
+/// Words that make a region of the place after them ("Central Java", "West Coast").
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
+];
+
+/// Nouns after which "of X" names a place ("the island of Java").
+const PLACE_NOUNS: &[&str] = &[
+    "island", "city", "town", "village", "province", "state", "region", "county", "district", "port", "capital",
+];
+
 /// One mention of an entity (byte offsets).
 #[derive(Debug, Clone, Copy)]
 pub struct EntityMention {
@@ -104,17 +114,24 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let words: Vec<&str> = (first..end).map(|i| text.tok(i)).collect();
-        let is_org_prefix = org_names
+        if k.role_nouns.get(&words[words.len() - 1].to_lowercase()) == Some(&false) {
+            // "Legal Affairs Correspondent" is a job, not a name.
+            continue;
+        }
+        let org_prefix_of = org_names
             .iter()
-            .any(|o| o.len() > words.len() && o[..words.len()] == words[..]);
-        let kind = if is_org_prefix
-            || words.iter().any(|w| !w.chars().all(|ch| ch.is_alphabetic() || "-’'.".contains(ch)))
-        {
-            EntityType::Org
+            .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
+            .map(|o| o.join(" "));
+        let (kind, known) = if org_prefix_of.is_some() {
+            (EntityType::Org, org_prefix_of)
+        } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
+            (EntityType::Place, None)
+        } else if words.iter().any(|w| !w.chars().all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))) {
+            (EntityType::Org, None)
         } else {
-            EntityType::Person
+            (EntityType::Person, None)
         };
-        typed[ci] = Some(make(text, ci, first, end, kind, None));
+        typed[ci] = Some(make(text, ci, first, end, kind, known));
     }
     let mut ents = Entities::default();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
@@ -124,7 +141,16 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         if t.end_tok - t.first_tok < 2 {
             continue;
         }
-        let key = (t.kind, t.known.clone().unwrap_or_else(|| text.slice(t.start, t.end).to_string()));
+        let mut t = t;
+        if t.kind == EntityType::Org && t.known.is_none() {
+            // "Severn Vale" is "Severn Vale Water".
+            let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
+            t.known = org_names
+                .iter()
+                .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
+                .map(|o| o.join(" "));
+        }
+        let key = (t.kind, fold(t.known.as_deref().unwrap_or_else(|| text.slice(t.start, t.end))));
         let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
         cluster_of[ci] = Some(cl);
     }
@@ -161,7 +187,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         if let Some(t) = typed[ci].clone() {
-            let key = (t.kind, t.known.clone().unwrap_or_else(|| w.to_string()));
+            let key = (t.kind, fold(t.known.as_deref().unwrap_or(w)));
             let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
             cluster_of[ci] = Some(cl);
             if !c.uncertain {
@@ -169,11 +195,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             }
             continue;
         }
-        if c.uncertain || lower.contains(w.to_lowercase().as_str()) || w.ends_with("ing") || w.ends_with("ly") {
+        let contraction = w.split(['’', '\'']).next().is_some_and(|p| p != w && k.common_words.contains(p));
+        if c.uncertain || contraction || lower.contains(w.to_lowercase().as_str()) || w.ends_with("ing") || w.ends_with("ly") {
             continue;
         }
         let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
-        let kind = if matches!(prev, Some("in" | "near")) { EntityType::Place } else { EntityType::Org };
+        let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
+        let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
+        let kind = if matches!(prev, Some("in" | "near")) || place_of { EntityType::Place } else { EntityType::Org };
         let key = (kind, w.to_string());
         let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, kind, None));
         cluster_of[ci] = Some(cl);
@@ -192,7 +221,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[cl].kind, None));
         }
     }
-    link_headline(text, k, cands, &mut typed, &mut cluster_of, &mut ents, &mut by_key);
+    link_headline(text, k, cands, &mut typed, &mut cluster_of, &mut ents);
     for ci in 0..cands.len() {
         let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else { continue };
         ents.mentions.push(EntityMention { start: t.start, end: t.end, first_tok: t.first_tok, cluster: cl });
@@ -212,6 +241,23 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         cl.canonical = canonical_name(text, &ents.mentions, cl);
     }
     ents
+}
+
+/// A key that ignores case and accents ("SAO PAULO", "São Paulo").
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            '’' => '\'',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 fn make(text: &Text, cand: usize, first: usize, end: usize, kind: EntityType, known: Option<String>) -> Typed {
@@ -341,7 +387,8 @@ fn org_by_initials(text: &Text, ents: &Entities, typed: &[Option<Typed>], cluste
     })
 }
 
-/// Headline words: keep the longest runs the body (or a gazetteer) names.
+/// Headline words: keep the longest runs the body names (a gazetteer alone is not enough there:
+/// "Deal" is a town, "Over" a village).
 fn link_headline(
     text: &Text,
     k: &Knowledge,
@@ -349,12 +396,26 @@ fn link_headline(
     typed: &mut [Option<Typed>],
     cluster_of: &mut [Option<usize>],
     ents: &mut Entities,
-    by_key: &mut HashMap<(EntityType, String), usize>,
 ) {
     let mut surfaces: HashMap<&str, usize> = HashMap::new();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl) {
             surfaces.entry(text.slice(t.start, t.end)).or_insert(*cl);
+        }
+    }
+    // Short forms the body would link: a person's surname, an organisation's first word.
+    for (t, cl) in typed.iter().zip(cluster_of.iter()) {
+        if let (Some(t), Some(cl)) = (t, cl)
+            && t.end_tok - t.first_tok >= 2
+        {
+            let part = match ents.clusters[*cl].kind {
+                EntityType::Person => text.tok(t.end_tok - 1),
+                EntityType::Org => text.tok(t.first_tok),
+                _ => continue,
+            };
+            if !k.common_words.contains(part) {
+                surfaces.entry(part).or_insert(*cl);
+            }
         }
     }
     let mut extra: Vec<(usize, Typed)> = Vec::new();
@@ -368,23 +429,15 @@ fn link_headline(
             for j in (i + 1..=c.end_tok.min(i + 5)).rev() {
                 let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
                 if let Some(&cl) = surfaces.get(s) {
-                    hit = Some((j, ents.clusters[cl].kind, Some(cl), None));
-                    break;
-                }
-                if let Some(known) = k.lookup(s).filter(|n| n.kind != EntityType::Norp) {
-                    hit = Some((j, known.kind, None, Some(known.canonical.clone())));
+                    hit = Some((j, ents.clusters[cl].kind, cl));
                     break;
                 }
             }
-            let Some((j, kind, cl, known)) = hit else {
+            let Some((j, kind, cl)) = hit else {
                 i += 1;
                 continue;
             };
-            let cl = cl.unwrap_or_else(|| {
-                let key = (kind, known.clone().unwrap_or_default());
-                *by_key.entry(key).or_insert_with(|| new_cluster(ents, kind, known.clone()))
-            });
-            extra.push((cl, make(text, ci, i, j, kind, known)));
+            extra.push((cl, make(text, ci, i, j, kind, None)));
             i = j;
         }
     }
@@ -471,7 +524,8 @@ mod tests {
 
     #[test]
     fn datelines_in_capitals_use_the_written_or_gazetteer_name() {
-        let got = entities("Deal Agreed\nSAO PAULO (Reuters) - The airline flies from São Paulo. PORTLAND, Ore. - The vote.");
+        let got = entities("Airline Deal Agreed\nSAO PAULO (Reuters) - The airline flies from São Paulo. PORTLAND, Ore. - The vote.");
+        assert_eq!(got[0].0, "SAO PAULO");
         assert_eq!(got[0].2, "São Paulo");
         assert_eq!(got[1].1, EntityType::Org);
         let ore = got.iter().find(|g| g.0 == "Ore.").unwrap();
@@ -480,7 +534,7 @@ mod tests {
 
     #[test]
     fn roles_are_recorded() {
-        let t = Text::new("His spokeswoman, Renee Albright, spoke. Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.");
+        let t = Text::new("His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.");
         let c = find_candidates(&t, knowledge());
         let e = link(&t, knowledge(), &c);
         let roles = |name: &str| e.clusters.iter().find(|c| c.canonical == name).unwrap().roles.clone();

@@ -403,10 +403,21 @@ fn link_headline(
             surfaces.entry(text.slice(t.start, t.end)).or_insert(*cl);
         }
     }
-    // Short forms the body would link: a person's surname, an organisation's first word.
+    // Canonical names ("Portland" for "PORTLAND"), then the short forms the body would link: a
+    // person's surname, an organisation's first word.
+    let mut canon: Vec<(String, usize)> = Vec::new();
+    let mut parts: HashMap<&str, usize> = HashMap::new();
+    for (t, cl) in typed.iter().zip(cluster_of.iter()) {
+        if let (Some(t), Some(cl)) = (t, cl)
+            && let Some(known) = &t.known
+        {
+            canon.push((known.clone(), *cl));
+        }
+    }
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl)
             && t.end_tok - t.first_tok >= 2
+            && t.known.is_none()
         {
             let part = match ents.clusters[*cl].kind {
                 EntityType::Person => text.tok(t.end_tok - 1),
@@ -414,10 +425,11 @@ fn link_headline(
                 _ => continue,
             };
             if !k.common_words.contains(part) {
-                surfaces.entry(part).or_insert(*cl);
+                parts.entry(part).or_insert(*cl);
             }
         }
     }
+    let canon_map: HashMap<&str, usize> = canon.iter().map(|(n, cl)| (n.as_str(), *cl)).collect();
     let mut extra: Vec<(usize, Typed)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         if !c.in_headline {
@@ -428,7 +440,7 @@ fn link_headline(
             let mut hit = None;
             for j in (i + 1..=c.end_tok.min(i + 5)).rev() {
                 let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
-                if let Some(&cl) = surfaces.get(s) {
+                if let Some(&cl) = surfaces.get(s).or_else(|| canon_map.get(s)).or_else(|| parts.get(s)) {
                     hit = Some((j, ents.clusters[cl].kind, cl));
                     break;
                 }

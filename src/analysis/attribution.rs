@@ -117,9 +117,25 @@ impl Ctx<'_, '_> {
             let mut it = ms.iter().filter(|m| self.ents.clusters[m.cluster].kind == kind && self.quote_of_tok[m.first_tok].is_none());
             if last { it.next_back() } else { it.next() }.map(|m| m.cluster)
         };
-        pick(EntityType::Person)
-            .or_else(|| self.pronoun_or_role(a, b, pos))
-            .or_else(|| pick(EntityType::Org))
+        if let Some(p) = pick(EntityType::Person) {
+            return Some(p);
+        }
+        // Whichever comes first: an organisation's name or a pronoun or role standing for someone.
+        let org = ms.iter().find(|m| self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none());
+        let pronoun_at = (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));
+        match (org, pronoun_at) {
+            (Some(m), Some(i)) if m.first_tok < i => Some(m.cluster),
+            (_, Some(_)) => self.pronoun_or_role(a, b, pos).or(org.map(|m| m.cluster)),
+            (Some(m), None) => Some(m.cluster),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether token `i` is a pronoun or a role noun that may stand for a speaker.
+    fn stands_for_speaker(&self, i: usize) -> bool {
+        let w = self.word(i);
+        matches!(w, "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "it" | "It" | "they" | "They")
+            || self.k.role_nouns.contains_key(&w.to_lowercase())
     }
 
     fn pronoun_or_role(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
@@ -168,6 +184,14 @@ impl Ctx<'_, '_> {
             return Some(cl);
         }
         if self.k.role_nouns.get(role) == Some(&true) {
+            // "the bank" → "Kowhai Bank"; else the organisation named last.
+            let named = before.iter().rev().find(|m| {
+                let c = &self.ents.clusters[m.cluster];
+                c.kind == EntityType::Org && c.canonical.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(role))
+            });
+            if let Some(m) = named {
+                return Some(m.cluster);
+            }
             return before
                 .iter()
                 .rev()
@@ -227,8 +251,8 @@ mod tests {
     fn speakers(s: &str) -> Vec<(String, Option<String>)> {
         let t = Text::new(s);
         let k = knowledge();
-        let e = link(&t, k, &find_candidates(&t, k));
         let q = find_quotes(&t);
+        let e = link(&t, k, &find_candidates(&t, k, &q));
         attribute(&t, k, &e, &q)
             .into_iter()
             .map(|a| (a.speaker.map_or_else(|| "-".to_string(), |c| e.clusters[c].canonical.clone()), a.cue))

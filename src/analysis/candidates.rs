@@ -3,6 +3,7 @@
 //! appositive role after it, a parenthesised acronym) that later passes use to type and link it.
 
 use super::knowledge::Knowledge;
+use super::quotes::RawQuote;
 use super::text::{Text, TokKind};
 
 /// A capitalised run that may name an entity (byte offsets; titles not included).
@@ -57,8 +58,40 @@ pub fn is_cap(text: &Text, i: usize) -> bool {
     letters >= 2 && digits <= 2 && !w.contains('-') && w.chars().all(|c| !c.is_lowercase())
 }
 
-/// Finds the candidate names in `text`.
-pub fn find_candidates(text: &Text, k: &Knowledge) -> Vec<Candidate> {
+/// Finds the candidate names in `text`; names inside a quoted title (“Dark Skies, Bright
+/// Futures”) are left out.
+pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<Candidate> {
+    let mut cands = find_all(text, k);
+    let titles: Vec<(usize, usize)> = quotes
+        .iter()
+        .filter(|q| is_title_of_work(text, k, q))
+        .map(|q| (q.start, q.end))
+        .collect();
+    if !titles.is_empty() {
+        cands.retain(|c| !titles.iter().any(|&(a, b)| c.start >= a && c.end <= b));
+    }
+    cands
+}
+
+/// A closed quotation of two to twelve words, every longer word capitalised.
+fn is_title_of_work(text: &Text, k: &Knowledge, q: &RawQuote) -> bool {
+    if !q.closed {
+        return false;
+    }
+    let (a, b) = (text.token_at(q.start), text.token_at(q.end));
+    let words: Vec<&str> = (a..b).filter(|&i| text.tokens[i].kind == TokKind::Word).map(|i| text.tok(i)).collect();
+    (2..=12).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 3 && k.common_words.contains(&title_case_word(w)[..]))
+}
+
+fn title_case_word(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let n = text.tokens.len();
     let mut i = 0;
@@ -77,6 +110,17 @@ pub fn find_candidates(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             // "Reserve Bank of New Zealand", "Portland Parks & Recreation", "Ludwig van Beethoven".
             let w = if end < n { text.tok(end) } else { "" };
             let prev = text.tok(end - 1);
+            // "National Farmers’ Union": a plural possessive inside a name.
+            if matches!(w, "’" | "'")
+                && prev.ends_with('s')
+                && end + 1 < n
+                && text.tokens[end].start == text.tokens[end - 1].end
+                && is_cap(text, end + 1)
+                && same_line(text, end, end + 1)
+            {
+                end += 2;
+                continue;
+            }
             let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
                 || w == "of" && k.org_words.contains(prev)
                 || w == "&"
@@ -259,7 +303,7 @@ mod tests {
 
     fn names(s: &str) -> Vec<(String, Option<String>)> {
         let t = Text::new(s);
-        find_candidates(&t, knowledge())
+        find_candidates(&t, knowledge(), &[])
             .into_iter()
             .map(|c| (s[c.start..c.end].to_string(), c.title))
             .collect()
@@ -299,7 +343,7 @@ mod tests {
     #[test]
     fn clues_around_names() {
         let t = Text::new("Ofwat, the regulator for England, spoke to agency spokesman Budi Hartono and the campaign group Fair Water Bills (FWB).");
-        let c = find_candidates(&t, knowledge());
+        let c = find_candidates(&t, knowledge(), &[]);
         assert_eq!(c[0].role_after.as_deref(), Some("regulator"));
         let budi = c.iter().find(|c| t.slice(c.start, c.end) == "Budi Hartono").unwrap();
         assert_eq!(budi.role_before.as_deref(), Some("spokesman"));

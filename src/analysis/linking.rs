@@ -90,7 +90,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
     let mut typed: Vec<Option<Typed>> = vec![None; cands.len()];
     // Pass 1: names with their own evidence.
     for (ci, c) in cands.iter().enumerate() {
-        if c.in_headline || c.acronym_of_previous {
+        if c.in_headline {
             continue;
         }
         typed[ci] = type_by_evidence(text, k, ci, c, &lower);
@@ -162,17 +162,23 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         if cluster_of[ci].is_some() || c.in_headline {
             continue;
         }
-        if c.acronym_of_previous {
-            if ci > 0 && let Some(prev) = cluster_of[ci - 1] {
-                cluster_of[ci] = Some(prev);
-                typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[prev].kind, None));
-            }
+        // "DENVER (AP)" is a dateline, not an acronym of the place.
+        let after_place = ci > 0
+            && cluster_of[ci - 1].is_some_and(|p| ents.clusters[p].kind == EntityType::Place)
+            && typed[ci].as_ref().is_none_or(|t| t.kind != EntityType::Place);
+        if c.acronym_of_previous && !after_place && ci > 0 && let Some(prev) = cluster_of[ci - 1] {
+            cluster_of[ci] = Some(prev);
+            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[prev].kind, None));
             continue;
         }
         if c.end_tok - c.first_tok != 1 {
             continue;
         }
         let w = text.tok(c.first_tok);
+        if typed[ci].as_ref().is_none_or(|t| t.known.is_none()) && k.role_nouns.contains_key(&w.to_lowercase()) {
+            // "the Government", "the Council": a capitalised common noun.
+            continue;
+        }
         let known = typed[ci].as_ref().is_some_and(|t| t.known.is_some());
         let found = person_by_name_part(text, &ents, &typed, &cluster_of, w, c.start).or_else(|| {
             if known {
@@ -494,7 +500,7 @@ mod tests {
 
     fn entities(s: &str) -> Vec<(String, EntityType, String)> {
         let t = Text::new(s);
-        let c = find_candidates(&t, knowledge());
+        let c = find_candidates(&t, knowledge(), &[]);
         let e = link(&t, knowledge(), &c);
         e.mentions
             .iter()
@@ -547,7 +553,7 @@ mod tests {
     #[test]
     fn roles_are_recorded() {
         let t = Text::new("His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.");
-        let c = find_candidates(&t, knowledge());
+        let c = find_candidates(&t, knowledge(), &[]);
         let e = link(&t, knowledge(), &c);
         let roles = |name: &str| e.clusters.iter().find(|c| c.canonical == name).unwrap().roles.clone();
         assert_eq!(roles("Renee Albright"), vec!["spokeswoman"]);

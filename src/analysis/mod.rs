@@ -61,7 +61,7 @@ fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
         return None;
     }
     let raw_quotes = quotes::find_quotes(&text);
-    let cands = candidates::find_candidates(&text, k);
+    let cands = candidates::find_candidates(&text, k, &raw_quotes);
     if cancel.is_cancelled() {
         return None;
     }

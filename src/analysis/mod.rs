@@ -1,10 +1,19 @@
 //! The analysis engine: quotes with speakers, linked entities, figures with values.
 //!
-//! A pipeline of small passes over one text (see `docs/` and each pass's module docs). The output,
-//! [`Analysis`], is what `marginalia analyze --json` prints and what the reader draws.
+//! A pipeline of small passes over one tokenised text, each in its own module and tested alone:
+//! [`text`] (tokens, sentences, headline) → [`quotes`] (pairing marks) → [`candidates`]
+//! (capitalised runs, titles stripped) → [`linking`] (types and entities) → [`attribution`]
+//! (speakers), plus [`figures`]. The output, [`Analysis`], is what `marginalia analyze --json`
+//! prints and what the reader draws.
 
+mod attribution;
+mod candidates;
 pub mod figures;
+mod knowledge;
+mod linking;
 mod model;
+mod quotes;
+mod text;
 
 pub use model::{
     Analysis, Entity, EntityType, Figure, FigureKind, FigureValue, Mention, Quote, Speaker,
@@ -13,6 +22,7 @@ pub use model::{
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::document::Document;
+use crate::text_index::TextIndex;
 
 /// Set from another thread to stop an analysis that is no longer wanted.
 #[derive(Debug, Default)]
@@ -40,14 +50,104 @@ pub fn analyze(doc: &Document) -> Analysis {
 
 /// Analyses a document, giving up (returning `None`) soon after `cancel` is set.
 pub fn analyze_cancellable(doc: &Document, cancel: &CancelFlag) -> Option<Analysis> {
-    let figures = figures::find_figures(&doc.text);
+    analyze_text(&doc.text, cancel)
+}
+
+/// Runs every pass over `src`, checking `cancel` between passes.
+fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
+    let k = knowledge::knowledge();
+    let text = text::Text::new(src);
     if cancel.is_cancelled() {
         return None;
     }
-    let mut analysis = Analysis {
-        figures,
-        ..Analysis::default()
-    };
+    let raw_quotes = quotes::find_quotes(&text);
+    let cands = candidates::find_candidates(&text, k, &raw_quotes);
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let ents = linking::link(&text, k, &cands);
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let attributions = attribution::attribute(&text, k, &ents, &raw_quotes);
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let figures = figures::find_figures(src);
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let index = TextIndex::new(src);
+    let ch = |b: usize| index.char_of(src, b);
+    let entity_id = |cl: usize| format!("e{}", cl + 1);
+    let mut entities: Vec<Entity> = ents
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Entity {
+            id: entity_id(i),
+            name: c.canonical.clone(),
+            kind: c.kind,
+            mentions: c
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let m = ents.mentions[m];
+                    Mention { start: ch(m.start), end: ch(m.end), text: src[m.start..m.end].to_string() }
+                })
+                .collect(),
+            roles: c.roles.clone(),
+        })
+        .collect();
+    entities.retain(|e| !e.mentions.is_empty());
+    let quotes = raw_quotes
+        .iter()
+        .zip(attributions)
+        .map(|(q, a)| Quote {
+            id: String::new(),
+            start: ch(q.start),
+            end: ch(q.end),
+            text: src[q.start..q.end].to_string(),
+            speaker: a.speaker.map(|cl| Speaker { name: ents.clusters[cl].canonical.clone(), entity: Some(entity_id(cl)) }),
+            cue: a.cue,
+        })
+        .collect();
+    let mut analysis = Analysis { quotes, entities, figures };
     analysis.assign_ids();
     Some(analysis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_is_send_and_cancellable() {
+        fn is_send<T: Send>(_: &T) {}
+        let doc = Document::from_text("“It works,” said Ada Lovelace in London.");
+        let a = analyze(&doc);
+        is_send(&a);
+        assert_eq!(a.quotes.len(), 1);
+        assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Ada Lovelace");
+        let sp_id = a.quotes[0].speaker.as_ref().unwrap().entity.clone().unwrap();
+        assert_eq!(a.entity(&sp_id).unwrap().name, "Ada Lovelace");
+        let flag = CancelFlag::new();
+        flag.cancel();
+        assert!(analyze_cancellable(&doc, &flag).is_none());
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let text = "Café owners in Haiti’s capital met. “Ça va,” said Nadège Joseph.";
+        let a = analyze(&Document::from_text(text));
+        let chars: Vec<char> = text.chars().collect();
+        for e in &a.entities {
+            for m in &e.mentions {
+                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            }
+        }
+        for q in &a.quotes {
+            assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        }
+    }
 }

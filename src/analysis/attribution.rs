@@ -1,0 +1,310 @@
+//! Attribution: who said each quotation.
+//!
+//! Looks for a speech verb right after the closing mark ("…,” Ruto said", "…,” said Tom Rennick")
+//! and otherwise at the sentence around the opening mark ("Conille praised …, stating, “…”").
+//! Pronouns go to the most salient person before them (the first person named in the nearest
+//! sentence that names one); nominal speakers ("the spokeswoman", "the company said in a
+//! statement") go to the entity the article gave that role; a quotation with no cue continues the
+//! speaker of the quotation before it.
+
+use super::EntityType;
+use super::knowledge::Knowledge;
+use super::linking::Entities;
+use super::quotes::RawQuote;
+use super::text::{Text, TokKind};
+
+/// Who said a quotation, and the verb that says so.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaking entity (index into [`Entities::clusters`]).
+    pub speaker: Option<usize>,
+    /// The speech verb, when one attributes the quote.
+    pub cue: Option<String>,
+}
+
+/// How far after a closing mark a speech verb may stand ("…,” agency spokesman Budi Hartono said").
+const MAX_CUE_DISTANCE: usize = 7;
+/// How many sentences back a pronoun may look for its person.
+const MAX_PRONOUN_SENTENCES: usize = 6;
+
+struct Ctx<'a, 'b> {
+    text: &'a Text<'b>,
+    k: &'a Knowledge,
+    ents: &'a Entities,
+    /// Quote index covering each token, if any.
+    quote_of_tok: Vec<Option<usize>>,
+    quote_toks: Vec<(usize, usize)>,
+}
+
+/// Attributes every quote in `quotes` (which are in text order).
+pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote]) -> Vec<Attribution> {
+    let mut quote_of_tok = vec![None; text.tokens.len()];
+    let mut quote_toks = Vec::with_capacity(quotes.len());
+    for (qi, q) in quotes.iter().enumerate() {
+        let (a, b) = (text.token_at(q.start), text.token_at(q.end));
+        for slot in &mut quote_of_tok[a..b] {
+            *slot = Some(qi);
+        }
+        quote_toks.push((a, b));
+    }
+    let ctx = Ctx { text, k, ents, quote_of_tok, quote_toks };
+    let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    for qi in 0..quotes.len() {
+        let found = ctx.after_cue(qi).or_else(|| ctx.sentence_cue(qi, &out));
+        out.push(found.unwrap_or_default());
+    }
+    // Quotes without a cue continue the speaker next to them.
+    for qi in 0..quotes.len() {
+        if out[qi].speaker.is_some() {
+            continue;
+        }
+        let near = |other: usize| {
+            let (a, b) = (&quotes[other], &quotes[qi]);
+            a.paragraph == b.paragraph || a.paragraph + 1 == b.paragraph || b.paragraph + 1 == a.paragraph
+        };
+        if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
+            out[qi].speaker = out[qi - 1].speaker;
+        } else if qi + 1 < quotes.len() && quotes[qi + 1].paragraph == quotes[qi].paragraph {
+            out[qi].speaker = out[qi + 1].speaker;
+        }
+    }
+    out
+}
+
+impl Ctx<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        self.text.tok(i)
+    }
+
+    fn is_speech_verb(&self, i: usize) -> bool {
+        self.text.tokens[i].kind == TokKind::Word && self.k.speech_verbs.contains(self.word(i))
+    }
+
+    fn sentence_end(&self, i: usize) -> usize {
+        self.text.sentences[self.text.tokens[i].sentence].end_tok
+    }
+
+    /// "…,” Ruto said" / "…,” said Tom Rennick" / "…,” the spokeswoman said".
+    fn after_cue(&self, qi: usize) -> Option<Attribution> {
+        let (_, q_end) = self.quote_toks[qi];
+        let n = self.text.tokens.len();
+        if q_end == 0 || q_end >= n || self.text.tokens[q_end].paragraph != self.text.tokens[q_end - 1].paragraph {
+            return None;
+        }
+        let next_quote = self.quote_toks.get(qi + 1).map_or(n, |q| q.0);
+        let limit = self.sentence_end(q_end - 1).max(q_end).min(next_quote).min(n);
+        let limit = limit.min(self.text.paragraphs[self.text.tokens[q_end].paragraph].end_tok);
+        let verb = (q_end..limit.min(q_end + MAX_CUE_DISTANCE)).find(|&i| self.is_speech_verb(i))?;
+        let cue = Some(self.word(verb).to_string());
+        // Subject between the mark and the verb.
+        if let Some(sp) = self.speaker_in(q_end, verb, verb, true) {
+            return Some(Attribution { speaker: Some(sp), cue });
+        }
+        // Or the speaker after the verb, up to a comma.
+        let stop = (verb + 1..limit).find(|&i| matches!(self.word(i), "," | "." | ";")).unwrap_or(limit);
+        let sp = self.speaker_in(verb + 1, stop, verb, false);
+        sp.map(|sp| Attribution { speaker: Some(sp), cue })
+    }
+
+    /// The speaker named in tokens `a..b`: a person, else an organisation, a pronoun or a role.
+    fn speaker_in(&self, a: usize, b: usize, pos: usize, last: bool) -> Option<usize> {
+        if a >= b {
+            return None;
+        }
+        let (sa, sb) = (self.text.tokens[a].start, self.text.tokens[b - 1].end);
+        let ms = self.ents.mentions_in(sa, sb);
+        let pick = |kind: EntityType| {
+            let mut it = ms.iter().filter(|m| self.ents.clusters[m.cluster].kind == kind && self.quote_of_tok[m.first_tok].is_none());
+            if last { it.next_back() } else { it.next() }.map(|m| m.cluster)
+        };
+        if let Some(p) = pick(EntityType::Person) {
+            return Some(p);
+        }
+        // Whichever comes first: an organisation's name or a pronoun or role standing for someone.
+        let org = ms.iter().find(|m| self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none());
+        let pronoun_at = (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));
+        match (org, pronoun_at) {
+            (Some(m), Some(i)) if m.first_tok < i => Some(m.cluster),
+            (_, Some(_)) => self.pronoun_or_role(a, b, pos).or(org.map(|m| m.cluster)),
+            (Some(m), None) => Some(m.cluster),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether token `i` is a pronoun or a role noun that may stand for a speaker.
+    fn stands_for_speaker(&self, i: usize) -> bool {
+        let w = self.word(i);
+        matches!(w, "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "it" | "It" | "they" | "They")
+            || self.k.role_nouns.contains_key(&w.to_lowercase())
+    }
+
+    fn pronoun_or_role(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
+        for i in a..b {
+            if self.quote_of_tok[i].is_some() {
+                continue;
+            }
+            let w = self.word(i);
+            match w {
+                "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" => {
+                    // "his players" is not a speaker; "his office", "her spokesman" stand for one.
+                    let possessive = matches!(w, "his" | "His" | "her" | "Her");
+                    let next_is_role = i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
+                    if !possessive || next_is_role {
+                        return self.salient(EntityType::Person, self.text.tokens[i].start);
+                    }
+                }
+                "it" | "It" | "they" | "They" => return self.salient(EntityType::Org, self.text.tokens[i].start),
+                _ => {}
+            }
+            let lower = w.to_lowercase();
+            if self.k.role_nouns.contains_key(&lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
+                let prev = self.word(i - 1).to_lowercase();
+                let determined = matches!(prev.as_str(), "the" | "a" | "an" | "its")
+                    || self.k.lookup(self.word(i - 1)).is_some_and(|n| n.kind == EntityType::Norp)
+                    || self.k.is_title(self.word(i - 1));
+                if determined || i == a {
+                    return self.by_role(&lower, self.text.tokens[pos.min(i)].start);
+                }
+            }
+        }
+        None
+    }
+
+    /// The entity given `role` most recently before byte `pos`; for organisation roles, the most
+    /// recent organisation.
+    fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
+        let before = self.ents.mentions_in(0, pos);
+        let has_role = |cl: usize| {
+            self.ents.clusters[cl].roles.iter().any(|r| r == role || r.rsplit(' ').next() == Some(role))
+        };
+        if let Some(m) = before.iter().rev().find(|m| has_role(m.cluster)) {
+            return Some(m.cluster);
+        }
+        if let Some(cl) = (0..self.ents.clusters.len()).find(|&cl| has_role(cl)) {
+            return Some(cl);
+        }
+        if self.k.role_nouns.get(role) == Some(&true) {
+            // "the bank" → "Kowhai Bank"; else the organisation named last.
+            let named = before.iter().rev().find(|m| {
+                let c = &self.ents.clusters[m.cluster];
+                c.kind == EntityType::Org && c.canonical.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(role))
+            });
+            if let Some(m) = named {
+                return Some(m.cluster);
+            }
+            return before
+                .iter()
+                .rev()
+                .find(|m| self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none())
+                .map(|m| m.cluster);
+        }
+        None
+    }
+
+    /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names
+    /// one, or that sentence's quoted speaker.
+    fn salient(&self, kind: EntityType, pos: usize) -> Option<usize> {
+        let tok = self.text.token_at(pos).min(self.text.tokens.len().saturating_sub(1));
+        let s0 = self.text.tokens.get(tok)?.sentence;
+        for s in (s0.saturating_sub(MAX_PRONOUN_SENTENCES)..=s0).rev() {
+            let sent = self.text.sentences[s];
+            let end = if s == s0 { pos } else { sent.end.max(sent.start) };
+            let found = self
+                .ents
+                .mentions_in(sent.start, end)
+                .iter()
+                .find(|m| self.ents.clusters[m.cluster].kind == kind && self.quote_of_tok[m.first_tok].is_none());
+            if let Some(m) = found {
+                return Some(m.cluster);
+            }
+        }
+        None
+    }
+
+    /// The sentence before the opening mark: "Conille praised …, stating, “…”", "She added: “…”".
+    fn sentence_cue(&self, qi: usize, _done: &[Attribution]) -> Option<Attribution> {
+        let (q_start, _) = self.quote_toks[qi];
+        let tokens = &self.text.tokens;
+        if q_start >= tokens.len() {
+            return None;
+        }
+        let sent = self.text.sentences[tokens[q_start].sentence];
+        let a = sent.first_tok;
+        if a >= q_start {
+            return None;
+        }
+        let verb = (a..q_start).rev().find(|&i| self.quote_of_tok[i].is_none() && self.is_speech_verb(i));
+        let cue = verb.map(|v| self.word(v).to_string());
+        let speaker = self.speaker_in(a, q_start, q_start, false)?;
+        Some(Attribution { speaker: Some(speaker), cue })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::candidates::find_candidates;
+    use crate::analysis::knowledge::knowledge;
+    use crate::analysis::linking::link;
+    use crate::analysis::quotes::find_quotes;
+
+    fn speakers(s: &str) -> Vec<(String, Option<String>)> {
+        let t = Text::new(s);
+        let k = knowledge();
+        let q = find_quotes(&t);
+        let e = link(&t, k, &find_candidates(&t, k, &q));
+        attribute(&t, k, &e, &q)
+            .into_iter()
+            .map(|a| (a.speaker.map_or_else(|| "-".to_string(), |c| e.clusters[c].canonical.clone()), a.cue))
+            .collect()
+    }
+
+    fn who(s: &str) -> Vec<String> {
+        speakers(s).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn name_before_or_after_the_verb() {
+        assert_eq!(
+            speakers("President William Ruto spoke. “It is winnable,” Ruto declared. “Prices matter,” said Tom Rennick, an economist."),
+            vec![("William Ruto".into(), Some("declared".into())), ("Tom Rennick".into(), Some("said".into()))]
+        );
+    }
+
+    #[test]
+    fn split_and_continued_quotes_keep_their_speaker() {
+        assert_eq!(
+            who("Dariusz Kowal was angry. “We gave away a header,” he said, “and a penalty.” “It hurts.”"),
+            vec!["Dariusz Kowal", "Dariusz Kowal", "Dariusz Kowal"]
+        );
+    }
+
+    #[test]
+    fn pronouns_go_to_the_salient_person() {
+        assert_eq!(
+            who("Fiona Galbraith praised her side, and she singled out Tomás O’Riordan, the midfielder. “He is the best,” she said."),
+            vec!["Fiona Galbraith"]
+        );
+    }
+
+    #[test]
+    fn nominal_speakers_use_given_roles() {
+        assert_eq!(
+            who("His spokeswoman, Renee Albright, spoke first. Then Mayor Gregory Oduya left. “We are pleased,” the spokeswoman said."),
+            vec!["Renee Albright"]
+        );
+        assert_eq!(
+            who("The company, Kestrel Energy Systems, published results with Chalmers University. \"These are real,\" the company said in a statement."),
+            vec!["Kestrel Energy Systems"]
+        );
+    }
+
+    #[test]
+    fn cue_before_the_quote() {
+        assert_eq!(
+            speakers("Garry Conille praised Kenya, stating, “Kenya helped us.”"),
+            vec![("Garry Conille".into(), Some("stating".into()))]
+        );
+        assert_eq!(who("Maria Lopez spoke. She added: \"Nobody wanted this.\""), vec!["Maria Lopez"]);
+    }
+}

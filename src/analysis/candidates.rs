@@ -1,0 +1,354 @@
+//! Entity candidates: runs of capitalised words, with titles, honorifics and leading function
+//! words stripped off, and the clues around each run (a title, a role noun before it, an
+//! appositive role after it, a parenthesised acronym) that later passes use to type and link it.
+
+use super::knowledge::Knowledge;
+use super::quotes::RawQuote;
+use super::text::{Text, TokKind};
+
+/// A capitalised run that may name an entity (byte offsets; titles not included).
+#[derive(Debug, Clone, Default)]
+pub struct Candidate {
+    /// First byte of the name.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// First token of the name.
+    pub first_tok: usize,
+    /// One past its last token.
+    pub end_tok: usize,
+    /// Title words stripped from the front ("Prime Minister", "Lady Justice").
+    pub title: Option<String>,
+    /// A lower-case role noun right before the name ("spokesman", "firm").
+    pub role_before: Option<String>,
+    /// The head noun of an appositive after the name ("Ofwat, the regulator for …").
+    pub role_after: Option<String>,
+    /// Whether the first word's capital may only mark a sentence start or a headline.
+    pub uncertain: bool,
+    /// Whether the name is an acronym in parentheses right after another candidate.
+    pub acronym_of_previous: bool,
+    /// Whether the run is in the headline.
+    pub in_headline: bool,
+}
+
+const CONNECTOR_HEADS: &[&str] = &[
+    "University", "Institute", "Republic", "Museum", "Chamber", "Academy", "Kingdom", "State",
+    "States", "City", "Isle", "Cape", "Gulf", "Bay", "Lake", "Sea", "Mount", "Bank", "Court",
+    "Courts", "League", "Ministry", "Department", "Secretary", "Office", "House", "Church",
+];
+const NAME_PARTICLES: &[&str] = &["de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos"];
+const DETERMINERS: &[&str] = &["the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their"];
+
+/// Whether token `i` starts with a capital and may be part of a name.
+pub fn is_cap(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    let w = text.tok(i);
+    if !w.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 {
+        return true;
+    }
+    // "AP4" is a name; "E195-E2" and "COVID-19" are not.
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && digits <= 2 && !w.contains('-') && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// Finds the candidate names in `text`; names inside a quoted title (“Dark Skies, Bright
+/// Futures”) are left out.
+pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<Candidate> {
+    let mut cands = find_all(text, k);
+    let titles: Vec<(usize, usize)> = quotes
+        .iter()
+        .filter(|q| is_title_of_work(text, k, q))
+        .map(|q| (q.start, q.end))
+        .collect();
+    if !titles.is_empty() {
+        cands.retain(|c| !titles.iter().any(|&(a, b)| c.start >= a && c.end <= b));
+    }
+    cands
+}
+
+/// A closed quotation of two to twelve words, every longer word capitalised.
+fn is_title_of_work(text: &Text, k: &Knowledge, q: &RawQuote) -> bool {
+    if !q.closed {
+        return false;
+    }
+    let (a, b) = (text.token_at(q.start), text.token_at(q.end));
+    let words: Vec<&str> = (a..b).filter(|&i| text.tokens[i].kind == TokKind::Word).map(|i| text.tok(i)).collect();
+    (2..=12).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 3 && k.common_words.contains(&title_case_word(w)[..]))
+}
+
+fn title_case_word(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let n = text.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !is_cap(text, i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut end = i + 1;
+        loop {
+            if end < n && is_cap(text, end) && same_line(text, end - 1, end) {
+                end += 1;
+                continue;
+            }
+            // "Reserve Bank of New Zealand", "Portland Parks & Recreation", "Ludwig van Beethoven".
+            let w = if end < n { text.tok(end) } else { "" };
+            let prev = text.tok(end - 1);
+            // "National Farmers’ Union": a plural possessive inside a name.
+            if matches!(w, "’" | "'")
+                && prev.ends_with('s')
+                && end + 1 < n
+                && text.tokens[end].start == text.tokens[end - 1].end
+                && is_cap(text, end + 1)
+                && same_line(text, end, end + 1)
+            {
+                end += 2;
+                continue;
+            }
+            let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
+                || w == "of" && k.org_words.contains(prev)
+                || w == "&"
+                || NAME_PARTICLES.contains(&w))
+                && end + 1 < n
+                && same_line(text, end, end + 1);
+            if joins {
+                let mut after = end + 1;
+                if text.tok(after) == "the" && after + 1 < n {
+                    after += 1;
+                }
+                if is_cap(text, after) {
+                    end = after + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if let Some(c) = shape_candidate(text, k, first, end) {
+            out.push(c);
+        }
+        i = end;
+    }
+    mark_acronyms(text, &mut out);
+    out
+}
+
+fn same_line(text: &Text, a: usize, b: usize) -> bool {
+    text.tokens[a].paragraph == text.tokens[b].paragraph
+}
+
+fn bare(w: &str) -> &str {
+    w.trim_end_matches('.')
+}
+
+/// Strips titles and function words and gathers the clues around a run.
+fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize) -> Option<Candidate> {
+    let mut first = run_first;
+    let mut end = run_end;
+    let last_word = text.tok(end - 1);
+    let institution = end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
+    let mut title: Vec<&str> = Vec::new();
+    let mut uncertain = text.tokens[first].cap_uncertain;
+    while first < end {
+        let w = text.tok(first);
+        let next = (first + 1 < end).then(|| text.tok(first + 1));
+        let next_is_title = next.is_some_and(|n| k.is_title(n) || k.title_modifiers.contains(bare(n)));
+        if k.common_words.contains(bare(w)) && !(institution && first + 1 == end) {
+            first += 1;
+            // The word after a stripped opener is still at the start of the sentence.
+            uncertain = uncertain && text.tokens[first.min(end - 1)].cap_uncertain;
+            continue;
+        }
+        if institution {
+            break;
+        }
+        let is_title = k.is_title(w) || k.title_modifiers.contains(bare(w)) && next_is_title;
+        let demonym_title = next_is_title
+            && k.lookup(w).is_some_and(|n| n.kind == super::EntityType::Norp);
+        if (is_title || demonym_title) && next.is_some() {
+            if is_title {
+                title.push(w);
+            }
+            first += 1;
+            uncertain = false;
+            continue;
+        }
+        break;
+    }
+    while end > first + 1 && k.postnominals.contains(bare(text.tok(end - 1))) {
+        end -= 1;
+    }
+    if first >= end || end - first == 1 && k.is_title(text.tok(first)) {
+        return None;
+    }
+    if titles_a_work(text, run_first, end) {
+        return None;
+    }
+    let in_headline = text.headline && text.tokens[first].paragraph == 0;
+    Some(Candidate {
+        start: text.tokens[first].start,
+        end: text.tokens[end - 1].end,
+        first_tok: first,
+        end_tok: end,
+        title: (!title.is_empty()).then(|| title.join(" ")),
+        role_before: role_before(text, k, run_first),
+        role_after: role_after(text, k, end),
+        uncertain: uncertain || in_headline,
+        acronym_of_previous: false,
+        in_headline,
+    })
+}
+
+/// A name that fills a quotation by itself is the title of a work: “The Long Charge”.
+fn titles_a_work(text: &Text, first: usize, end: usize) -> bool {
+    let quote_mark = |i: usize| matches!(text.tok(i), "“" | "”" | "\"" | "‘" | "’" | "'");
+    let opened = first >= 1 && quote_mark(first - 1);
+    let mut after = end;
+    if after < text.tokens.len() && matches!(text.tok(after), "," | ".") {
+        after += 1;
+    }
+    opened && end - first >= 2 && after < text.tokens.len() && quote_mark(after)
+}
+
+/// "agency spokesman Budi Hartono", "The company, Kestrel Energy Systems,", "a spokesperson for
+/// Severn Vale".
+fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
+    let word = |i: usize| text.tok(i);
+    let role = |i: usize| {
+        let w = word(i);
+        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w)).then(|| w.to_string())
+    };
+    if first >= 1 && text.tokens[first - 1].paragraph == text.tokens[first].paragraph {
+        if let Some(r) = role(first - 1) {
+            return Some(r);
+        }
+        if first >= 3 && word(first - 1) == "," && DETERMINERS.contains(&word(first - 3)) {
+            return role(first - 2);
+        }
+        if first >= 2 && matches!(word(first - 1), "for" | "of" | "at")
+            && let Some(r) = role(first - 2)
+            && k.role_nouns.get(&r) == Some(&true)
+        {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// The head noun of ", a professor of materials science", ", the regulator for England".
+fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
+    let n = text.tokens.len();
+    if end >= n || text.tok(end) != "," {
+        return None;
+    }
+    let mut head: Option<String> = None;
+    let mut i = end + 1;
+    let determined = i < n && DETERMINERS.contains(&text.tok(i));
+    while i < n && i < end + 7 {
+        let t = &text.tokens[i];
+        let w = text.tok(i);
+        match t.kind {
+            TokKind::Number => {}
+            TokKind::Punct if w == "-" => {}
+            TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}
+            TokKind::Word if w.starts_with(char::is_lowercase) => {
+                if matches!(w, "of" | "at" | "for" | "in" | "from" | "with" | "who" | "which" | "and" | "whose" | "said" | "says") {
+                    break;
+                }
+                head = Some(w.to_string());
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    head.filter(|h| determined || k.role_nouns.contains_key(h.as_str()))
+}
+
+/// "Caribbean Community (CARICOM)": the acronym names the candidate before it.
+fn mark_acronyms(text: &Text, cands: &mut [Candidate]) {
+    for j in 1..cands.len() {
+        let c = &cands[j];
+        let word = text.slice(c.start, c.end);
+        let acronym = c.end_tok == c.first_tok + 1
+            && word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+            && word.chars().all(|ch| !ch.is_lowercase());
+        let wrapped = c.first_tok >= 1
+            && text.tok(c.first_tok - 1) == "("
+            && text.tokens.get(c.end_tok).is_some_and(|_| text.tok(c.end_tok) == ")");
+        if acronym && wrapped && cands[j - 1].end_tok + 1 == c.first_tok {
+            cands[j].acronym_of_previous = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::knowledge::knowledge;
+
+    fn names(s: &str) -> Vec<(String, Option<String>)> {
+        let t = Text::new(s);
+        find_candidates(&t, knowledge(), &[])
+            .into_iter()
+            .map(|c| (s[c.start..c.end].to_string(), c.title))
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_openers_are_stripped() {
+        assert_eq!(
+            names("Speaking alongside Haitian Prime Minister Dr. Garry Conille, President William Ruto spoke."),
+            vec![
+                ("Speaking".to_string(), None),
+                ("Garry Conille".to_string(), Some("Prime Minister".to_string())),
+                ("William Ruto".to_string(), Some("President".to_string())),
+            ]
+        );
+        assert_eq!(
+            names("However, Lady Justice Okonkwo-Hale said so."),
+            vec![("Okonkwo-Hale".to_string(), Some("Lady Justice".to_string()))]
+        );
+    }
+
+    #[test]
+    fn institutions_keep_connectors_and_lose_no_words() {
+        let got: Vec<String> = names("The Reserve Bank of New Zealand and Portland Parks & Recreation met at General Hospital.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(got, vec!["Reserve Bank of New Zealand", "Portland Parks & Recreation", "General Hospital"]);
+    }
+
+    #[test]
+    fn possessives_and_postnominals_stay_out() {
+        let got: Vec<String> = names("It was Haiti’s turn, said David Achterberg KC.").into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, vec!["Haiti", "David Achterberg"]);
+    }
+
+    #[test]
+    fn clues_around_names() {
+        let t = Text::new("Ofwat, the regulator for England, spoke to agency spokesman Budi Hartono and the campaign group Fair Water Bills (FWB).");
+        let c = find_candidates(&t, knowledge(), &[]);
+        assert_eq!(c[0].role_after.as_deref(), Some("regulator"));
+        let budi = c.iter().find(|c| t.slice(c.start, c.end) == "Budi Hartono").unwrap();
+        assert_eq!(budi.role_before.as_deref(), Some("spokesman"));
+        let fwb = c.iter().find(|c| t.slice(c.start, c.end) == "Fair Water Bills").unwrap();
+        assert_eq!(fwb.role_before.as_deref(), Some("group"));
+        assert!(c.last().unwrap().acronym_of_previous);
+    }
+}

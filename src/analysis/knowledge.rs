@@ -1,0 +1,185 @@
+//! The word lists and gazetteers the analysis consults, compiled into the binary from `assets/knowledge/`.
+//!
+//! Knowledge lives in data files (see `assets/README.md` for sources and licences) so it can be
+//! extended without touching the rules; it is parsed once, on first use, and shared read-only.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::EntityType;
+
+/// What a gazetteer says about a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownName {
+    /// The type the name has.
+    pub kind: EntityType,
+    /// The standard spelling ("São Paulo" for "Sao Paulo").
+    pub canonical: String,
+}
+
+/// All loaded knowledge.
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    /// Places, organisations and demonyms by surface form.
+    pub names: HashMap<String, KnownName>,
+    /// Title words ("President", "Dr").
+    pub titles: HashSet<String>,
+    /// Words that make a title only before another title word ("Prime", "Council").
+    pub title_modifiers: HashSet<String>,
+    /// Letters after a name ("KC").
+    pub postnominals: HashSet<String>,
+    /// Speech verbs in all their forms, lower case.
+    pub speech_verbs: HashSet<String>,
+    /// Last words of organisation names.
+    pub org_words: HashSet<String>,
+    /// Last words of place names.
+    pub place_words: HashSet<String>,
+    /// First words of place names.
+    pub place_heads: HashSet<String>,
+    /// Capitalised words that are not names by themselves.
+    pub common_words: HashSet<String>,
+    /// Role nouns; the value says whether the role may stand for an organisation.
+    pub role_nouns: HashMap<String, bool>,
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(data: &str) -> HashSet<String> {
+    lines(data).map(str::to_string).collect()
+}
+
+fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityType) {
+    for line in lines(data) {
+        let mut parts = line.split('\t');
+        let (Some(surface), Some(canonical)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        // The first source to name a surface wins (countries before cities).
+        names.entry(surface.to_string()).or_insert(KnownName {
+            kind,
+            canonical: canonical.to_string(),
+        });
+    }
+}
+
+impl Knowledge {
+    fn load() -> Self {
+        let mut names = HashMap::new();
+        add_names(
+            &mut names,
+            include_str!("../../assets/knowledge/orgs.tsv"),
+            EntityType::Org,
+        );
+        add_names(
+            &mut names,
+            include_str!("../../assets/knowledge/places_extra.tsv"),
+            EntityType::Place,
+        );
+        add_names(
+            &mut names,
+            include_str!("../../assets/knowledge/countries.tsv"),
+            EntityType::Place,
+        );
+        add_names(
+            &mut names,
+            include_str!("../../assets/knowledge/demonyms.tsv"),
+            EntityType::Norp,
+        );
+        add_names(
+            &mut names,
+            include_str!("../../assets/knowledge/regions.tsv"),
+            EntityType::Place,
+        );
+        add_names(
+            &mut names,
+            include_str!("../../assets/knowledge/cities.tsv"),
+            EntityType::Place,
+        );
+        let role_nouns = lines(include_str!("../../assets/knowledge/role_nouns.txt"))
+            .map(|l| match l.strip_suffix('*') {
+                Some(w) => (w.to_string(), true),
+                None => (l.to_string(), false),
+            })
+            .collect();
+        Self {
+            names,
+            titles: word_set(include_str!("../../assets/knowledge/titles.txt")),
+            title_modifiers: word_set(include_str!("../../assets/knowledge/title_modifiers.txt")),
+            postnominals: word_set(include_str!("../../assets/knowledge/postnominals.txt")),
+            speech_verbs: word_set(include_str!("../../assets/knowledge/speech_verbs.txt")),
+            org_words: word_set(include_str!("../../assets/knowledge/org_words.txt")),
+            place_words: word_set(include_str!("../../assets/knowledge/place_words.txt")),
+            place_heads: word_set(include_str!("../../assets/knowledge/place_heads.txt")),
+            common_words: word_set(include_str!("../../assets/knowledge/common_words.txt")),
+            role_nouns,
+        }
+    }
+
+    /// Whether `word` (with or without a final ".") is a title.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word.trim_end_matches('.'))
+    }
+
+    /// Looks a name up as written, then in title case when it is written in capitals ("SAO PAULO").
+    pub fn lookup(&self, name: &str) -> Option<&KnownName> {
+        if let Some(k) = self.names.get(name) {
+            return Some(k);
+        }
+        if name.chars().any(char::is_lowercase) || !name.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        self.names.get(&title_case(name))
+    }
+}
+
+/// "SAO PAULO" → "Sao Paulo".
+pub fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
+/// The knowledge, loaded on first use.
+pub fn knowledge() -> &'static Knowledge {
+    static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+    KNOWLEDGE.get_or_init(Knowledge::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteers_know_places_demonyms_and_orgs() {
+        let k = knowledge();
+        assert_eq!(k.lookup("Kenya").unwrap().kind, EntityType::Place);
+        assert_eq!(k.lookup("Kenyan").unwrap().kind, EntityType::Norp);
+        assert_eq!(k.lookup("Nairobi").unwrap().kind, EntityType::Place);
+        assert_eq!(k.lookup("SAO PAULO").unwrap().kind, EntityType::Place);
+        assert_eq!(k.lookup("CARICOM").unwrap().canonical, "Caribbean Community");
+        assert_eq!(k.lookup("Ore.").unwrap().canonical, "Oregon");
+        assert!(k.lookup("Ruto").is_none());
+    }
+
+    #[test]
+    fn word_lists_are_loaded() {
+        let k = knowledge();
+        assert!(k.is_title("Dr."));
+        assert!(k.speech_verbs.contains("insisted"));
+        assert!(k.common_words.contains("However"));
+        assert_eq!(k.role_nouns.get("company"), Some(&true));
+        assert_eq!(k.role_nouns.get("spokeswoman"), Some(&false));
+    }
+}

@@ -1,0 +1,563 @@
+//! Typing candidates and linking mentions into entities.
+//!
+//! Evidence is weighed in order: gazetteers, titles ("President" → PERSON), name endings ("…
+//! Bureau" → ORG, "… House" → PLACE), role nouns ("the research firm X"), and what the rest of the
+//! article says about the same name ("Ruto" after "William Ruto", "Kestrel" after "Kestrel Energy
+//! Systems", "CARICOM" after "Caribbean Community (CARICOM)"). Single words whose capital only
+//! marks a sentence start or a headline are kept only when the article names them elsewhere.
+
+use std::collections::{HashMap, HashSet};
+
+use super::EntityType;
+use super::candidates::{Candidate, is_cap};
+use super::knowledge::Knowledge;
+use super::text::{Text, TokKind};
+
+/// Words that make a region of the place after them ("Central Java", "West Coast").
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
+];
+
+/// Nouns after which "of X" names a place ("the island of Java").
+const PLACE_NOUNS: &[&str] = &[
+    "island", "city", "town", "village", "province", "state", "region", "county", "district", "port", "capital",
+];
+
+/// One mention of an entity (byte offsets).
+#[derive(Debug, Clone, Copy)]
+pub struct EntityMention {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// First token.
+    pub first_tok: usize,
+    /// The entity it belongs to (index into [`Entities::clusters`]).
+    pub cluster: usize,
+}
+
+/// An entity: its type, name, roles and mentions.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    /// Its type.
+    pub kind: EntityType,
+    /// The fullest name.
+    pub canonical: String,
+    /// The gazetteer's spelling, when it is a known name.
+    pub known: Option<String>,
+    /// Roles and titles the article gives it, lower case ("president", "spokeswoman").
+    pub roles: Vec<String>,
+    /// Its mentions (indices into [`Entities::mentions`]), in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// All entities of a text.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// Every mention, in text order.
+    pub mentions: Vec<EntityMention>,
+    /// The entities.
+    pub clusters: Vec<Cluster>,
+}
+
+impl Entities {
+    /// The mentions whose first byte lies in `start..end`, in order.
+    pub fn mentions_in(&self, start: usize, end: usize) -> &[EntityMention] {
+        let a = self.mentions.partition_point(|m| m.start < start);
+        let b = self.mentions.partition_point(|m| m.start < end);
+        &self.mentions[a..b]
+    }
+}
+
+/// Resolved type of a candidate, before clustering.
+#[derive(Debug, Clone)]
+struct Typed {
+    cand: usize,
+    start: usize,
+    end: usize,
+    first_tok: usize,
+    end_tok: usize,
+    kind: EntityType,
+    known: Option<String>,
+}
+
+/// Types and links the candidates of `text`.
+pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
+    let lower: HashSet<&str> = (0..text.tokens.len())
+        .filter(|&i| text.tokens[i].kind == TokKind::Word && !is_cap(text, i))
+        .map(|i| text.tok(i))
+        .collect();
+    let mut typed: Vec<Option<Typed>> = vec![None; cands.len()];
+    // Pass 1: names with their own evidence.
+    for (ci, c) in cands.iter().enumerate() {
+        if c.in_headline {
+            continue;
+        }
+        typed[ci] = type_by_evidence(text, k, ci, c, &lower);
+    }
+    // Pass 2: other multi-word names; a prefix of an organisation's name is that organisation.
+    let org_names: Vec<Vec<&str>> = typed
+        .iter()
+        .flatten()
+        .filter(|t| t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2)
+        .map(|t| (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect())
+        .collect();
+    for (ci, c) in cands.iter().enumerate() {
+        if typed[ci].is_some() || c.in_headline || c.acronym_of_previous {
+            continue;
+        }
+        let (mut first, end) = (c.first_tok, c.end_tok);
+        if c.uncertain && end - first >= 2 && lower.contains(text.tok(first).to_lowercase().as_str()) {
+            first += 1;
+        }
+        if end - first < 2 {
+            continue;
+        }
+        let words: Vec<&str> = (first..end).map(|i| text.tok(i)).collect();
+        if k.role_nouns.get(&words[words.len() - 1].to_lowercase()) == Some(&false) {
+            // "Legal Affairs Correspondent" is a job, not a name.
+            continue;
+        }
+        let org_prefix_of = org_names
+            .iter()
+            .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
+            .map(|o| o.join(" "));
+        let (kind, known) = if org_prefix_of.is_some() {
+            (EntityType::Org, org_prefix_of)
+        } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
+            (EntityType::Place, None)
+        } else if words.iter().any(|w| !w.chars().all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))) {
+            (EntityType::Org, None)
+        } else {
+            (EntityType::Person, None)
+        };
+        typed[ci] = Some(make(text, ci, first, end, kind, known));
+    }
+    let mut ents = Entities::default();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut cluster_of: Vec<Option<usize>> = vec![None; cands.len()];
+    for ci in 0..cands.len() {
+        let Some(t) = typed[ci].clone() else { continue };
+        if t.end_tok - t.first_tok < 2 {
+            continue;
+        }
+        let mut t = t;
+        if t.kind == EntityType::Org && t.known.is_none() {
+            // "Severn Vale" is "Severn Vale Water".
+            let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
+            t.known = org_names
+                .iter()
+                .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
+                .map(|o| o.join(" "));
+        }
+        let key = (t.kind, fold(t.known.as_deref().unwrap_or_else(|| text.slice(t.start, t.end))));
+        let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
+        cluster_of[ci] = Some(cl);
+    }
+    // Pass 3: single words and acronyms, linked to the longer names around them.
+    let single_certain: HashMap<&str, usize> = HashMap::new();
+    let mut single_certain = single_certain;
+    for ci in 0..cands.len() {
+        let c = &cands[ci];
+        if cluster_of[ci].is_some() || c.in_headline {
+            continue;
+        }
+        // "DENVER (AP)" is a dateline, not an acronym of the place.
+        let after_place = ci > 0
+            && cluster_of[ci - 1].is_some_and(|p| ents.clusters[p].kind == EntityType::Place)
+            && typed[ci].as_ref().is_none_or(|t| t.kind != EntityType::Place);
+        if c.acronym_of_previous && !after_place && ci > 0 && let Some(prev) = cluster_of[ci - 1] {
+            cluster_of[ci] = Some(prev);
+            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[prev].kind, None));
+            continue;
+        }
+        if c.end_tok - c.first_tok != 1 {
+            continue;
+        }
+        let w = text.tok(c.first_tok);
+        if typed[ci].as_ref().is_none_or(|t| t.known.is_none()) && k.role_nouns.contains_key(&w.to_lowercase()) {
+            // "the Government", "the Council": a capitalised common noun.
+            continue;
+        }
+        let known = typed[ci].as_ref().is_some_and(|t| t.known.is_some());
+        let found = person_by_name_part(text, &ents, &typed, &cluster_of, w, c.start).or_else(|| {
+            if known {
+                return None;
+            }
+            org_by_first_word(text, &typed, &cluster_of, w)
+                .or_else(|| org_by_initials(text, &ents, &typed, &cluster_of, w))
+        });
+        if let Some(cl) = found {
+            cluster_of[ci] = Some(cl);
+            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[cl].kind, None));
+            continue;
+        }
+        if let Some(t) = typed[ci].clone() {
+            let key = (t.kind, fold(t.known.as_deref().unwrap_or(w)));
+            let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
+            cluster_of[ci] = Some(cl);
+            if !c.uncertain {
+                single_certain.insert(w, cl);
+            }
+            continue;
+        }
+        let contraction = w.split(['’', '\'']).next().is_some_and(|p| p != w && k.common_words.contains(p));
+        if c.uncertain || contraction || lower.contains(w.to_lowercase().as_str()) || w.ends_with("ing") || w.ends_with("ly") {
+            continue;
+        }
+        let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
+        let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
+        let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
+        let kind = if matches!(prev, Some("in" | "near")) || place_of { EntityType::Place } else { EntityType::Org };
+        let key = (kind, w.to_string());
+        let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, kind, None));
+        cluster_of[ci] = Some(cl);
+        typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, kind, None));
+        single_certain.insert(w, cl);
+    }
+    // Sentence-initial single words named elsewhere in the article.
+    for ci in 0..cands.len() {
+        let c = &cands[ci];
+        if cluster_of[ci].is_some() || c.in_headline || c.end_tok - c.first_tok != 1 {
+            continue;
+        }
+        let w = text.tok(c.first_tok);
+        if let Some(&cl) = single_certain.get(w) {
+            cluster_of[ci] = Some(cl);
+            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[cl].kind, None));
+        }
+    }
+    link_headline(text, k, cands, &mut typed, &mut cluster_of, &mut ents);
+    for ci in 0..cands.len() {
+        let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else { continue };
+        ents.mentions.push(EntityMention { start: t.start, end: t.end, first_tok: t.first_tok, cluster: cl });
+        let c = &cands[ci];
+        let roles = &mut ents.clusters[cl].roles;
+        for r in [title_role(c.title.as_deref()), c.role_before.clone(), c.role_after.clone()].into_iter().flatten() {
+            if !roles.contains(&r) {
+                roles.push(r);
+            }
+        }
+    }
+    ents.mentions.sort_by_key(|m| m.start);
+    for (i, m) in ents.mentions.iter().enumerate() {
+        ents.clusters[m.cluster].mentions.push(i);
+    }
+    for cl in &mut ents.clusters {
+        cl.canonical = canonical_name(text, &ents.mentions, cl);
+    }
+    ents
+}
+
+/// A key that ignores case and accents ("SAO PAULO", "São Paulo").
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            '’' => '\'',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn make(text: &Text, cand: usize, first: usize, end: usize, kind: EntityType, known: Option<String>) -> Typed {
+    Typed {
+        cand,
+        start: text.tokens[first].start,
+        end: text.tokens[end - 1].end,
+        first_tok: first,
+        end_tok: end,
+        kind,
+        known,
+    }
+}
+
+fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> usize {
+    ents.clusters.push(Cluster { kind, canonical: String::new(), known, roles: Vec::new(), mentions: Vec::new() });
+    ents.clusters.len() - 1
+}
+
+/// "Prime Minister Dr." → "prime minister".
+fn title_role(title: Option<&str>) -> Option<String> {
+    let words: Vec<String> = title?
+        .split_whitespace()
+        .filter(|w| !matches!(w.trim_end_matches('.'), "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Prof"))
+        .map(str::to_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Types a candidate from its own words and clues, or leaves it for later.
+fn type_by_evidence(text: &Text, k: &Knowledge, ci: usize, c: &Candidate, lower: &HashSet<&str>) -> Option<Typed> {
+    let name = text.slice(c.start, c.end);
+    let words: Vec<&str> = (c.first_tok..c.end_tok).map(|i| text.tok(i)).collect();
+    let single = words.len() == 1;
+    if let Some(known) = k.lookup(name) {
+        // A sentence-initial word that the text also uses in lower case is a common word ("March").
+        if !(c.uncertain && single && lower.contains(name.to_lowercase().as_str())) {
+            return Some(make(text, ci, c.first_tok, c.end_tok, known.kind, Some(known.canonical.clone())));
+        }
+        return None;
+    }
+    let head = words.iter().position(|w| *w == "of").map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
+    let last = words[words.len() - 1];
+    let kind = if c.title.is_some() {
+        Some(EntityType::Person)
+    } else if !single && k.org_words.contains(head) {
+        Some(EntityType::Org)
+    } else if !single && (k.place_words.contains(head) || k.place_heads.contains(words[0])) {
+        Some(EntityType::Place)
+    } else if !single && k.org_words.contains(last) {
+        Some(EntityType::Org)
+    } else if !single && k.place_words.contains(last) {
+        Some(EntityType::Place)
+    } else if !single && k.role_nouns.get(&last.to_lowercase()) == Some(&false) {
+        // "Legal Affairs Correspondent" is a job, not a name.
+        return None;
+    } else if let Some(r) = c.role_before.as_ref().filter(|_| !c.uncertain || !single) {
+        Some(if k.role_nouns.get(r) == Some(&true) { EntityType::Org } else { EntityType::Person })
+    } else if single && is_acronym(name) && !k.common_words.contains(name) {
+        Some(EntityType::Org)
+    } else {
+        None
+    };
+    kind.map(|kind| make(text, ci, c.first_tok, c.end_tok, kind, None))
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// "Ruto" → the person "William Ruto" mentioned most recently before `pos` (or first after it).
+fn person_by_name_part(
+    text: &Text,
+    ents: &Entities,
+    typed: &[Option<Typed>],
+    cluster_of: &[Option<usize>],
+    w: &str,
+    pos: usize,
+) -> Option<usize> {
+    let mut best: Option<(bool, usize, usize)> = None;
+    for (t, cl) in typed.iter().zip(cluster_of) {
+        let (Some(t), Some(cl)) = (t, cl) else { continue };
+        if ents.clusters[*cl].kind != EntityType::Person || t.end_tok - t.first_tok < 2 {
+            continue;
+        }
+        let first = text.tok(t.first_tok);
+        let last = text.tok(t.end_tok - 1);
+        if w != last && w != first {
+            continue;
+        }
+        let before = t.start < pos;
+        let cand = (before, if before { t.start } else { usize::MAX - t.start }, *cl);
+        if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+            best = Some(cand);
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// "Kestrel" → "Kestrel Energy Systems".
+fn org_by_first_word(text: &Text, typed: &[Option<Typed>], cluster_of: &[Option<usize>], w: &str) -> Option<usize> {
+    typed.iter().zip(cluster_of).find_map(|(t, cl)| {
+        let t = t.as_ref()?;
+        (t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 && text.tok(t.first_tok) == w && t.known.is_none())
+            .then_some((*cl)?)
+    })
+}
+
+/// "MIT" → "Massachusetts Institute of Technology".
+fn org_by_initials(text: &Text, ents: &Entities, typed: &[Option<Typed>], cluster_of: &[Option<usize>], w: &str) -> Option<usize> {
+    if !is_acronym(w) {
+        return None;
+    }
+    let wanted: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+    typed.iter().zip(cluster_of).find_map(|(t, cl)| {
+        let t = t.as_ref()?;
+        let cl = (*cl)?;
+        if ents.clusters[cl].kind != EntityType::Org || t.end_tok - t.first_tok < 2 {
+            return None;
+        }
+        let initials: String = (t.first_tok..t.end_tok)
+            .map(|i| text.tok(i))
+            .filter(|x| x.starts_with(char::is_uppercase))
+            .filter_map(|x| x.chars().next())
+            .collect();
+        (initials == wanted).then_some(cl)
+    })
+}
+
+/// Headline words: keep the longest runs the body names (a gazetteer alone is not enough there:
+/// "Deal" is a town, "Over" a village).
+fn link_headline(
+    text: &Text,
+    k: &Knowledge,
+    cands: &[Candidate],
+    typed: &mut [Option<Typed>],
+    cluster_of: &mut [Option<usize>],
+    ents: &mut Entities,
+) {
+    let mut surfaces: HashMap<&str, usize> = HashMap::new();
+    for (t, cl) in typed.iter().zip(cluster_of.iter()) {
+        if let (Some(t), Some(cl)) = (t, cl) {
+            surfaces.entry(text.slice(t.start, t.end)).or_insert(*cl);
+        }
+    }
+    // Canonical names ("Portland" for "PORTLAND"), then the short forms the body would link: a
+    // person's surname, an organisation's first word.
+    let mut canon: Vec<(String, usize)> = Vec::new();
+    let mut parts: HashMap<&str, usize> = HashMap::new();
+    for (t, cl) in typed.iter().zip(cluster_of.iter()) {
+        if let (Some(t), Some(cl)) = (t, cl)
+            && let Some(known) = &t.known
+        {
+            canon.push((known.clone(), *cl));
+        }
+    }
+    for (t, cl) in typed.iter().zip(cluster_of.iter()) {
+        if let (Some(t), Some(cl)) = (t, cl)
+            && t.end_tok - t.first_tok >= 2
+            && t.known.is_none()
+        {
+            let part = match ents.clusters[*cl].kind {
+                EntityType::Person => text.tok(t.end_tok - 1),
+                EntityType::Org => text.tok(t.first_tok),
+                _ => continue,
+            };
+            if !k.common_words.contains(part) {
+                parts.entry(part).or_insert(*cl);
+            }
+        }
+    }
+    let canon_map: HashMap<&str, usize> = canon.iter().map(|(n, cl)| (n.as_str(), *cl)).collect();
+    let mut extra: Vec<(usize, Typed)> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if !c.in_headline {
+            continue;
+        }
+        let mut i = c.first_tok;
+        while i < c.end_tok {
+            let mut hit = None;
+            for j in (i + 1..=c.end_tok.min(i + 5)).rev() {
+                let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
+                if let Some(&cl) = surfaces.get(s).or_else(|| canon_map.get(s)).or_else(|| parts.get(s)) {
+                    hit = Some((j, ents.clusters[cl].kind, cl));
+                    break;
+                }
+            }
+            let Some((j, kind, cl)) = hit else {
+                i += 1;
+                continue;
+            };
+            extra.push((cl, make(text, ci, i, j, kind, None)));
+            i = j;
+        }
+    }
+    for (cl, t) in extra {
+        let ci = t.cand;
+        if typed[ci].is_none() {
+            typed[ci] = Some(t);
+            cluster_of[ci] = Some(cl);
+        } else {
+            // A second name in the same headline run: keep it as its own mention.
+            ents.mentions.push(EntityMention { start: t.start, end: t.end, first_tok: t.first_tok, cluster: cl });
+        }
+    }
+}
+
+/// The fullest written name; a gazetteer spelling when the text only has capitals or abbreviations.
+fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> String {
+    let mut best: Option<&str> = None;
+    for &m in &cl.mentions {
+        let s = text.slice(mentions[m].start, mentions[m].end);
+        let shouting = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) && s.chars().count() > 3 && cl.kind != EntityType::Org;
+        if shouting || s.ends_with('.') || is_acronym(s) && cl.known.is_some() {
+            continue;
+        }
+        if best.is_none_or(|b| s.chars().count() > b.chars().count()) {
+            best = Some(s);
+        }
+    }
+    match (best, &cl.known) {
+        (Some(b), Some(known)) if known.chars().count() > b.chars().count() && cl.kind == EntityType::Org => known.clone(),
+        (Some(b), _) => b.to_string(),
+        (None, Some(known)) => known.clone(),
+        (None, None) => cl.mentions.first().map_or_else(String::new, |&m| text.slice(mentions[m].start, mentions[m].end).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::candidates::find_candidates;
+    use crate::analysis::knowledge::knowledge;
+
+    fn entities(s: &str) -> Vec<(String, EntityType, String)> {
+        let t = Text::new(s);
+        let c = find_candidates(&t, knowledge(), &[]);
+        let e = link(&t, knowledge(), &c);
+        e.mentions
+            .iter()
+            .map(|m| (s[m.start..m.end].to_string(), e.clusters[m.cluster].kind, e.clusters[m.cluster].canonical.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn surnames_link_to_full_names() {
+        let got = entities("President William Ruto spoke in Nairobi. Later, Ruto said Kenya was ready.");
+        assert_eq!(got[0], ("William Ruto".into(), EntityType::Person, "William Ruto".into()));
+        assert_eq!(got[1], ("Nairobi".into(), EntityType::Place, "Nairobi".into()));
+        assert_eq!(got[2], ("Ruto".into(), EntityType::Person, "William Ruto".into()));
+        assert_eq!(got[3], ("Kenya".into(), EntityType::Place, "Kenya".into()));
+    }
+
+    #[test]
+    fn acronyms_in_parentheses_join_their_name() {
+        let got = entities("He called on the Caribbean Community (CARICOM) and the Massachusetts Institute of Technology (MIT). MIT agreed.");
+        assert!(got.iter().all(|g| g.1 == EntityType::Org));
+        assert_eq!(got[1].2, "Caribbean Community");
+        assert_eq!(got[3].2, "Massachusetts Institute of Technology");
+        assert_eq!(got[4].2, "Massachusetts Institute of Technology");
+    }
+
+    #[test]
+    fn sentence_openers_and_common_words_are_not_entities() {
+        let got = entities("However, the plan failed. Despite this, Statistically nothing changed. Funding has come.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn headline_keeps_only_names_the_body_uses() {
+        let got = entities("Ashgrove Rovers Clinch Third League Title Over Lindenfield\nAshgrove Rovers beat Lindenfield United on Saturday.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, vec!["Ashgrove Rovers", "Lindenfield", "Ashgrove Rovers", "Lindenfield United"]);
+        assert_eq!(got[1].2, "Lindenfield United");
+    }
+
+    #[test]
+    fn datelines_in_capitals_use_the_written_or_gazetteer_name() {
+        let got = entities("Airline Deal Agreed\nSAO PAULO (Reuters) - The airline flies from São Paulo. PORTLAND, Ore. - The vote.");
+        assert_eq!(got[0].0, "SAO PAULO");
+        assert_eq!(got[0].2, "São Paulo");
+        assert_eq!(got[1].1, EntityType::Org);
+        let ore = got.iter().find(|g| g.0 == "Ore.").unwrap();
+        assert_eq!(ore.2, "Oregon");
+    }
+
+    #[test]
+    fn roles_are_recorded() {
+        let t = Text::new("His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.");
+        let c = find_candidates(&t, knowledge(), &[]);
+        let e = link(&t, knowledge(), &c);
+        let roles = |name: &str| e.clusters.iter().find(|c| c.canonical == name).unwrap().roles.clone();
+        assert_eq!(roles("Renee Albright"), vec!["spokeswoman"]);
+        assert_eq!(roles("Ofwat"), vec!["regulator"]);
+        assert_eq!(roles("Keith Wilson"), vec!["mayor"]);
+    }
+}

@@ -1,0 +1,357 @@
+//! Tokens, sentences and paragraphs: the shared view of the text every later pass reads.
+//!
+//! Offsets here are byte offsets into the document text; the pipeline converts to code points once,
+//! at the end. Words keep inner apostrophes and hyphens ("O’Riordan", "Pirtle-Guiney") but not a
+//! possessive "’s"; abbreviations and initials keep their period ("Dr.", "T.", "Ore.", "U.S.").
+
+/// What sort of token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (and digits, apostrophes, hyphens inside them).
+    Word,
+    /// A number ("600,000", "3.5").
+    Number,
+    /// One punctuation character, including quotation marks.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What sort of token.
+    pub kind: TokKind,
+    /// Index of its sentence in [`Text::sentences`].
+    pub sentence: usize,
+    /// Index of its paragraph in [`Text::paragraphs`].
+    pub paragraph: usize,
+    /// Whether a capital here says nothing about the word being a name (sentence start, after an
+    /// opening quotation mark or colon, in a Title Case headline).
+    pub cap_uncertain: bool,
+}
+
+/// A paragraph (one line of the text).
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// First token index.
+    pub first_tok: usize,
+    /// One past the last token index.
+    pub end_tok: usize,
+}
+
+/// The tokenised text.
+#[derive(Debug)]
+pub struct Text<'a> {
+    /// The document text.
+    pub src: &'a str,
+    /// All tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Sentences (token and byte ranges).
+    pub sentences: Vec<Span>,
+    /// Paragraphs (token and byte ranges).
+    pub paragraphs: Vec<Span>,
+    /// Whether the first paragraph is a Title Case headline.
+    pub headline: bool,
+}
+
+/// Abbreviations that keep their period and do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Prof", "Capt", "Col",
+    "Lt", "Sgt", "Rev", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Ala", "Ariz", "Ark",
+    "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
+    "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Va", "Vt",
+    "Wash", "Wis", "Wyo", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "approx", "etc",
+];
+
+impl<'a> Text<'a> {
+    /// Tokenises `src`, splits sentences and paragraphs and spots a headline.
+    pub fn new(src: &'a str) -> Self {
+        let mut text = Text {
+            src,
+            tokens: Vec::with_capacity(src.len() / 5),
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+            headline: false,
+        };
+        let mut para_start = 0;
+        for line in src.split('\n') {
+            let first_tok = text.tokens.len();
+            tokenize_into(line, para_start, text.paragraphs.len(), &mut text.tokens);
+            text.paragraphs.push(Span {
+                start: para_start,
+                end: para_start + line.len(),
+                first_tok,
+                end_tok: text.tokens.len(),
+            });
+            para_start += line.len() + 1;
+        }
+        text.split_sentences();
+        text.mark_uncertain_capitals();
+        text
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.src[t.start..t.end]
+    }
+
+    /// The text between two byte offsets.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.src[start..end]
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    fn split_sentences(&mut self) {
+        for p in 0..self.paragraphs.len() {
+            let para = self.paragraphs[p];
+            let mut first = para.first_tok;
+            let mut i = para.first_tok;
+            while i < para.end_tok {
+                let s = self.tok(i);
+                let mut end = i + 1;
+                if self.tokens[i].kind == TokKind::Punct && matches!(s, "." | "!" | "?" | "…") {
+                    // Closing marks and brackets belong to the sentence they close.
+                    while end < para.end_tok && is_closer(self.tok(end)) {
+                        end += 1;
+                    }
+                    let next_starts = end < para.end_tok && {
+                        let n = self.tok(end);
+                        n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                            || is_opener(n)
+                    };
+                    if next_starts {
+                        self.push_sentence(first, end);
+                        first = end;
+                    }
+                }
+                i = end;
+            }
+            if first < para.end_tok || para.first_tok == para.end_tok {
+                self.push_sentence(first, para.end_tok.max(first));
+            }
+        }
+    }
+
+    fn push_sentence(&mut self, first: usize, end: usize) {
+        let idx = self.sentences.len();
+        for t in &mut self.tokens[first..end] {
+            t.sentence = idx;
+        }
+        let (start, stop) = if first < end {
+            (self.tokens[first].start, self.tokens[end - 1].end)
+        } else {
+            let p = self.tokens.get(first).map_or(self.src.len(), |t| t.start);
+            (p, p)
+        };
+        self.sentences.push(Span {
+            start,
+            end: stop,
+            first_tok: first,
+            end_tok: end,
+        });
+    }
+
+    fn mark_uncertain_capitals(&mut self) {
+        for s in 0..self.sentences.len() {
+            let first = self.sentences[s].first_tok;
+            if first < self.tokens.len() {
+                self.tokens[first].cap_uncertain = true;
+            }
+        }
+        for i in 1..self.tokens.len() {
+            let prev = self.tok(i - 1);
+            if self.tokens[i - 1].kind == TokKind::Punct
+                && (is_opener(prev) || matches!(prev, ":" | "—" | "–" | "-" | "(" | ";"))
+            {
+                self.tokens[i].cap_uncertain = true;
+            }
+        }
+        if let Some(p) = self.paragraphs.first().copied()
+            && is_headline(self, p)
+        {
+            self.headline = true;
+            for t in &mut self.tokens[p.first_tok..p.end_tok] {
+                t.cap_uncertain = true;
+            }
+        }
+    }
+}
+
+/// A first line in Title Case without a final full stop.
+fn is_headline(text: &Text, p: Span) -> bool {
+    let words: Vec<&str> = (p.first_tok..p.end_tok)
+        .filter(|&i| text.tokens[i].kind == TokKind::Word)
+        .map(|i| text.tok(i))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    if words.len() < 2 || text.slice(p.start, p.end).trim_end().ends_with('.') {
+        return false;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    caps * 10 >= words.len() * 7
+}
+
+/// An opening quotation mark or bracket.
+pub fn is_opener(s: &str) -> bool {
+    matches!(s, "“" | "‘" | "\"" | "'" | "(" | "[" | "«")
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "”" | "’" | "\"" | "'" | ")" | "]" | "»")
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn tokenize_into(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Token>) {
+    let bytes = line.as_bytes();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let (end, kind) = if c.is_alphabetic() {
+            (word_end(line, i), TokKind::Word)
+        } else if c.is_ascii_digit() {
+            (number_end(bytes, i), TokKind::Number)
+        } else {
+            (i + c.len_utf8(), TokKind::Punct)
+        };
+        while chars.peek().is_some_and(|&(j, _)| j < end) {
+            chars.next();
+        }
+        out.push(Token {
+            start: offset + i,
+            end: offset + end,
+            kind,
+            sentence: 0,
+            paragraph,
+            cap_uncertain: false,
+        });
+    }
+}
+
+fn word_end(line: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut iter = line[start..].char_indices().peekable();
+    while let Some((j, c)) = iter.next() {
+        let abs = start + j;
+        if c.is_alphanumeric() {
+            end = abs + c.len_utf8();
+            continue;
+        }
+        let rest = &line[abs + c.len_utf8()..];
+        let next = rest.chars().next();
+        if is_apostrophe(c) && end > start {
+            // A possessive "’s" is not part of the word; "they’ve", "O’Riordan" are.
+            let is_possessive = next.is_some_and(|n| n == 's')
+                && !rest[1..].starts_with(|n: char| n.is_alphanumeric());
+            if next.is_some_and(char::is_alphabetic) && !is_possessive {
+                end = abs + c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        if (c == '-' || c == '‑') && next.is_some_and(char::is_alphanumeric) && end > start {
+            end = abs + c.len_utf8();
+            continue;
+        }
+        if c == '.' && end > start {
+            let word = &line[start..end];
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            let dotted = word.contains('.');
+            if next.is_some_and(char::is_alphabetic) && (initial || dotted) {
+                // "U.S", "W.Va"
+                end = abs + 1;
+                continue;
+            }
+            if initial || dotted || ABBREVIATIONS.contains(&word) {
+                end = abs + 1;
+            }
+            break;
+        }
+        break;
+    }
+    end
+}
+
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if (b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        let t = Text::new(s);
+        (0..t.tokens.len()).map(|i| t.tok(i)).collect()
+    }
+
+    #[test]
+    fn words_keep_names_whole_and_drop_possessives() {
+        assert_eq!(
+            words("Haiti’s O’Riordan they’ve Pirtle-Guiney"),
+            vec!["Haiti", "’", "s", "O’Riordan", "they’ve", "Pirtle-Guiney"]
+        );
+        assert_eq!(words("WHO's"), vec!["WHO", "'", "s"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_period() {
+        assert_eq!(
+            words("Dr. Garry Conille and Maria T. Lopez in the U.S. and Ore."),
+            vec!["Dr.", "Garry", "Conille", "and", "Maria", "T.", "Lopez", "in", "the", "U.S.", "and", "Ore."]
+        );
+    }
+
+    #[test]
+    fn sentences_split_after_closing_marks_not_after_titles() {
+        let t = Text::new("“It works,” he said. Dr. Solberg agreed. “Yes.” She left.");
+        let s: Vec<&str> = t.sentences.iter().map(|s| t.slice(s.start, s.end)).collect();
+        assert_eq!(
+            s,
+            vec!["“It works,” he said.", "Dr. Solberg agreed.", "“Yes.”", "She left."]
+        );
+    }
+
+    #[test]
+    fn title_case_first_line_is_a_headline() {
+        let t = Text::new("Ashgrove Rovers Clinch Third League Title\nThe club won.");
+        assert!(t.headline);
+        let t = Text::new("The club won the league on Saturday.\nIt was fun.");
+        assert!(!t.headline);
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(words("600,000 and 3.5%"), vec!["600,000", "and", "3.5", "%"]);
+    }
+}

@@ -44,8 +44,11 @@ pub(crate) struct TextBuilder {
 /// What the builder produced.
 #[derive(Debug, Default)]
 pub(crate) struct Built {
+    /// The document text.
     pub text: String,
+    /// Paragraph ranges, in order.
     pub paragraphs: Vec<Paragraph>,
+    /// Style ranges, ordered by start.
     pub styles: Vec<StyleSpan>,
 }
 

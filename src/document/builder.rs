@@ -31,6 +31,9 @@ pub(crate) struct TextBuilder {
     styles: Vec<StyleSpan>,
     /// Styles opened and not yet closed, with the char where their content starts (once known).
     open_styles: Vec<(InlineStyle, Option<usize>)>,
+    /// `open_styles[unstarted..]` have no start yet (those before it all have one), so writing
+    /// text touches only newly opened styles, however deep the nesting.
+    unstarted: usize,
     block: Option<OpenBlock>,
     /// Whitespace was seen after the last char; one space goes out before the next char.
     pending_space: bool,
@@ -41,8 +44,11 @@ pub(crate) struct TextBuilder {
 /// What the builder produced.
 #[derive(Debug, Default)]
 pub(crate) struct Built {
+    /// The document text.
     pub text: String,
+    /// Paragraph ranges, in order.
     pub paragraphs: Vec<Paragraph>,
+    /// Style ranges, ordered by start.
     pub styles: Vec<StyleSpan>,
 }
 
@@ -94,13 +100,14 @@ impl TextBuilder {
             self.len -= 1;
         }
         // Styles still open continue in the next block: record their part in this one.
-        for i in 0..self.open_styles.len() {
+        for i in 0..self.unstarted.min(self.open_styles.len()) {
             if let (style, Some(s)) = &self.open_styles[i] {
                 let (style, s) = (style.clone(), *s);
                 self.push_span(s, self.len, style);
                 self.open_styles[i].1 = None;
             }
         }
+        self.unstarted = 0;
         // Spans that ended in the trimmed whitespace are cut back (span ends never decrease).
         while let Some(last) = self.styles.last_mut() {
             if last.end <= self.len {
@@ -174,6 +181,7 @@ impl TextBuilder {
         if let Some((style, Some(start))) = self.open_styles.pop() {
             self.push_span(start, self.len, style);
         }
+        self.unstarted = self.unstarted.min(self.open_styles.len());
     }
 
     /// Ends the last block and returns what was built, styles in text order.
@@ -214,9 +222,10 @@ impl TextBuilder {
             self.len += 1;
         }
         self.pending_space = false;
-        for (_, start) in &mut self.open_styles {
+        for (_, start) in self.open_styles.iter_mut().skip(self.unstarted) {
             start.get_or_insert(self.len);
         }
+        self.unstarted = self.open_styles.len();
         self.text.push_str(s);
         self.len += s.chars().count();
     }

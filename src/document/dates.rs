@@ -31,6 +31,15 @@ pub fn looks_like_byline(s: &str) -> bool {
     starts_by && s.chars().count() <= 160 && !s.contains('\n')
 }
 
+/// A stricter test for a "By …" line found anywhere in a page: a name follows "By" (capital
+/// letter) and the line does not end like a sentence ("By the river, the council met.").
+pub fn looks_like_named_byline(s: &str) -> bool {
+    let s = s.trim();
+    looks_like_byline(s)
+        && s[3..].trim_start().starts_with(char::is_uppercase)
+        && !s.ends_with(['.', '!', '?', ':', ';', ','])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +63,10 @@ mod tests {
         assert!(looks_like_byline("BY JANE DOE"));
         assert!(!looks_like_byline("Byron Bay council met today."));
         assert!(!looks_like_byline("Jane Doe"));
+        assert!(looks_like_named_byline("By Jane Doe, Staff Reporter"));
+        assert!(!looks_like_named_byline("By the river, the council met."));
+        assert!(!looks_like_named_byline(
+            "By Monday, the Council had agreed."
+        ));
     }
 }

@@ -21,73 +21,12 @@ use super::{Document, InlineStyle, ParagraphKind, title_from};
 pub fn from_str(text: &str) -> Document {
     let html = Html::parse_document(text);
     let root = find_root(&html);
-    let headline = find_headline(root);
-    let byline = find_byline(&html, root, headline);
-    let date = find_date(&html, root);
-
     let mut walker = Walker::default();
     let mut skip: Vec<ElementRef<'_>> = Vec::new();
 
-    // Headline.
-    walker.out.open_block(ParagraphKind::Heading(1));
-    match headline {
-        Some(h1) => {
-            walker.walk_inline(h1);
-            skip.push(h1);
-        }
-        None => {
-            if let Some(title) = meta_title(&html) {
-                walker.out.push_text(&title, ParagraphKind::Heading(1));
-            }
-        }
-    }
-    walker.out.close_block();
-    let title =
-        (walker.out.paragraph_count() == 1).then(|| walker.out.last_paragraph_text().to_string());
-
-    // Byline line: the byline, then the date if it is written elsewhere.
-    walker.out.open_block(ParagraphKind::Byline);
-    let mut byline_text = None;
-    if let Some(el) = byline {
-        walker.walk_inline(el);
-        skip.push(el);
-    } else if let Some(author) = meta_author(&html) {
-        walker.out.push_text(&author, ParagraphKind::Byline);
-    }
-    let written = walker.out.current_block_text().trim().to_string();
-    if !written.is_empty() {
-        byline_text = Some(written);
-    }
-    let mut doc_date = None;
-    if let Some((date, found)) = &date {
-        let in_byline = match (found.time, byline) {
-            (Some(t), Some(b)) => is_within(t, b),
-            _ => false,
-        };
-        if !in_byline {
-            if let Some(container) = found.container {
-                skip.push(container);
-            }
-            if found.time.is_some() {
-                if byline_text.is_some() {
-                    walker.out.push_text(" | ", ParagraphKind::Byline);
-                }
-                if let Some(t) = found.time {
-                    walker.walk_inline(t);
-                }
-            }
-        }
-        doc_date = Some(date.clone());
-    }
-    if doc_date.is_none() {
-        doc_date = byline_text
-            .as_deref()
-            .and_then(super::dates::find_date)
-            .map(str::to_string);
-    }
-    walker.out.close_block();
-
-    // The article's paragraphs.
+    let headline = find_headline(root);
+    let title = write_headline(&mut walker, &html, headline, &mut skip);
+    let (byline, date) = write_byline_line(&mut walker, &html, root, headline, &mut skip);
     walker.walk(root, &skip);
 
     let built = walker.out.finish();
@@ -95,8 +34,8 @@ pub fn from_str(text: &str) -> Document {
         text: built.text,
         paragraphs: built.paragraphs,
         styles: built.styles,
-        byline: byline_text,
-        date: doc_date,
+        byline,
+        date,
         ..Document::default()
     };
     doc.title = match title {
@@ -117,6 +56,78 @@ pub fn from_str(text: &str) -> Document {
             .unwrap_or_default(),
     };
     doc
+}
+
+/// Writes the headline block (the article's `<h1>`, else the page's title) and returns its text.
+fn write_headline<'a>(
+    walker: &mut Walker,
+    html: &'a Html,
+    headline: Option<ElementRef<'a>>,
+    skip: &mut Vec<ElementRef<'a>>,
+) -> Option<String> {
+    walker.out.open_block(ParagraphKind::Heading(1));
+    match headline {
+        Some(h1) => {
+            walker.walk_inline(h1);
+            skip.push(h1);
+        }
+        None => {
+            if let Some(title) = meta_title(html) {
+                walker.out.push_text(&title, ParagraphKind::Heading(1));
+            }
+        }
+    }
+    walker.out.close_block();
+    (walker.out.paragraph_count() == 1).then(|| walker.out.last_paragraph_text().to_string())
+}
+
+/// Writes the byline block — the byline, then the date when the page writes it elsewhere — and
+/// returns the byline and the date as written.
+fn write_byline_line<'a>(
+    walker: &mut Walker,
+    html: &'a Html,
+    root: ElementRef<'a>,
+    headline: Option<ElementRef<'a>>,
+    skip: &mut Vec<ElementRef<'a>>,
+) -> (Option<String>, Option<String>) {
+    let byline = find_byline(html, root, headline);
+    walker.out.open_block(ParagraphKind::Byline);
+    if let Some(el) = byline {
+        walker.walk_inline(el);
+        skip.push(el);
+    } else if let Some(author) = meta_author(html) {
+        walker.out.push_text(&author, ParagraphKind::Byline);
+    }
+    let written = walker.out.current_block_text().trim().to_string();
+    let byline_text = (!written.is_empty()).then_some(written);
+
+    let mut date = None;
+    if let Some((written_date, found)) = find_date(html, root) {
+        let in_byline = match (found.time, byline) {
+            (Some(t), Some(b)) => is_within(t, b),
+            _ => false,
+        };
+        if !in_byline && let Some(time) = found.time {
+            // Never leave out the whole article because it holds the date.
+            match found.container {
+                Some(c) if !is_within(root, c) => skip.push(c),
+                _ => skip.push(time),
+            }
+            if byline_text.is_some() {
+                walker.out.push_text(" | ", ParagraphKind::Byline);
+            }
+            walker.walk_inline(time);
+        }
+        date = Some(written_date);
+    }
+    walker.out.close_block();
+    let date = date.or_else(|| {
+        byline_text
+            .as_deref()
+            .and_then(super::dates::find_date)
+            .map(str::to_string)
+    });
+    (byline_text, date)
 }
 
 /// One step of the walk over the element tree.
@@ -515,6 +526,20 @@ mod tests {
         assert_eq!(d.byline.as_deref(), Some("By Ann Lee June 1, 2025"));
         assert_eq!(d.date.as_deref(), Some("June 1, 2025"));
         assert_eq!(d.text, "Mayor: “No”\n\nBy Ann Lee June 1, 2025\n\nText.");
+    }
+
+    #[test]
+    fn the_article_itself_is_never_taken_for_its_byline_or_dateline() {
+        let d = from_str(
+            "<article class=\"story byline-large\"><h1>T</h1><time>May 2, 2025</time>\
+             <p>By the river, the council met again.</p></article>",
+        );
+        assert_eq!(d.byline, None);
+        assert_eq!(d.date.as_deref(), Some("May 2, 2025"));
+        assert_eq!(
+            d.text,
+            "T\n\nMay 2, 2025\n\nBy the river, the council met again."
+        );
     }
 
     #[test]

@@ -298,7 +298,8 @@ pub fn find_byline<'a>(
     headline: Option<ElementRef<'a>>,
 ) -> Option<ElementRef<'a>> {
     let usable = |e: &ElementRef<'a>| {
-        !in_furniture(*e)
+        !is_within(root, *e)
+            && !in_furniture(*e)
             && headline.is_none_or(|h| !is_within(*e, h))
             && !collapsed_text(*e).is_empty()
     };
@@ -346,7 +347,7 @@ pub fn find_byline<'a>(
         .take(8)
         .find(|e| {
             usable(e)
-                && super::dates::looks_like_byline(&collapsed_text(*e))
+                && super::dates::looks_like_named_byline(&collapsed_text(*e))
                 && !elements_in(*e).skip(1).any(|d| d.value().name() == "p")
         })
 }

@@ -12,7 +12,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::builder::TextBuilder;
-use super::dates::{find_date, looks_like_byline};
+use super::dates::{find_date, looks_like_named_byline};
 use super::{Document, InlineStyle, ParagraphKind, title_from};
 
 /// Renders Markdown to a plain-text document.
@@ -136,7 +136,7 @@ impl Renderer {
         if self.after_headline
             && self.byline.is_none()
             && self.containers.is_empty()
-            && looks_like_byline(self.out.current_block_text())
+            && looks_like_named_byline(self.out.current_block_text())
         {
             self.out.close_block();
             self.byline = Some(self.paragraph_count() - 1);
@@ -278,7 +278,7 @@ impl Renderer {
         let byline = self.byline.or_else(|| {
             let next = self.headline? + 1;
             let p = doc.paragraphs.get(next)?;
-            (p.kind == ParagraphKind::Body && looks_like_byline(&para_text(&doc, next)))
+            (p.kind == ParagraphKind::Body && looks_like_named_byline(&para_text(&doc, next)))
                 .then_some(next)
         });
         if let Some(i) = byline {
@@ -424,6 +424,13 @@ mod tests {
         assert_eq!(d.title, "One");
         assert_eq!(d.paragraphs[2].kind, ParagraphKind::Heading(2));
         assert!(d.byline.is_none());
+    }
+
+    #[test]
+    fn a_first_sentence_starting_with_by_is_not_a_byline() {
+        let d = from_str("# Title\n\nBy noon, the bridge was closed.\n");
+        assert_eq!(d.byline, None);
+        assert_eq!(d.paragraphs[1].kind, ParagraphKind::Body);
     }
 
     #[test]

@@ -118,6 +118,7 @@ fn classify_head(doc: &mut Document) {
             let t = para_text(&second);
             if looks_like_byline(&t) {
                 doc.paragraphs[1].kind = ParagraphKind::Byline;
+                doc.date = super::dates::find_date(&t).map(str::to_string);
                 doc.byline = Some(t.trim().to_string());
             }
         }
@@ -151,6 +152,7 @@ mod tests {
         assert_eq!(d.paragraphs[1].kind, ParagraphKind::Byline);
         assert_eq!(d.title, "Headline Here");
         assert_eq!(d.byline.as_deref(), Some("By Ann Lee | June 1, 2025"));
+        assert_eq!(d.date.as_deref(), Some("June 1, 2025"));
         let p = d.paragraphs[3];
         assert_eq!(&d.text[p.start..p.end], "Second para.");
     }

@@ -37,7 +37,12 @@ struct Ctx<'a, 'b> {
 }
 
 /// Attributes every quote in `quotes` (which are in text order).
-pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote]) -> Vec<Attribution> {
+pub fn attribute(
+    text: &Text,
+    k: &Knowledge,
+    ents: &Entities,
+    quotes: &[RawQuote],
+) -> Vec<Attribution> {
     let mut quote_of_tok = vec![None; text.tokens.len()];
     let mut quote_toks = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -47,7 +52,13 @@ pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote
         }
         quote_toks.push((a, b));
     }
-    let ctx = Ctx { text, k, ents, quote_of_tok, quote_toks };
+    let ctx = Ctx {
+        text,
+        k,
+        ents,
+        quote_of_tok,
+        quote_toks,
+    };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for qi in 0..quotes.len() {
         let found = ctx.after_cue(qi).or_else(|| ctx.sentence_cue(qi, &out));
@@ -60,7 +71,9 @@ pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote
         }
         let near = |other: usize| {
             let (a, b) = (&quotes[other], &quotes[qi]);
-            a.paragraph == b.paragraph || a.paragraph + 1 == b.paragraph || b.paragraph + 1 == a.paragraph
+            a.paragraph == b.paragraph
+                || a.paragraph + 1 == b.paragraph
+                || b.paragraph + 1 == a.paragraph
         };
         if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
             out[qi].speaker = out[qi - 1].speaker;
@@ -88,22 +101,38 @@ impl Ctx<'_, '_> {
     fn after_cue(&self, qi: usize) -> Option<Attribution> {
         let (_, q_end) = self.quote_toks[qi];
         let n = self.text.tokens.len();
-        if q_end == 0 || q_end >= n || self.text.tokens[q_end].paragraph != self.text.tokens[q_end - 1].paragraph {
+        if q_end == 0
+            || q_end >= n
+            || self.text.tokens[q_end].paragraph != self.text.tokens[q_end - 1].paragraph
+        {
             return None;
         }
         let next_quote = self.quote_toks.get(qi + 1).map_or(n, |q| q.0);
-        let limit = self.sentence_end(q_end - 1).max(q_end).min(next_quote).min(n);
+        let limit = self
+            .sentence_end(q_end - 1)
+            .max(q_end)
+            .min(next_quote)
+            .min(n);
         let limit = limit.min(self.text.paragraphs[self.text.tokens[q_end].paragraph].end_tok);
-        let verb = (q_end..limit.min(q_end + MAX_CUE_DISTANCE)).find(|&i| self.is_speech_verb(i))?;
+        let verb =
+            (q_end..limit.min(q_end + MAX_CUE_DISTANCE)).find(|&i| self.is_speech_verb(i))?;
         let cue = Some(self.word(verb).to_string());
         // Subject between the mark and the verb.
         if let Some(sp) = self.speaker_in(q_end, verb, verb, true) {
-            return Some(Attribution { speaker: Some(sp), cue });
+            return Some(Attribution {
+                speaker: Some(sp),
+                cue,
+            });
         }
         // Or the speaker after the verb, up to a comma.
-        let stop = (verb + 1..limit).find(|&i| matches!(self.word(i), "," | "." | ";")).unwrap_or(limit);
+        let stop = (verb + 1..limit)
+            .find(|&i| matches!(self.word(i), "," | "." | ";"))
+            .unwrap_or(limit);
         let sp = self.speaker_in(verb + 1, stop, verb, false);
-        sp.map(|sp| Attribution { speaker: Some(sp), cue })
+        sp.map(|sp| Attribution {
+            speaker: Some(sp),
+            cue,
+        })
     }
 
     /// The speaker named in tokens `a..b`: a person, else an organisation, a pronoun or a role.
@@ -114,15 +143,22 @@ impl Ctx<'_, '_> {
         let (sa, sb) = (self.text.tokens[a].start, self.text.tokens[b - 1].end);
         let ms = self.ents.mentions_in(sa, sb);
         let pick = |kind: EntityType| {
-            let mut it = ms.iter().filter(|m| self.ents.clusters[m.cluster].kind == kind && self.quote_of_tok[m.first_tok].is_none());
+            let mut it = ms.iter().filter(|m| {
+                self.ents.clusters[m.cluster].kind == kind
+                    && self.quote_of_tok[m.first_tok].is_none()
+            });
             if last { it.next_back() } else { it.next() }.map(|m| m.cluster)
         };
         if let Some(p) = pick(EntityType::Person) {
             return Some(p);
         }
         // Whichever comes first: an organisation's name or a pronoun or role standing for someone.
-        let org = ms.iter().find(|m| self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none());
-        let pronoun_at = (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));
+        let org = ms.iter().find(|m| {
+            self.ents.clusters[m.cluster].kind == EntityType::Org
+                && self.quote_of_tok[m.first_tok].is_none()
+        });
+        let pronoun_at =
+            (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));
         match (org, pronoun_at) {
             (Some(m), Some(i)) if m.first_tok < i => Some(m.cluster),
             (_, Some(_)) => self.pronoun_or_role(a, b, pos).or(org.map(|m| m.cluster)),
@@ -134,8 +170,20 @@ impl Ctx<'_, '_> {
     /// Whether token `i` is a pronoun or a role noun that may stand for a speaker.
     fn stands_for_speaker(&self, i: usize) -> bool {
         let w = self.word(i);
-        matches!(w, "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "it" | "It" | "they" | "They")
-            || self.k.role_nouns.contains_key(&w.to_lowercase())
+        matches!(
+            w,
+            "he" | "He"
+                | "she"
+                | "She"
+                | "his"
+                | "His"
+                | "her"
+                | "Her"
+                | "it"
+                | "It"
+                | "they"
+                | "They"
+        ) || self.k.role_nouns.contains_key(&w.to_lowercase())
     }
 
     fn pronoun_or_role(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
@@ -148,19 +196,28 @@ impl Ctx<'_, '_> {
                 "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" => {
                     // "his players" is not a speaker; "his office", "her spokesman" stand for one.
                     let possessive = matches!(w, "his" | "His" | "her" | "Her");
-                    let next_is_role = i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
+                    let next_is_role =
+                        i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
                     if !possessive || next_is_role {
                         return self.salient(EntityType::Person, self.text.tokens[i].start);
                     }
                 }
-                "it" | "It" | "they" | "They" => return self.salient(EntityType::Org, self.text.tokens[i].start),
+                "it" | "It" | "they" | "They" => {
+                    return self.salient(EntityType::Org, self.text.tokens[i].start);
+                }
                 _ => {}
             }
             let lower = w.to_lowercase();
-            if self.k.role_nouns.contains_key(&lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
+            if self.k.role_nouns.contains_key(&lower)
+                && i > 0
+                && self.text.tokens[i].kind == TokKind::Word
+            {
                 let prev = self.word(i - 1).to_lowercase();
                 let determined = matches!(prev.as_str(), "the" | "a" | "an" | "its")
-                    || self.k.lookup(self.word(i - 1)).is_some_and(|n| n.kind == EntityType::Norp)
+                    || self
+                        .k
+                        .lookup(self.word(i - 1))
+                        .is_some_and(|n| n.kind == EntityType::Norp)
                     || self.k.is_title(self.word(i - 1));
                 if determined || i == a {
                     return self.by_role(&lower, self.text.tokens[pos.min(i)].start);
@@ -175,7 +232,10 @@ impl Ctx<'_, '_> {
     fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
         let before = self.ents.mentions_in(0, pos);
         let has_role = |cl: usize| {
-            self.ents.clusters[cl].roles.iter().any(|r| r == role || r.rsplit(' ').next() == Some(role))
+            self.ents.clusters[cl]
+                .roles
+                .iter()
+                .any(|r| r == role || r.rsplit(' ').next() == Some(role))
         };
         if let Some(m) = before.iter().rev().find(|m| has_role(m.cluster)) {
             return Some(m.cluster);
@@ -187,7 +247,11 @@ impl Ctx<'_, '_> {
             // "the bank" → "Kowhai Bank"; else the organisation named last.
             let named = before.iter().rev().find(|m| {
                 let c = &self.ents.clusters[m.cluster];
-                c.kind == EntityType::Org && c.canonical.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(role))
+                c.kind == EntityType::Org
+                    && c.canonical
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(role))
             });
             if let Some(m) = named {
                 return Some(m.cluster);
@@ -195,7 +259,10 @@ impl Ctx<'_, '_> {
             return before
                 .iter()
                 .rev()
-                .find(|m| self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none())
+                .find(|m| {
+                    self.ents.clusters[m.cluster].kind == EntityType::Org
+                        && self.quote_of_tok[m.first_tok].is_none()
+                })
                 .map(|m| m.cluster);
         }
         None
@@ -204,16 +271,22 @@ impl Ctx<'_, '_> {
     /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names
     /// one, or that sentence's quoted speaker.
     fn salient(&self, kind: EntityType, pos: usize) -> Option<usize> {
-        let tok = self.text.token_at(pos).min(self.text.tokens.len().saturating_sub(1));
+        let tok = self
+            .text
+            .token_at(pos)
+            .min(self.text.tokens.len().saturating_sub(1));
         let s0 = self.text.tokens.get(tok)?.sentence;
         for s in (s0.saturating_sub(MAX_PRONOUN_SENTENCES)..=s0).rev() {
             let sent = self.text.sentences[s];
-            let end = if s == s0 { pos } else { sent.end.max(sent.start) };
-            let found = self
-                .ents
-                .mentions_in(sent.start, end)
-                .iter()
-                .find(|m| self.ents.clusters[m.cluster].kind == kind && self.quote_of_tok[m.first_tok].is_none());
+            let end = if s == s0 {
+                pos
+            } else {
+                sent.end.max(sent.start)
+            };
+            let found = self.ents.mentions_in(sent.start, end).iter().find(|m| {
+                self.ents.clusters[m.cluster].kind == kind
+                    && self.quote_of_tok[m.first_tok].is_none()
+            });
             if let Some(m) = found {
                 return Some(m.cluster);
             }
@@ -233,10 +306,15 @@ impl Ctx<'_, '_> {
         if a >= q_start {
             return None;
         }
-        let verb = (a..q_start).rev().find(|&i| self.quote_of_tok[i].is_none() && self.is_speech_verb(i));
+        let verb = (a..q_start)
+            .rev()
+            .find(|&i| self.quote_of_tok[i].is_none() && self.is_speech_verb(i));
         let cue = verb.map(|v| self.word(v).to_string());
         let speaker = self.speaker_in(a, q_start, q_start, false)?;
-        Some(Attribution { speaker: Some(speaker), cue })
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue,
+        })
     }
 }
 
@@ -255,7 +333,13 @@ mod tests {
         let e = link(&t, k, &find_candidates(&t, k, &q));
         attribute(&t, k, &e, &q)
             .into_iter()
-            .map(|a| (a.speaker.map_or_else(|| "-".to_string(), |c| e.clusters[c].canonical.clone()), a.cue))
+            .map(|a| {
+                (
+                    a.speaker
+                        .map_or_else(|| "-".to_string(), |c| e.clusters[c].canonical.clone()),
+                    a.cue,
+                )
+            })
             .collect()
     }
 
@@ -266,15 +350,22 @@ mod tests {
     #[test]
     fn name_before_or_after_the_verb() {
         assert_eq!(
-            speakers("President William Ruto spoke. “It is winnable,” Ruto declared. “Prices matter,” said Tom Rennick, an economist."),
-            vec![("William Ruto".into(), Some("declared".into())), ("Tom Rennick".into(), Some("said".into()))]
+            speakers(
+                "President William Ruto spoke. “It is winnable,” Ruto declared. “Prices matter,” said Tom Rennick, an economist."
+            ),
+            vec![
+                ("William Ruto".into(), Some("declared".into())),
+                ("Tom Rennick".into(), Some("said".into()))
+            ]
         );
     }
 
     #[test]
     fn split_and_continued_quotes_keep_their_speaker() {
         assert_eq!(
-            who("Dariusz Kowal was angry. “We gave away a header,” he said, “and a penalty.” “It hurts.”"),
+            who(
+                "Dariusz Kowal was angry. “We gave away a header,” he said, “and a penalty.” “It hurts.”"
+            ),
             vec!["Dariusz Kowal", "Dariusz Kowal", "Dariusz Kowal"]
         );
     }
@@ -282,7 +373,9 @@ mod tests {
     #[test]
     fn pronouns_go_to_the_salient_person() {
         assert_eq!(
-            who("Fiona Galbraith praised her side, and she singled out Tomás O’Riordan, the midfielder. “He is the best,” she said."),
+            who(
+                "Fiona Galbraith praised her side, and she singled out Tomás O’Riordan, the midfielder. “He is the best,” she said."
+            ),
             vec!["Fiona Galbraith"]
         );
     }
@@ -290,11 +383,15 @@ mod tests {
     #[test]
     fn nominal_speakers_use_given_roles() {
         assert_eq!(
-            who("His spokeswoman, Renee Albright, spoke first. Then Mayor Gregory Oduya left. “We are pleased,” the spokeswoman said."),
+            who(
+                "His spokeswoman, Renee Albright, spoke first. Then Mayor Gregory Oduya left. “We are pleased,” the spokeswoman said."
+            ),
             vec!["Renee Albright"]
         );
         assert_eq!(
-            who("The company, Kestrel Energy Systems, published results with Chalmers University. \"These are real,\" the company said in a statement."),
+            who(
+                "The company, Kestrel Energy Systems, published results with Chalmers University. \"These are real,\" the company said in a statement."
+            ),
             vec!["Kestrel Energy Systems"]
         );
     }
@@ -305,6 +402,9 @@ mod tests {
             speakers("Garry Conille praised Kenya, stating, “Kenya helped us.”"),
             vec![("Garry Conille".into(), Some("stating".into()))]
         );
-        assert_eq!(who("Maria Lopez spoke. She added: \"Nobody wanted this.\""), vec!["Maria Lopez"]);
+        assert_eq!(
+            who("Maria Lopez spoke. She added: \"Nobody wanted this.\""),
+            vec!["Maria Lopez"]
+        );
     }
 }

@@ -32,12 +32,40 @@ pub struct Candidate {
 }
 
 const CONNECTOR_HEADS: &[&str] = &[
-    "University", "Institute", "Republic", "Museum", "Chamber", "Academy", "Kingdom", "State",
-    "States", "City", "Isle", "Cape", "Gulf", "Bay", "Lake", "Sea", "Mount", "Bank", "Court",
-    "Courts", "League", "Ministry", "Department", "Secretary", "Office", "House", "Church",
+    "University",
+    "Institute",
+    "Republic",
+    "Museum",
+    "Chamber",
+    "Academy",
+    "Kingdom",
+    "State",
+    "States",
+    "City",
+    "Isle",
+    "Cape",
+    "Gulf",
+    "Bay",
+    "Lake",
+    "Sea",
+    "Mount",
+    "Bank",
+    "Court",
+    "Courts",
+    "League",
+    "Ministry",
+    "Department",
+    "Secretary",
+    "Office",
+    "House",
+    "Church",
 ];
-const NAME_PARTICLES: &[&str] = &["de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos"];
-const DETERMINERS: &[&str] = &["the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their",
+];
 
 /// Whether token `i` starts with a capital and may be part of a name.
 pub fn is_cap(text: &Text, i: usize) -> bool {
@@ -79,16 +107,21 @@ fn is_title_of_work(text: &Text, k: &Knowledge, q: &RawQuote) -> bool {
         return false;
     }
     let (a, b) = (text.token_at(q.start), text.token_at(q.end));
-    let words: Vec<&str> = (a..b).filter(|&i| text.tokens[i].kind == TokKind::Word).map(|i| text.tok(i)).collect();
+    let words: Vec<&str> = (a..b)
+        .filter(|&i| text.tokens[i].kind == TokKind::Word)
+        .map(|i| text.tok(i))
+        .collect();
     (2..=12).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 3 && k.common_words.contains(&title_case_word(w)[..]))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || w.chars().count() <= 3 && k.common_words.contains(&title_case_word(w)[..])
+        })
 }
 
 fn title_case_word(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
@@ -157,17 +190,24 @@ fn bare(w: &str) -> &str {
 }
 
 /// Strips titles and function words and gathers the clues around a run.
-fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize) -> Option<Candidate> {
+fn shape_candidate(
+    text: &Text,
+    k: &Knowledge,
+    run_first: usize,
+    run_end: usize,
+) -> Option<Candidate> {
     let mut first = run_first;
     let mut end = run_end;
     let last_word = text.tok(end - 1);
-    let institution = end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
+    let institution =
+        end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
     let mut title: Vec<&str> = Vec::new();
     let mut uncertain = text.tokens[first].cap_uncertain;
     while first < end {
         let w = text.tok(first);
         let next = (first + 1 < end).then(|| text.tok(first + 1));
-        let next_is_title = next.is_some_and(|n| k.is_title(n) || k.title_modifiers.contains(bare(n)));
+        let next_is_title =
+            next.is_some_and(|n| k.is_title(n) || k.title_modifiers.contains(bare(n)));
         if k.common_words.contains(bare(w)) && !(institution && first + 1 == end) {
             first += 1;
             // The word after a stripped opener is still at the start of the sentence.
@@ -179,7 +219,8 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
         }
         let is_title = k.is_title(w) || k.title_modifiers.contains(bare(w)) && next_is_title;
         let demonym_title = next_is_title
-            && k.lookup(w).is_some_and(|n| n.kind == super::EntityType::Norp);
+            && k.lookup(w)
+                .is_some_and(|n| n.kind == super::EntityType::Norp);
         if (is_title || demonym_title) && next.is_some() {
             if is_title {
                 title.push(w);
@@ -231,7 +272,8 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
     let word = |i: usize| text.tok(i);
     let role = |i: usize| {
         let w = word(i);
-        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w)).then(|| w.to_string())
+        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w))
+            .then(|| w.to_string())
     };
     if first >= 1 && text.tokens[first - 1].paragraph == text.tokens[first].paragraph {
         if let Some(r) = role(first - 1) {
@@ -240,7 +282,8 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
         if first >= 3 && word(first - 1) == "," && DETERMINERS.contains(&word(first - 3)) {
             return role(first - 2);
         }
-        if first >= 2 && matches!(word(first - 1), "for" | "of" | "at")
+        if first >= 2
+            && matches!(word(first - 1), "for" | "of" | "at")
             && let Some(r) = role(first - 2)
             && k.role_nouns.get(&r) == Some(&true)
         {
@@ -267,7 +310,20 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
             TokKind::Punct if w == "-" => {}
             TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}
             TokKind::Word if w.starts_with(char::is_lowercase) => {
-                if matches!(w, "of" | "at" | "for" | "in" | "from" | "with" | "who" | "which" | "and" | "whose" | "said" | "says") {
+                if matches!(
+                    w,
+                    "of" | "at"
+                        | "for"
+                        | "in"
+                        | "from"
+                        | "with"
+                        | "who"
+                        | "which"
+                        | "and"
+                        | "whose"
+                        | "said"
+                        | "says"
+                ) {
                     break;
                 }
                 head = Some(w.to_string());
@@ -289,7 +345,10 @@ fn mark_acronyms(text: &Text, cands: &mut [Candidate]) {
             && word.chars().all(|ch| !ch.is_lowercase());
         let wrapped = c.first_tok >= 1
             && text.tok(c.first_tok - 1) == "("
-            && text.tokens.get(c.end_tok).is_some_and(|_| text.tok(c.end_tok) == ")");
+            && text
+                .tokens
+                .get(c.end_tok)
+                .is_some_and(|_| text.tok(c.end_tok) == ")");
         if acronym && wrapped && cands[j - 1].end_tok + 1 == c.first_tok {
             cands[j].acronym_of_previous = true;
         }
@@ -312,10 +371,15 @@ mod tests {
     #[test]
     fn titles_and_openers_are_stripped() {
         assert_eq!(
-            names("Speaking alongside Haitian Prime Minister Dr. Garry Conille, President William Ruto spoke."),
+            names(
+                "Speaking alongside Haitian Prime Minister Dr. Garry Conille, President William Ruto spoke."
+            ),
             vec![
                 ("Speaking".to_string(), None),
-                ("Garry Conille".to_string(), Some("Prime Minister".to_string())),
+                (
+                    "Garry Conille".to_string(),
+                    Some("Prime Minister".to_string())
+                ),
                 ("William Ruto".to_string(), Some("President".to_string())),
             ]
         );
@@ -331,23 +395,41 @@ mod tests {
             .into_iter()
             .map(|(n, _)| n)
             .collect();
-        assert_eq!(got, vec!["Reserve Bank of New Zealand", "Portland Parks & Recreation", "General Hospital"]);
+        assert_eq!(
+            got,
+            vec![
+                "Reserve Bank of New Zealand",
+                "Portland Parks & Recreation",
+                "General Hospital"
+            ]
+        );
     }
 
     #[test]
     fn possessives_and_postnominals_stay_out() {
-        let got: Vec<String> = names("It was Haiti’s turn, said David Achterberg KC.").into_iter().map(|(n, _)| n).collect();
+        let got: Vec<String> = names("It was Haiti’s turn, said David Achterberg KC.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(got, vec!["Haiti", "David Achterberg"]);
     }
 
     #[test]
     fn clues_around_names() {
-        let t = Text::new("Ofwat, the regulator for England, spoke to agency spokesman Budi Hartono and the campaign group Fair Water Bills (FWB).");
+        let t = Text::new(
+            "Ofwat, the regulator for England, spoke to agency spokesman Budi Hartono and the campaign group Fair Water Bills (FWB).",
+        );
         let c = find_candidates(&t, knowledge(), &[]);
         assert_eq!(c[0].role_after.as_deref(), Some("regulator"));
-        let budi = c.iter().find(|c| t.slice(c.start, c.end) == "Budi Hartono").unwrap();
+        let budi = c
+            .iter()
+            .find(|c| t.slice(c.start, c.end) == "Budi Hartono")
+            .unwrap();
         assert_eq!(budi.role_before.as_deref(), Some("spokesman"));
-        let fwb = c.iter().find(|c| t.slice(c.start, c.end) == "Fair Water Bills").unwrap();
+        let fwb = c
+            .iter()
+            .find(|c| t.slice(c.start, c.end) == "Fair Water Bills")
+            .unwrap();
         assert_eq!(fwb.role_before.as_deref(), Some("group"));
         assert!(c.last().unwrap().acronym_of_previous);
     }

@@ -15,12 +15,14 @@ use super::text::{Text, TokKind};
 
 /// Words that make a region of the place after them ("Central Java", "West Coast").
 const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+    "Upper", "Lower",
 ];
 
 /// Nouns after which "of X" names a place ("the island of Java").
 const PLACE_NOUNS: &[&str] = &[
-    "island", "city", "town", "village", "province", "state", "region", "county", "district", "port", "capital",
+    "island", "city", "town", "village", "province", "state", "region", "county", "district",
+    "port", "capital",
 ];
 
 /// One mention of an entity (byte offsets).
@@ -107,7 +109,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let (mut first, end) = (c.first_tok, c.end_tok);
-        if c.uncertain && end - first >= 2 && lower.contains(text.tok(first).to_lowercase().as_str()) {
+        if c.uncertain
+            && end - first >= 2
+            && lower.contains(text.tok(first).to_lowercase().as_str())
+        {
             first += 1;
         }
         if end - first < 2 {
@@ -126,7 +131,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             (EntityType::Org, org_prefix_of)
         } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
             (EntityType::Place, None)
-        } else if words.iter().any(|w| !w.chars().all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))) {
+        } else if words.iter().any(|w| {
+            !w.chars()
+                .all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))
+        }) {
             (EntityType::Org, None)
         } else {
             (EntityType::Person, None)
@@ -150,8 +158,17 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
                 .map(|o| o.join(" "));
         }
-        let key = (t.kind, fold(t.known.as_deref().unwrap_or_else(|| text.slice(t.start, t.end))));
-        let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
+        let key = (
+            t.kind,
+            fold(
+                t.known
+                    .as_deref()
+                    .unwrap_or_else(|| text.slice(t.start, t.end)),
+            ),
+        );
+        let cl = *by_key
+            .entry(key)
+            .or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
         cluster_of[ci] = Some(cl);
     }
     // Pass 3: single words and acronyms, linked to the longer names around them.
@@ -165,52 +182,91 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         // "DENVER (AP)" is a dateline, not an acronym of the place.
         let after_place = ci > 0
             && cluster_of[ci - 1].is_some_and(|p| ents.clusters[p].kind == EntityType::Place)
-            && typed[ci].as_ref().is_none_or(|t| t.kind != EntityType::Place);
-        if c.acronym_of_previous && !after_place && ci > 0 && let Some(prev) = cluster_of[ci - 1] {
+            && typed[ci]
+                .as_ref()
+                .is_none_or(|t| t.kind != EntityType::Place);
+        if c.acronym_of_previous
+            && !after_place
+            && ci > 0
+            && let Some(prev) = cluster_of[ci - 1]
+        {
             cluster_of[ci] = Some(prev);
-            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[prev].kind, None));
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                ents.clusters[prev].kind,
+                None,
+            ));
             continue;
         }
         if c.end_tok - c.first_tok != 1 {
             continue;
         }
         let w = text.tok(c.first_tok);
-        if typed[ci].as_ref().is_none_or(|t| t.known.is_none()) && k.role_nouns.contains_key(&w.to_lowercase()) {
+        if typed[ci].as_ref().is_none_or(|t| t.known.is_none())
+            && k.role_nouns.contains_key(&w.to_lowercase())
+        {
             // "the Government", "the Council": a capitalised common noun.
             continue;
         }
         let known = typed[ci].as_ref().is_some_and(|t| t.known.is_some());
-        let found = person_by_name_part(text, &ents, &typed, &cluster_of, w, c.start).or_else(|| {
-            if known {
-                return None;
-            }
-            org_by_first_word(text, &typed, &cluster_of, w)
-                .or_else(|| org_by_initials(text, &ents, &typed, &cluster_of, w))
-        });
+        let found =
+            person_by_name_part(text, &ents, &typed, &cluster_of, w, c.start).or_else(|| {
+                if known {
+                    return None;
+                }
+                org_by_first_word(text, &typed, &cluster_of, w)
+                    .or_else(|| org_by_initials(text, &ents, &typed, &cluster_of, w))
+            });
         if let Some(cl) = found {
             cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[cl].kind, None));
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                ents.clusters[cl].kind,
+                None,
+            ));
             continue;
         }
         if let Some(t) = typed[ci].clone() {
             let key = (t.kind, fold(t.known.as_deref().unwrap_or(w)));
-            let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
+            let cl = *by_key
+                .entry(key)
+                .or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
             cluster_of[ci] = Some(cl);
             if !c.uncertain {
                 single_certain.insert(w, cl);
             }
             continue;
         }
-        let contraction = w.split(['’', '\'']).next().is_some_and(|p| p != w && k.common_words.contains(p));
-        if c.uncertain || contraction || lower.contains(w.to_lowercase().as_str()) || w.ends_with("ing") || w.ends_with("ly") {
+        let contraction = w
+            .split(['’', '\''])
+            .next()
+            .is_some_and(|p| p != w && k.common_words.contains(p));
+        if c.uncertain
+            || contraction
+            || lower.contains(w.to_lowercase().as_str())
+            || w.ends_with("ing")
+            || w.ends_with("ly")
+        {
             continue;
         }
         let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
         let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
         let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
-        let kind = if matches!(prev, Some("in" | "near")) || place_of { EntityType::Place } else { EntityType::Org };
+        let kind = if matches!(prev, Some("in" | "near")) || place_of {
+            EntityType::Place
+        } else {
+            EntityType::Org
+        };
         let key = (kind, w.to_string());
-        let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, kind, None));
+        let cl = *by_key
+            .entry(key)
+            .or_insert_with(|| new_cluster(&mut ents, kind, None));
         cluster_of[ci] = Some(cl);
         typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, kind, None));
         single_certain.insert(w, cl);
@@ -224,16 +280,37 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let w = text.tok(c.first_tok);
         if let Some(&cl) = single_certain.get(w) {
             cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[cl].kind, None));
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                ents.clusters[cl].kind,
+                None,
+            ));
         }
     }
     link_headline(text, k, cands, &mut typed, &mut cluster_of, &mut ents);
     for ci in 0..cands.len() {
-        let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else { continue };
-        ents.mentions.push(EntityMention { start: t.start, end: t.end, first_tok: t.first_tok, cluster: cl });
+        let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else {
+            continue;
+        };
+        ents.mentions.push(EntityMention {
+            start: t.start,
+            end: t.end,
+            first_tok: t.first_tok,
+            cluster: cl,
+        });
         let c = &cands[ci];
         let roles = &mut ents.clusters[cl].roles;
-        for r in [title_role(c.title.as_deref()), c.role_before.clone(), c.role_after.clone()].into_iter().flatten() {
+        for r in [
+            title_role(c.title.as_deref()),
+            c.role_before.clone(),
+            c.role_after.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             if !roles.contains(&r) {
                 roles.push(r);
             }
@@ -253,10 +330,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
 fn fold(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
+                'a'
+            }
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
             'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => {
+                'o'
+            }
             'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
             'ç' | 'Ç' => 'c',
             'ñ' | 'Ñ' => 'n',
@@ -266,7 +347,14 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
-fn make(text: &Text, cand: usize, first: usize, end: usize, kind: EntityType, known: Option<String>) -> Typed {
+fn make(
+    text: &Text,
+    cand: usize,
+    first: usize,
+    end: usize,
+    kind: EntityType,
+    known: Option<String>,
+) -> Typed {
     Typed {
         cand,
         start: text.tokens[first].start,
@@ -279,7 +367,13 @@ fn make(text: &Text, cand: usize, first: usize, end: usize, kind: EntityType, kn
 }
 
 fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> usize {
-    ents.clusters.push(Cluster { kind, canonical: String::new(), known, roles: Vec::new(), mentions: Vec::new() });
+    ents.clusters.push(Cluster {
+        kind,
+        canonical: String::new(),
+        known,
+        roles: Vec::new(),
+        mentions: Vec::new(),
+    });
     ents.clusters.len() - 1
 }
 
@@ -287,25 +381,46 @@ fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> 
 fn title_role(title: Option<&str>) -> Option<String> {
     let words: Vec<String> = title?
         .split_whitespace()
-        .filter(|w| !matches!(w.trim_end_matches('.'), "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Prof"))
+        .filter(|w| {
+            !matches!(
+                w.trim_end_matches('.'),
+                "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Prof"
+            )
+        })
         .map(str::to_lowercase)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Types a candidate from its own words and clues, or leaves it for later.
-fn type_by_evidence(text: &Text, k: &Knowledge, ci: usize, c: &Candidate, lower: &HashSet<&str>) -> Option<Typed> {
+fn type_by_evidence(
+    text: &Text,
+    k: &Knowledge,
+    ci: usize,
+    c: &Candidate,
+    lower: &HashSet<&str>,
+) -> Option<Typed> {
     let name = text.slice(c.start, c.end);
     let words: Vec<&str> = (c.first_tok..c.end_tok).map(|i| text.tok(i)).collect();
     let single = words.len() == 1;
     if let Some(known) = k.lookup(name) {
         // A sentence-initial word that the text also uses in lower case is a common word ("March").
         if !(c.uncertain && single && lower.contains(name.to_lowercase().as_str())) {
-            return Some(make(text, ci, c.first_tok, c.end_tok, known.kind, Some(known.canonical.clone())));
+            return Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                known.kind,
+                Some(known.canonical.clone()),
+            ));
         }
         return None;
     }
-    let head = words.iter().position(|w| *w == "of").map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
+    let head = words
+        .iter()
+        .position(|w| *w == "of")
+        .map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
     let last = words[words.len() - 1];
     let kind = if c.title.is_some() {
         Some(EntityType::Person)
@@ -321,7 +436,11 @@ fn type_by_evidence(text: &Text, k: &Knowledge, ci: usize, c: &Candidate, lower:
         // "Legal Affairs Correspondent" is a job, not a name.
         return None;
     } else if let Some(r) = c.role_before.as_ref().filter(|_| !c.uncertain || !single) {
-        Some(if k.role_nouns.get(r) == Some(&true) { EntityType::Org } else { EntityType::Person })
+        Some(if k.role_nouns.get(r) == Some(&true) {
+            EntityType::Org
+        } else {
+            EntityType::Person
+        })
     } else if single && is_acronym(name) && !k.common_words.contains(name) {
         Some(EntityType::Org)
     } else {
@@ -345,7 +464,9 @@ fn person_by_name_part(
 ) -> Option<usize> {
     let mut best: Option<(bool, usize, usize)> = None;
     for (t, cl) in typed.iter().zip(cluster_of) {
-        let (Some(t), Some(cl)) = (t, cl) else { continue };
+        let (Some(t), Some(cl)) = (t, cl) else {
+            continue;
+        };
         if ents.clusters[*cl].kind != EntityType::Person || t.end_tok - t.first_tok < 2 {
             continue;
         }
@@ -355,7 +476,15 @@ fn person_by_name_part(
             continue;
         }
         let before = t.start < pos;
-        let cand = (before, if before { t.start } else { usize::MAX - t.start }, *cl);
+        let cand = (
+            before,
+            if before {
+                t.start
+            } else {
+                usize::MAX - t.start
+            },
+            *cl,
+        );
         if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
             best = Some(cand);
         }
@@ -364,16 +493,30 @@ fn person_by_name_part(
 }
 
 /// "Kestrel" → "Kestrel Energy Systems".
-fn org_by_first_word(text: &Text, typed: &[Option<Typed>], cluster_of: &[Option<usize>], w: &str) -> Option<usize> {
+fn org_by_first_word(
+    text: &Text,
+    typed: &[Option<Typed>],
+    cluster_of: &[Option<usize>],
+    w: &str,
+) -> Option<usize> {
     typed.iter().zip(cluster_of).find_map(|(t, cl)| {
         let t = t.as_ref()?;
-        (t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 && text.tok(t.first_tok) == w && t.known.is_none())
-            .then_some((*cl)?)
+        (t.kind == EntityType::Org
+            && t.end_tok - t.first_tok >= 2
+            && text.tok(t.first_tok) == w
+            && t.known.is_none())
+        .then_some((*cl)?)
     })
 }
 
 /// "MIT" → "Massachusetts Institute of Technology".
-fn org_by_initials(text: &Text, ents: &Entities, typed: &[Option<Typed>], cluster_of: &[Option<usize>], w: &str) -> Option<usize> {
+fn org_by_initials(
+    text: &Text,
+    ents: &Entities,
+    typed: &[Option<Typed>],
+    cluster_of: &[Option<usize>],
+    w: &str,
+) -> Option<usize> {
     if !is_acronym(w) {
         return None;
     }
@@ -446,7 +589,11 @@ fn link_headline(
             let mut hit = None;
             for j in (i + 1..=c.end_tok.min(i + 5)).rev() {
                 let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
-                if let Some(&cl) = surfaces.get(s).or_else(|| canon_map.get(s)).or_else(|| parts.get(s)) {
+                if let Some(&cl) = surfaces
+                    .get(s)
+                    .or_else(|| canon_map.get(s))
+                    .or_else(|| parts.get(s))
+                {
                     hit = Some((j, ents.clusters[cl].kind, cl));
                     break;
                 }
@@ -466,7 +613,12 @@ fn link_headline(
             cluster_of[ci] = Some(cl);
         } else {
             // A second name in the same headline run: keep it as its own mention.
-            ents.mentions.push(EntityMention { start: t.start, end: t.end, first_tok: t.first_tok, cluster: cl });
+            ents.mentions.push(EntityMention {
+                start: t.start,
+                end: t.end,
+                first_tok: t.first_tok,
+                cluster: cl,
+            });
         }
     }
 }
@@ -476,7 +628,10 @@ fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> Stri
     let mut best: Option<&str> = None;
     for &m in &cl.mentions {
         let s = text.slice(mentions[m].start, mentions[m].end);
-        let shouting = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) && s.chars().count() > 3 && cl.kind != EntityType::Org;
+        let shouting = s.chars().any(char::is_alphabetic)
+            && !s.chars().any(char::is_lowercase)
+            && s.chars().count() > 3
+            && cl.kind != EntityType::Org;
         if shouting || s.ends_with('.') || is_acronym(s) && cl.known.is_some() {
             continue;
         }
@@ -485,10 +640,16 @@ fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> Stri
         }
     }
     match (best, &cl.known) {
-        (Some(b), Some(known)) if known.chars().count() > b.chars().count() && cl.kind == EntityType::Org => known.clone(),
+        (Some(b), Some(known))
+            if known.chars().count() > b.chars().count() && cl.kind == EntityType::Org =>
+        {
+            known.clone()
+        }
         (Some(b), _) => b.to_string(),
         (None, Some(known)) => known.clone(),
-        (None, None) => cl.mentions.first().map_or_else(String::new, |&m| text.slice(mentions[m].start, mentions[m].end).to_string()),
+        (None, None) => cl.mentions.first().map_or_else(String::new, |&m| {
+            text.slice(mentions[m].start, mentions[m].end).to_string()
+        }),
     }
 }
 
@@ -504,22 +665,44 @@ mod tests {
         let e = link(&t, knowledge(), &c);
         e.mentions
             .iter()
-            .map(|m| (s[m.start..m.end].to_string(), e.clusters[m.cluster].kind, e.clusters[m.cluster].canonical.clone()))
+            .map(|m| {
+                (
+                    s[m.start..m.end].to_string(),
+                    e.clusters[m.cluster].kind,
+                    e.clusters[m.cluster].canonical.clone(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn surnames_link_to_full_names() {
-        let got = entities("President William Ruto spoke in Nairobi. Later, Ruto said Kenya was ready.");
-        assert_eq!(got[0], ("William Ruto".into(), EntityType::Person, "William Ruto".into()));
-        assert_eq!(got[1], ("Nairobi".into(), EntityType::Place, "Nairobi".into()));
-        assert_eq!(got[2], ("Ruto".into(), EntityType::Person, "William Ruto".into()));
+        let got =
+            entities("President William Ruto spoke in Nairobi. Later, Ruto said Kenya was ready.");
+        assert_eq!(
+            got[0],
+            (
+                "William Ruto".into(),
+                EntityType::Person,
+                "William Ruto".into()
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("Nairobi".into(), EntityType::Place, "Nairobi".into())
+        );
+        assert_eq!(
+            got[2],
+            ("Ruto".into(), EntityType::Person, "William Ruto".into())
+        );
         assert_eq!(got[3], ("Kenya".into(), EntityType::Place, "Kenya".into()));
     }
 
     #[test]
     fn acronyms_in_parentheses_join_their_name() {
-        let got = entities("He called on the Caribbean Community (CARICOM) and the Massachusetts Institute of Technology (MIT). MIT agreed.");
+        let got = entities(
+            "He called on the Caribbean Community (CARICOM) and the Massachusetts Institute of Technology (MIT). MIT agreed.",
+        );
         assert!(got.iter().all(|g| g.1 == EntityType::Org));
         assert_eq!(got[1].2, "Caribbean Community");
         assert_eq!(got[3].2, "Massachusetts Institute of Technology");
@@ -528,21 +711,35 @@ mod tests {
 
     #[test]
     fn sentence_openers_and_common_words_are_not_entities() {
-        let got = entities("However, the plan failed. Despite this, Statistically nothing changed. Funding has come.");
+        let got = entities(
+            "However, the plan failed. Despite this, Statistically nothing changed. Funding has come.",
+        );
         assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
     fn headline_keeps_only_names_the_body_uses() {
-        let got = entities("Ashgrove Rovers Clinch Third League Title Over Lindenfield\nAshgrove Rovers beat Lindenfield United on Saturday.");
+        let got = entities(
+            "Ashgrove Rovers Clinch Third League Title Over Lindenfield\nAshgrove Rovers beat Lindenfield United on Saturday.",
+        );
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(names, vec!["Ashgrove Rovers", "Lindenfield", "Ashgrove Rovers", "Lindenfield United"]);
+        assert_eq!(
+            names,
+            vec![
+                "Ashgrove Rovers",
+                "Lindenfield",
+                "Ashgrove Rovers",
+                "Lindenfield United"
+            ]
+        );
         assert_eq!(got[1].2, "Lindenfield United");
     }
 
     #[test]
     fn datelines_in_capitals_use_the_written_or_gazetteer_name() {
-        let got = entities("Airline Deal Agreed\nSAO PAULO (Reuters) - The airline flies from São Paulo. PORTLAND, Ore. - The vote.");
+        let got = entities(
+            "Airline Deal Agreed\nSAO PAULO (Reuters) - The airline flies from São Paulo. PORTLAND, Ore. - The vote.",
+        );
         assert_eq!(got[0].0, "SAO PAULO");
         assert_eq!(got[0].2, "São Paulo");
         assert_eq!(got[1].1, EntityType::Org);
@@ -552,10 +749,19 @@ mod tests {
 
     #[test]
     fn roles_are_recorded() {
-        let t = Text::new("His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.");
+        let t = Text::new(
+            "His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.",
+        );
         let c = find_candidates(&t, knowledge(), &[]);
         let e = link(&t, knowledge(), &c);
-        let roles = |name: &str| e.clusters.iter().find(|c| c.canonical == name).unwrap().roles.clone();
+        let roles = |name: &str| {
+            e.clusters
+                .iter()
+                .find(|c| c.canonical == name)
+                .unwrap()
+                .roles
+                .clone()
+        };
         assert_eq!(roles("Renee Albright"), vec!["spokeswoman"]);
         assert_eq!(roles("Ofwat"), vec!["regulator"]);
         assert_eq!(roles("Keith Wilson"), vec!["mayor"]);

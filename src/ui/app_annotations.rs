@@ -154,7 +154,7 @@ impl MarginaliaApp {
         }
         let a = Annotation::new_on(&doc.text, range.start, range.end, &self.settings.author);
         let id = a.id.clone();
-        match self.session.apply(Edit::Add(a), &doc.text) {
+        match self.session.apply(Edit::Add(Box::new(a)), &doc.text) {
             Ok(_) => {
                 self.selected_note = Some(id);
                 self.view.selection = None;

@@ -323,7 +323,7 @@ mod tests {
         let mut a = Annotation::new_on(&doc.text, 9, 20, "Ann");
         a.note = "check the tally".into();
         let id = a.id.clone();
-        s.apply(Edit::Add(a), &doc.text).unwrap();
+        s.apply(Edit::Add(Box::new(a)), &doc.text).unwrap();
         assert!(s.is_dirty());
         s.save(&doc).unwrap();
         assert!(!s.is_dirty());
@@ -361,7 +361,7 @@ mod tests {
         let mut s = Session::open(&doc, None);
         let a = Annotation::new_on(&doc.text, 9, 13, "Ann");
         let id = a.id.clone();
-        s.apply(Edit::Add(a), &doc.text).unwrap();
+        s.apply(Edit::Add(Box::new(a)), &doc.text).unwrap();
         s.apply(Edit::Delete(id.clone()), &doc.text).unwrap();
         assert_eq!(s.placed().count(), 0);
         assert!(s.undo(&doc.text));

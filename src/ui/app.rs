@@ -913,7 +913,8 @@ impl eframe::App for MarginaliaApp {
             let selected = self.selected;
             egui::Panel::left("outline")
                 .resizable(true)
-                .default_size(280.0)
+                .default_size(290.0)
+                .size_range(200.0..=460.0)
                 .show(ui, |ui| {
                     cmds.extend(self.notes_outline(ui));
                     ui.separator();
@@ -937,6 +938,7 @@ impl eframe::App for MarginaliaApp {
             egui::Panel::right("editor")
                 .resizable(true)
                 .default_size(340.0)
+                .size_range(260.0..=520.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
@@ -953,8 +955,14 @@ impl eframe::App for MarginaliaApp {
             egui::Panel::right("details")
                 .resizable(true)
                 .default_size(340.0)
+                .size_range(260.0..=520.0)
                 .show(ui, |ui| {
-                    cmds.extend(details::show(ui, &doc, &a, item));
+                    let target = self
+                        .session
+                        .can_edit()
+                        .then(|| self.item_range(item))
+                        .flatten();
+                    cmds.extend(details::show(ui, &doc, &a, item, target));
                 });
         }
         egui::CentralPanel::default()

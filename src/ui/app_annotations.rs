@@ -460,26 +460,29 @@ impl MarginaliaApp {
                 let store = &self.session.store;
                 let (tags, authors, colors) = (store.tags(), store.authors(), store.colors());
                 let f = &mut self.note_filter;
-                ui.horizontal(|ui| {
-                    let label = ui.label("Search notes");
-                    let mut text = f.text.clone().unwrap_or_default();
-                    if ui
-                        .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
-                        .labelled_by(label.id)
-                        .changed()
-                    {
-                        f.text = (!text.trim().is_empty()).then_some(text);
-                    }
-                });
-                ui.horizontal_wrapped(|ui| {
-                    combo(ui, "Tag", &mut f.tag, &tags, |t| format!("#{t}"));
-                    let statuses: Vec<Status> = Status::ALL.to_vec();
-                    combo(ui, "Status", &mut f.status, &statuses, |s| {
-                        s.as_str().to_string()
+                // Filters only when there is something to filter.
+                if live > 0 {
+                    ui.horizontal(|ui| {
+                        let label = ui.label("Search notes");
+                        let mut text = f.text.clone().unwrap_or_default();
+                        if ui
+                            .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+                            .labelled_by(label.id)
+                            .changed()
+                        {
+                            f.text = (!text.trim().is_empty()).then_some(text);
+                        }
                     });
-                    combo(ui, "Colour", &mut f.color, &colors, |c| color_name(c));
-                    combo(ui, "Author", &mut f.author, &authors, |a| a.clone());
-                });
+                    ui.horizontal_wrapped(|ui| {
+                        combo(ui, "Tag", &mut f.tag, &tags, |t| format!("#{t}"));
+                        let statuses: Vec<Status> = Status::ALL.to_vec();
+                        combo(ui, "Status", &mut f.status, &statuses, |s| {
+                            s.as_str().to_string()
+                        });
+                        combo(ui, "Colour", &mut f.color, &colors, |c| color_name(c));
+                        combo(ui, "Author", &mut f.author, &authors, |a| a.clone());
+                    });
+                }
                 let filter = self.note_filter.clone();
                 let mut shown: Vec<(&Annotation, Option<std::ops::Range<usize>>)> = self
                     .session
@@ -533,11 +536,9 @@ impl MarginaliaApp {
                                 .strong(),
                         )
                         .on_hover_text(&a.author);
+                        let selected = self.selected_note.as_deref() == Some(a.id.as_str());
                         if ui
-                            .selectable_label(
-                                self.selected_note.as_deref() == Some(a.id.as_str()),
-                                line,
-                            )
+                            .add(egui::Button::selectable(selected, line).truncate())
                             .clicked()
                         {
                             out.push(AppCommand::SelectNote(a.id.clone()));
@@ -634,20 +635,29 @@ impl MarginaliaApp {
             .filter(|(y, _)| *y > clip.top() - 400.0 && *y < clip.bottom() + 50.0)
             .collect();
         wanted.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut floor = f32::NEG_INFINITY;
         let painter_clip = egui::Rect::from_min_max(egui::pos2(x - 4.0, clip.top()), clip.max);
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(painter_clip));
         child.set_clip_rect(painter_clip);
-        for (y, id) in wanted {
-            let Some(a) = self.session.store.get(&id).cloned() else {
-                continue;
-            };
-            let top = y.max(floor);
-            let selected = self.selected_note.as_deref() == Some(id.as_str());
-            let (rect, clicked) = margin::card(&mut child, egui::pos2(x, top), &a, selected, dark);
-            floor = rect.bottom() + margin::GAP;
+        // Measure each card where it wants to be, then push them apart.
+        let cards: Vec<(f32, Annotation)> = wanted
+            .into_iter()
+            .filter_map(|(y, id)| self.session.store.get(&id).cloned().map(|a| (y, a)))
+            .collect();
+        let heights: Vec<f32> = cards
+            .iter()
+            .map(|(_, a)| margin::card_height(&child, a))
+            .collect();
+        let desired: Vec<(f32, f32)> = cards
+            .iter()
+            .zip(&heights)
+            .map(|((y, _), h)| (*y, *h))
+            .collect();
+        let tops = margin::place_cards(&desired, margin::GAP);
+        for ((_, a), top) in cards.iter().zip(tops) {
+            let selected = self.selected_note.as_deref() == Some(a.id.as_str());
+            let (_, clicked) = margin::card(&mut child, egui::pos2(x, top), a, selected, dark);
             if clicked {
-                out.push(AppCommand::SelectNote(id));
+                out.push(AppCommand::SelectNote(a.id.clone()));
             }
         }
         out

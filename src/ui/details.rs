@@ -12,7 +12,15 @@ use crate::analysis::{Analysis, Entity, Figure, Quote};
 use crate::document::Document;
 
 /// Draws the details of `item`; returns what the user asked for.
-pub fn show(ui: &mut Ui, doc: &Document, analysis: &Analysis, item: Item) -> Vec<AppCommand> {
+///
+/// `target` is the span an "Annotate" button would put a note on (`None`: annotating is off).
+pub fn show(
+    ui: &mut Ui,
+    doc: &Document,
+    analysis: &Analysis,
+    item: Item,
+    target: Option<std::ops::Range<usize>>,
+) -> Vec<AppCommand> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         ui.heading(match item {
@@ -30,6 +38,14 @@ pub fn show(ui: &mut Ui, doc: &Document, analysis: &Analysis, item: Item) -> Vec
                 .clicked()
             {
                 out.push(AppCommand::CloseDetails);
+            }
+            if let Some(r) = target.clone()
+                && ui
+                    .button("Annotate")
+                    .on_hover_text("Add a note on this span")
+                    .clicked()
+            {
+                out.push(AppCommand::AnnotateRange(r));
             }
         });
     });

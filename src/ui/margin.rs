@@ -60,26 +60,25 @@ pub fn parse_color(hex: &str) -> Option<Color32> {
     Some(Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8))
 }
 
-/// Draws one card at `rect.min` (its height is decided by the content); returns its rect and
-/// whether it was clicked.
-pub fn card(
-    ui: &mut Ui,
-    top_left: egui::Pos2,
-    a: &Annotation,
-    selected: bool,
-    dark: bool,
-) -> (Rect, bool) {
-    let color = parse_color(&a.color).unwrap_or(Color32::from_rgb(0xf2, 0xd3, 0x38));
-    let fill = if dark {
-        Color32::from_rgb(0x2a, 0x2b, 0x2f)
-    } else {
-        Color32::from_rgb(0xff, 0xfe, 0xf9)
-    };
-    let ink = if dark {
+/// Text colour of cards.
+fn card_ink(dark: bool) -> Color32 {
+    if dark {
         Color32::from_rgb(0xe4, 0xe0, 0xd6)
     } else {
         Color32::from_rgb(0x2a, 0x27, 0x22)
-    };
+    }
+}
+
+/// The card's laid-out note and meta line, and its height.
+fn card_layout(
+    ui: &Ui,
+    a: &Annotation,
+    ink: Color32,
+) -> (
+    std::sync::Arc<egui::Galley>,
+    std::sync::Arc<egui::Galley>,
+    f32,
+) {
     let width = CARD_WIDTH;
     let note = if a.note.trim().is_empty() {
         "(highlight)".to_string()
@@ -114,6 +113,32 @@ pub fn card(
         width - 44.0,
     );
     let height = 10.0 + meta_galley.size().y.max(18.0) + 6.0 + galley.size().y + 10.0;
+    (galley, meta_galley, height)
+}
+
+/// The height a card for `a` takes (laid out as [`card`] lays it out).
+pub fn card_height(ui: &Ui, a: &Annotation) -> f32 {
+    card_layout(ui, a, card_ink(ui.visuals().dark_mode)).2
+}
+
+/// Draws one card at `rect.min` (its height is decided by the content); returns its rect and
+/// whether it was clicked.
+pub fn card(
+    ui: &mut Ui,
+    top_left: egui::Pos2,
+    a: &Annotation,
+    selected: bool,
+    dark: bool,
+) -> (Rect, bool) {
+    let color = parse_color(&a.color).unwrap_or(Color32::from_rgb(0xf2, 0xd3, 0x38));
+    let fill = if dark {
+        Color32::from_rgb(0x2a, 0x2b, 0x2f)
+    } else {
+        Color32::from_rgb(0xff, 0xfe, 0xf9)
+    };
+    let ink = card_ink(dark);
+    let width = CARD_WIDTH;
+    let (galley, meta_galley, height) = card_layout(ui, a, ink);
     let rect = Rect::from_min_size(top_left, vec2(width, height));
     let resp = ui.interact(rect, ui.scope_id().with(("card", &a.id)), Sense::click());
     resp.widget_info(|| {

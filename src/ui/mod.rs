@@ -29,7 +29,7 @@ pub fn run(options: StartOptions) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Marginalia")
             .with_app_id("marginalia")
-            .with_inner_size([1100.0, 800.0])
+            .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([420.0, 300.0]),
         ..Default::default()
     };

@@ -95,7 +95,13 @@ impl Outline {
                                     text
                                 };
                                 if ui
-                                    .selectable_label(selected == Some(Item::Quote(i)), text)
+                                    .add(
+                                        egui::Button::selectable(
+                                            selected == Some(Item::Quote(i)),
+                                            text,
+                                        )
+                                        .truncate(),
+                                    )
                                     .clicked()
                                 {
                                     out.push(AppCommand::Select(Item::Quote(i)));
@@ -121,7 +127,13 @@ impl Outline {
                             for (i, e) in list {
                                 let text = format!("{} ({})", e.name, e.mentions.len());
                                 if ui
-                                    .selectable_label(selected == Some(Item::Entity(i)), text)
+                                    .add(
+                                        egui::Button::selectable(
+                                            selected == Some(Item::Entity(i)),
+                                            text,
+                                        )
+                                        .truncate(),
+                                    )
                                     .clicked()
                                 {
                                     out.push(AppCommand::Select(Item::Entity(i)));
@@ -147,7 +159,13 @@ impl Outline {
                                 text.push_str(&format!(" {c}"));
                             }
                             if ui
-                                .selectable_label(selected == Some(Item::Figure(i)), text)
+                                .add(
+                                    egui::Button::selectable(
+                                        selected == Some(Item::Figure(i)),
+                                        text,
+                                    )
+                                    .truncate(),
+                                )
                                 .clicked()
                             {
                                 out.push(AppCommand::Select(Item::Figure(i)));

@@ -93,7 +93,7 @@ const MIN_FUZZY_SCORE: f64 = 0.7;
 /// How far (in chars) around the expected place an approximate match is first looked for.
 const FUZZY_WINDOW: usize = 3000;
 /// At most this many approximate candidates are scored.
-const MAX_CANDIDATES: usize = 64;
+const MAX_CANDIDATES: usize = 10;
 /// At most this many errors are allowed, whatever the quote length.
 const MAX_ERRORS: usize = 256;
 
@@ -337,10 +337,19 @@ impl<'t> Anchorer<'t> {
         ends.truncate(MAX_CANDIDATES);
         let mut best: Option<(f64, FuzzyMatch)> = None;
         let mut closest: Option<f64> = None;
-        for (end, _) in ends {
+        let exact_rev: Vec<char> = exact.iter().rev().copied().collect();
+        let total = W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION;
+        for (end, k) in ends {
+            // Candidates come with the fewest errors first; stop when none left can beat the best.
+            let quote_bound = 1.0 - k as f64 / len as f64;
+            let bound = (W_QUOTE * quote_bound + W_PREFIX + W_SUFFIX + W_POSITION) / total;
+            if quote_bound < MIN_QUOTE_SIMILARITY || best.as_ref().is_some_and(|(b, _)| *b >= bound)
+            {
+                closest = Some(closest.map_or(quote_bound, |c: f64| c.max(quote_bound)));
+                break;
+            }
             let lo_start = end.saturating_sub(len + max_errors);
             let window_rev: Vec<char> = self.chars[lo_start..end].iter().rev().copied().collect();
-            let exact_rev: Vec<char> = exact.iter().rev().copied().collect();
             let (errors, used) = best_prefix_alignment(&exact_rev, &window_rev);
             if errors > max_errors || used == 0 {
                 continue;
@@ -350,8 +359,8 @@ impl<'t> Anchorer<'t> {
             let pre = self.prefix_similarity(start, prefix);
             let suf = self.suffix_similarity(end, suffix);
             let pos = self.position_score(start, expected);
-            let score = (W_QUOTE * quote + W_PREFIX * pre + W_SUFFIX * suf + W_POSITION * pos)
-                / (W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION);
+            let score =
+                (W_QUOTE * quote + W_PREFIX * pre + W_SUFFIX * suf + W_POSITION * pos) / total;
             closest = Some(closest.map_or(quote, |c: f64| c.max(quote)));
             if quote < MIN_QUOTE_SIMILARITY || score < MIN_FUZZY_SCORE {
                 continue;
@@ -489,6 +498,9 @@ fn bit_parallel_search(
             *w |= 1u64 << (i % 64);
         }
     }
+    if blocks == 1 {
+        return bit_parallel_search_short(&peq, m, text, max_errors);
+    }
     let last_bit = (m - 1) % 64;
     let mut pv = vec![!0u64; blocks];
     let mut mv = vec![0u64; blocks];
@@ -528,6 +540,45 @@ fn bit_parallel_search(
         }
         // Record the end of a run of falling scores (a local minimum) within the bound.
         if prev_score != usize::MAX && prev_score <= max_errors && score > prev_score {
+            out.push((j, prev_score));
+        }
+        prev_score = score;
+    }
+    if prev_score <= max_errors {
+        out.push((text.len(), prev_score));
+    }
+    out
+}
+
+/// [`bit_parallel_search`] for patterns of at most 64 symbols: one machine word per column.
+fn bit_parallel_search_short(
+    peq: &[u64],
+    m: usize,
+    text: &[u32],
+    max_errors: usize,
+) -> Vec<(usize, usize)> {
+    let last = 1u64 << (m - 1);
+    let mut pv = !0u64;
+    let mut mv = 0u64;
+    let mut score = m;
+    let mut prev_score = usize::MAX;
+    let mut out = Vec::new();
+    for (j, &c) in text.iter().enumerate() {
+        let eq = peq.get(c as usize).copied().unwrap_or(0);
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & last != 0 {
+            score += 1;
+        } else if mh & last != 0 {
+            score -= 1;
+        }
+        let ph = ph << 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        if prev_score <= max_errors && score > prev_score {
             out.push((j, prev_score));
         }
         prev_score = score;

@@ -218,3 +218,13 @@ fn new_first_paragraph_and_fixed_typo_keep_every_note_in_place() {
     assert_eq!(anchors[1].status, AnchorStatus::Fuzzy);
     assert_eq!(anchors[0].status, AnchorStatus::Moved);
 }
+
+#[test]
+fn a_word_inserted_inside_the_span_keeps_the_whole_span() {
+    let text = sample();
+    let t = target_on(&text, "recaptured key sites");
+    let edited = text.replace("recaptured key sites", "recaptured several key sites");
+    let a = anchor(&edited, &t);
+    assert_eq!(a.status, AnchorStatus::Fuzzy, "{a:?}");
+    assert_eq!(text_at(&edited, &a), "recaptured several key sites");
+}

@@ -350,13 +350,34 @@ impl<'t> Anchorer<'t> {
             }
             let lo_start = end.saturating_sub(len + max_errors);
             let window_rev: Vec<char> = self.chars[lo_start..end].iter().rev().copied().collect();
-            let (errors, used) = best_prefix_alignment(&exact_rev, &window_rev);
-            if errors > max_errors || used == 0 {
+            let costs = prefix_alignment_costs(&exact_rev, &window_rev);
+            let Some(errors) = costs.iter().skip(1).copied().min() else {
+                continue;
+            };
+            if errors > max_errors {
                 continue;
             }
-            let start = end - used;
+            // Among equally good starts, the one the recorded prefix fits best, then the one
+            // giving a length closest to the quote's.
+            let mut choice: Option<(f64, usize, usize)> = None;
+            for (used, _) in costs
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, c)| **c == errors)
+            {
+                let pre = self.prefix_similarity(end - used, prefix);
+                let better = choice.is_none_or(|(p, _, u)| {
+                    pre > p || (pre == p && used.abs_diff(len) < u.abs_diff(len))
+                });
+                if better {
+                    choice = Some((pre, end - used, used));
+                }
+            }
+            let Some((pre, start, _)) = choice else {
+                continue;
+            };
             let quote = 1.0 - errors as f64 / len as f64;
-            let pre = self.prefix_similarity(start, prefix);
             let suf = self.suffix_similarity(end, suffix);
             let pos = self.position_score(start, expected);
             let score =
@@ -452,6 +473,27 @@ fn common_prefix_ratio(after: &[char], context: &[char]) -> f64 {
         .take_while(|(a, b)| a == b)
         .count();
     n as f64 / context.len() as f64
+}
+
+/// For every length `j` of a prefix of `text` (index `j`), the fewest edits turning `pattern` into
+/// that prefix. Plain dynamic programming, for short inputs.
+fn prefix_alignment_costs<T: PartialEq>(pattern: &[T], text: &[T]) -> Vec<usize> {
+    let m = pattern.len();
+    let mut column: Vec<usize> = (0..=m).collect();
+    let mut costs = Vec::with_capacity(text.len() + 1);
+    costs.push(column[m]);
+    for (j, t) in text.iter().enumerate() {
+        let mut diag = column[0];
+        column[0] = j + 1;
+        for i in 1..=m {
+            let up = column[i];
+            let cost = usize::from(pattern[i - 1] != *t);
+            column[i] = (diag + cost).min(up + 1).min(column[i - 1] + 1);
+            diag = up;
+        }
+        costs.push(column[m]);
+    }
+    costs
 }
 
 /// The fewest edits turning `pattern` into some prefix of `text`, and that prefix's length

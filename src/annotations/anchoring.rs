@@ -314,7 +314,13 @@ impl<'t> Anchorer<'t> {
         window: Option<usize>,
     ) -> Result<FuzzyMatch, String> {
         let len = exact.len();
-        let max_errors = (len / 2).min(MAX_ERRORS);
+        // Near the expected place up to half the quote may differ; text that moved far away
+        // must also be closer to what was annotated.
+        let max_errors = match window {
+            Some(_) => len / 2,
+            None => len / 4,
+        }
+        .min(MAX_ERRORS);
         if max_errors == 0 {
             return Err("the text is not in the article".to_string());
         }
@@ -333,8 +339,12 @@ impl<'t> Anchorer<'t> {
             .collect();
         let ends = bit_parallel_search(&pattern, &sym.text[lo..hi], sym.count + 1, max_errors);
         let mut ends: Vec<(usize, usize)> = ends.into_iter().map(|(e, k)| (e + lo, k)).collect();
-        ends.sort_by_key(|&(e, k)| (k, e.abs_diff(expected + len)));
-        ends.truncate(MAX_CANDIDATES);
+        let rank = |&(e, k): &(usize, usize)| (k, e.abs_diff(expected + len));
+        if ends.len() > MAX_CANDIDATES {
+            ends.select_nth_unstable_by_key(MAX_CANDIDATES, rank);
+            ends.truncate(MAX_CANDIDATES);
+        }
+        ends.sort_by_key(rank);
         let mut best: Option<(f64, FuzzyMatch)> = None;
         let mut closest: Option<f64> = None;
         let exact_rev: Vec<char> = exact.iter().rev().copied().collect();

@@ -269,3 +269,24 @@ fn import_refuses_a_read_only_sidecar_and_a_broken_other_file() {
     );
     assert!(!side.exists());
 }
+
+#[test]
+fn import_never_overwrites_a_broken_sidecar() {
+    let (_dir, article) = folder();
+    let side = sidecar_path(&article);
+    fs::write(&side, "{ \"format\": \"marginalia.annotations\", oops").unwrap();
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().join("x.annotations.json");
+    write_sidecar(&other, &sidecar_for(&article, "Lea", &["Nairobi"])).unwrap();
+    let out = marginalia(&[p("import"), &article, &other]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("haiti-kenya.txt.annotations.json:1:"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(&side).unwrap(),
+        "{ \"format\": \"marginalia.annotations\", oops"
+    );
+}

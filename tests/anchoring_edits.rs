@@ -1,6 +1,6 @@
 //! Anchoring against real edits of the sample article.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marginalia::annotations::Target;

@@ -1,7 +1,7 @@
 //! `marginalia annotations` and `marginalia import`, end to end, on the real binary in temporary
 //! folders.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;

@@ -1,6 +1,6 @@
 //! Anchoring against real edits of the sample article.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marginalia::annotations::Target;
@@ -187,4 +187,44 @@ fn an_empty_text_orphans_everything() {
     let text = sample();
     let t = target_on(&text, DISPLACED);
     assert_eq!(anchor("", &t).status, AnchorStatus::Orphaned);
+}
+
+#[test]
+fn new_first_paragraph_and_fixed_typo_keep_every_note_in_place() {
+    // Annotated while the article still had a typo; then edited: a new lead, the typo fixed.
+    let text = sample();
+    let with_typo = text.replace("recaptured key sites", "recaptued key sites");
+    let needles = [
+        "President William Ruto",
+        "have already recaptued key sites",
+        "nearly half of Haiti’s population",
+        "The situation in Haiti is winnable",
+        "Conille",
+    ];
+    let targets: Vec<Target> = needles.iter().map(|n| target_on(&with_typo, n)).collect();
+    let edited = format!("Nairobi, Friday.\n{text}");
+    let anchors = Anchorer::new(&edited).anchor_all(&targets);
+    let expected = [
+        "President William Ruto",
+        "have already recaptured key sites",
+        "nearly half of Haiti’s population",
+        "The situation in Haiti is winnable",
+        "Conille",
+    ];
+    for (a, want) in anchors.iter().zip(expected) {
+        assert_ne!(a.status, AnchorStatus::Orphaned, "{want}: {a:?}");
+        assert_eq!(text_at(&edited, a), want);
+    }
+    assert_eq!(anchors[1].status, AnchorStatus::Fuzzy);
+    assert_eq!(anchors[0].status, AnchorStatus::Moved);
+}
+
+#[test]
+fn a_word_inserted_inside_the_span_keeps_the_whole_span() {
+    let text = sample();
+    let t = target_on(&text, "recaptured key sites");
+    let edited = text.replace("recaptured key sites", "recaptured several key sites");
+    let a = anchor(&edited, &t);
+    assert_eq!(a.status, AnchorStatus::Fuzzy, "{a:?}");
+    assert_eq!(text_at(&edited, &a), "recaptured several key sites");
 }

@@ -1,7 +1,7 @@
 //! Property tests: edits away from an annotation never move it off its text, and no edit makes
 //! anchoring attach it to text it did not match.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marginalia::annotations::Target;

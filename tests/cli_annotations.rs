@@ -1,7 +1,7 @@
 //! `marginalia annotations` and `marginalia import`, end to end, on the real binary in temporary
 //! folders.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
@@ -268,4 +268,25 @@ fn import_refuses_a_read_only_sidecar_and_a_broken_other_file() {
         "{err}"
     );
     assert!(!side.exists());
+}
+
+#[test]
+fn import_never_overwrites_a_broken_sidecar() {
+    let (_dir, article) = folder();
+    let side = sidecar_path(&article);
+    fs::write(&side, "{ \"format\": \"marginalia.annotations\", oops").unwrap();
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().join("x.annotations.json");
+    write_sidecar(&other, &sidecar_for(&article, "Lea", &["Nairobi"])).unwrap();
+    let out = marginalia(&[p("import"), &article, &other]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("haiti-kenya.txt.annotations.json:1:"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(&side).unwrap(),
+        "{ \"format\": \"marginalia.annotations\", oops"
+    );
 }

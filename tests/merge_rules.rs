@@ -1,7 +1,7 @@
 //! Merging sidecars: the rules of the format, and the algebra that makes sharing safe
 //! (commutative, idempotent, associative), checked by example and by property.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marginalia::annotations::merge::{merge_annotations, merge_sidecars};

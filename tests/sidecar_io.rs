@@ -2,10 +2,10 @@
 //! newer versions read-only, changes on disk merged, broken files kept aside, and every written
 //! file valid against `docs/sidecar.schema.json`.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod schema_check;
+mod sidecar_schema_check;
 
 use std::fs;
 use std::path::Path;
@@ -223,8 +223,8 @@ fn written_files_are_valid_against_the_schema() {
     let path = sidecar_path(&article);
     write_sidecar(&path, &s).unwrap();
     let doc: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    let schema = schema_check::load_schema();
-    let errors = schema_check::validate(&schema, &schema, &doc, "$");
+    let schema = sidecar_schema_check::load_schema();
+    let errors = sidecar_schema_check::validate(&schema, &schema, &doc, "$");
     assert!(errors.is_empty(), "{errors:#?}");
     // The validator does catch mistakes.
     let mut bad = doc.clone();
@@ -234,5 +234,8 @@ fn written_files_are_valid_against_the_schema() {
         .as_object_mut()
         .unwrap()
         .remove("target");
-    assert_eq!(schema_check::validate(&schema, &schema, &bad, "$").len(), 3);
+    assert_eq!(
+        sidecar_schema_check::validate(&schema, &schema, &bad, "$").len(),
+        3
+    );
 }

@@ -1,7 +1,7 @@
 //! Atomic writes under `kill -9`: a child process rewrites a large sidecar over and over and is
 //! killed at random moments; every time, the file must parse and equal the old or the new content.
 
-// Test helpers outside #[test] functions: a failed unwrap is a failed test.
+// Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;

@@ -93,7 +93,7 @@ const MIN_FUZZY_SCORE: f64 = 0.7;
 /// How far (in chars) around the expected place an approximate match is first looked for.
 const FUZZY_WINDOW: usize = 3000;
 /// At most this many approximate candidates are scored.
-const MAX_CANDIDATES: usize = 64;
+const MAX_CANDIDATES: usize = 10;
 /// At most this many errors are allowed, whatever the quote length.
 const MAX_ERRORS: usize = 256;
 
@@ -314,7 +314,13 @@ impl<'t> Anchorer<'t> {
         window: Option<usize>,
     ) -> Result<FuzzyMatch, String> {
         let len = exact.len();
-        let max_errors = (len / 2).min(MAX_ERRORS);
+        // Near the expected place up to half the quote may differ; text that moved far away
+        // must also be closer to what was annotated.
+        let max_errors = match window {
+            Some(_) => len / 2,
+            None => len / 4,
+        }
+        .min(MAX_ERRORS);
         if max_errors == 0 {
             return Err("the text is not in the article".to_string());
         }
@@ -333,25 +339,59 @@ impl<'t> Anchorer<'t> {
             .collect();
         let ends = bit_parallel_search(&pattern, &sym.text[lo..hi], sym.count + 1, max_errors);
         let mut ends: Vec<(usize, usize)> = ends.into_iter().map(|(e, k)| (e + lo, k)).collect();
-        ends.sort_by_key(|&(e, k)| (k, e.abs_diff(expected + len)));
-        ends.truncate(MAX_CANDIDATES);
+        let rank = |&(e, k): &(usize, usize)| (k, e.abs_diff(expected + len));
+        if ends.len() > MAX_CANDIDATES {
+            ends.select_nth_unstable_by_key(MAX_CANDIDATES, rank);
+            ends.truncate(MAX_CANDIDATES);
+        }
+        ends.sort_by_key(rank);
         let mut best: Option<(f64, FuzzyMatch)> = None;
         let mut closest: Option<f64> = None;
-        for (end, _) in ends {
+        let exact_rev: Vec<char> = exact.iter().rev().copied().collect();
+        let total = W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION;
+        for (end, k) in ends {
+            // Candidates come with the fewest errors first; stop when none left can beat the best.
+            let quote_bound = 1.0 - k as f64 / len as f64;
+            let bound = (W_QUOTE * quote_bound + W_PREFIX + W_SUFFIX + W_POSITION) / total;
+            if quote_bound < MIN_QUOTE_SIMILARITY || best.as_ref().is_some_and(|(b, _)| *b >= bound)
+            {
+                closest = Some(closest.map_or(quote_bound, |c: f64| c.max(quote_bound)));
+                break;
+            }
             let lo_start = end.saturating_sub(len + max_errors);
             let window_rev: Vec<char> = self.chars[lo_start..end].iter().rev().copied().collect();
-            let exact_rev: Vec<char> = exact.iter().rev().copied().collect();
-            let (errors, used) = best_prefix_alignment(&exact_rev, &window_rev);
-            if errors > max_errors || used == 0 {
+            let costs = prefix_alignment_costs(&exact_rev, &window_rev);
+            let Some(errors) = costs.iter().skip(1).copied().min() else {
+                continue;
+            };
+            if errors > max_errors {
                 continue;
             }
-            let start = end - used;
+            // Among equally good starts, the one the recorded prefix fits best, then the one
+            // giving a length closest to the quote's.
+            let mut choice: Option<(f64, usize, usize)> = None;
+            for (used, _) in costs
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, c)| **c == errors)
+            {
+                let pre = self.prefix_similarity(end - used, prefix);
+                let better = choice.is_none_or(|(p, _, u)| {
+                    pre > p || (pre == p && used.abs_diff(len) < u.abs_diff(len))
+                });
+                if better {
+                    choice = Some((pre, end - used, used));
+                }
+            }
+            let Some((pre, start, _)) = choice else {
+                continue;
+            };
             let quote = 1.0 - errors as f64 / len as f64;
-            let pre = self.prefix_similarity(start, prefix);
             let suf = self.suffix_similarity(end, suffix);
             let pos = self.position_score(start, expected);
-            let score = (W_QUOTE * quote + W_PREFIX * pre + W_SUFFIX * suf + W_POSITION * pos)
-                / (W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION);
+            let score =
+                (W_QUOTE * quote + W_PREFIX * pre + W_SUFFIX * suf + W_POSITION * pos) / total;
             closest = Some(closest.map_or(quote, |c: f64| c.max(quote)));
             if quote < MIN_QUOTE_SIMILARITY || score < MIN_FUZZY_SCORE {
                 continue;
@@ -445,6 +485,27 @@ fn common_prefix_ratio(after: &[char], context: &[char]) -> f64 {
     n as f64 / context.len() as f64
 }
 
+/// For every length `j` of a prefix of `text` (index `j`), the fewest edits turning `pattern` into
+/// that prefix. Plain dynamic programming, for short inputs.
+fn prefix_alignment_costs<T: PartialEq>(pattern: &[T], text: &[T]) -> Vec<usize> {
+    let m = pattern.len();
+    let mut column: Vec<usize> = (0..=m).collect();
+    let mut costs = Vec::with_capacity(text.len() + 1);
+    costs.push(column[m]);
+    for (j, t) in text.iter().enumerate() {
+        let mut diag = column[0];
+        column[0] = j + 1;
+        for i in 1..=m {
+            let up = column[i];
+            let cost = usize::from(pattern[i - 1] != *t);
+            column[i] = (diag + cost).min(up + 1).min(column[i - 1] + 1);
+            diag = up;
+        }
+        costs.push(column[m]);
+    }
+    costs
+}
+
 /// The fewest edits turning `pattern` into some prefix of `text`, and that prefix's length
 /// (among equally good ones, the one closest in length to the pattern). Plain dynamic programming, for short inputs.
 fn best_prefix_alignment<T: PartialEq>(pattern: &[T], text: &[T]) -> (usize, usize) {
@@ -489,6 +550,9 @@ fn bit_parallel_search(
             *w |= 1u64 << (i % 64);
         }
     }
+    if blocks == 1 {
+        return bit_parallel_search_short(&peq, m, text, max_errors);
+    }
     let last_bit = (m - 1) % 64;
     let mut pv = vec![!0u64; blocks];
     let mut mv = vec![0u64; blocks];
@@ -528,6 +592,45 @@ fn bit_parallel_search(
         }
         // Record the end of a run of falling scores (a local minimum) within the bound.
         if prev_score != usize::MAX && prev_score <= max_errors && score > prev_score {
+            out.push((j, prev_score));
+        }
+        prev_score = score;
+    }
+    if prev_score <= max_errors {
+        out.push((text.len(), prev_score));
+    }
+    out
+}
+
+/// [`bit_parallel_search`] for patterns of at most 64 symbols: one machine word per column.
+fn bit_parallel_search_short(
+    peq: &[u64],
+    m: usize,
+    text: &[u32],
+    max_errors: usize,
+) -> Vec<(usize, usize)> {
+    let last = 1u64 << (m - 1);
+    let mut pv = !0u64;
+    let mut mv = 0u64;
+    let mut score = m;
+    let mut prev_score = usize::MAX;
+    let mut out = Vec::new();
+    for (j, &c) in text.iter().enumerate() {
+        let eq = peq.get(c as usize).copied().unwrap_or(0);
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & last != 0 {
+            score += 1;
+        } else if mh & last != 0 {
+            score -= 1;
+        }
+        let ph = ph << 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        if prev_score <= max_errors && score > prev_score {
             out.push((j, prev_score));
         }
         prev_score = score;

@@ -31,7 +31,38 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         return Err(e);
     }
     sync_folder(&dir);
+    remove_stale_temps(&dir, &name);
     Ok(())
+}
+
+/// Temporary files older than this are left over from a crash and may be removed.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temporary files of `name` that a crashed writer left behind (older than an hour, so a
+/// write in progress in another process is never touched). Failures are ignored: the files are
+/// only clutter.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if !(file_name.starts_with(&prefix) && file_name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Moves a broken file aside as `NAME.broken-<time>` in the same folder (a rename: nothing is
@@ -104,6 +135,37 @@ mod tests {
         write_atomic(&p, b"new").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn stale_temp_files_of_the_same_file_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        let stale = dir.path().join(".a.json.99999.deadbeef.tmp");
+        let fresh = dir.path().join(".a.json.99998.cafef00d.tmp");
+        let other = dir.path().join(".b.json.99999.deadbeef.tmp");
+        for f in [&stale, &fresh, &other] {
+            fs::write(f, b"partial").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for f in [&stale, &other] {
+            File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+        }
+        write_atomic(&p, b"new").unwrap();
+        assert!(!stale.exists());
+        assert!(
+            fresh.exists(),
+            "a recent temporary file may be a write in progress"
+        );
+        assert!(
+            other.exists(),
+            "another file's temporary files are not ours"
+        );
     }
 
     #[test]

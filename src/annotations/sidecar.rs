@@ -34,6 +34,19 @@ pub fn is_sidecar_path(path: &Path) -> bool {
     path.to_string_lossy().ends_with(SIDECAR_SUFFIX)
 }
 
+/// The article a sidecar belongs to: its `article.file` in the sidecar's folder. `None` when the
+/// name is empty or would leave that folder (a path with folders, `..`, or an absolute path): the
+/// app must then ask the user instead of following it.
+pub fn article_path_of(sidecar_path: &Path, sidecar: &Sidecar) -> Option<PathBuf> {
+    let name = Path::new(&sidecar.article.file);
+    let mut parts = name.components();
+    let (Some(std::path::Component::Normal(only)), None) = (parts.next(), parts.next()) else {
+        return None;
+    };
+    let folder = sidecar_path.parent().unwrap_or(Path::new(""));
+    Some(folder.join(only))
+}
+
 /// A sidecar that could not be read or written.
 #[derive(Debug)]
 pub struct SidecarError {
@@ -360,6 +373,21 @@ mod tests {
             PathBuf::from("/a/story.txt.annotations.json")
         );
         assert!(is_sidecar_path(Path::new("x/story.txt.annotations.json")));
+    }
+
+    #[test]
+    fn article_path_stays_in_the_sidecar_folder() {
+        let mut s = empty_sidecar(ArticleRef::default());
+        let side = Path::new("/shared/story.txt.annotations.json");
+        s.article.file = "story.txt".into();
+        assert_eq!(
+            article_path_of(side, &s),
+            Some(PathBuf::from("/shared/story.txt"))
+        );
+        for bad in ["../secret.txt", "/etc/passwd", "sub/story.txt", ""] {
+            s.article.file = bad.into();
+            assert_eq!(article_path_of(side, &s), None, "{bad}");
+        }
     }
 
     #[test]

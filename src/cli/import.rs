@@ -28,9 +28,19 @@ pub fn run(file: &Path, other: &Path, out: &mut dyn Write) -> anyhow::Result<()>
     }
     let bytes = std::fs::read(other)
         .map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", other.display()))?;
-    let (theirs, _) = parse_sidecar(other, &bytes)?;
     let current = describe_article(file, &doc)
         .map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", file.display()))?;
+    let theirs = if is_marginalia_sidecar(&bytes) {
+        parse_sidecar(other, &bytes)?.0
+    } else {
+        // A W3C Web Annotation or Hypothesis export: its selectors refer to this article.
+        let text = String::from_utf8_lossy(&bytes);
+        let list = crate::annotations::web_import::from_web_json(&text, &doc)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", other.display()))?;
+        let mut s = empty_sidecar(current.clone());
+        s.annotations = list;
+        s
+    };
     let ours = match &loaded {
         Some(l) => l.sidecar.clone(),
         None => {
@@ -89,6 +99,15 @@ pub fn run(file: &Path, other: &Path, out: &mut dyn Write) -> anyhow::Result<()>
         writeln!(out, "  {id} \u{201c}{exact}\u{201d} ({reason})")?;
     }
     Ok(())
+}
+
+/// Whether the bytes are JSON with `"format": "marginalia.annotations"` (else: try web formats).
+fn is_marginalia_sidecar(bytes: &[u8]) -> bool {
+    match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Ok(v) => v.get("format").is_some(),
+        // Broken JSON: let the sidecar parser report where.
+        Err(_) => true,
+    }
 }
 
 fn print_ids(

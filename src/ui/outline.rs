@@ -1,5 +1,8 @@
 //! The outline panel: quotes grouped by speaker (with a "who is quoted" chart), people,
 //! organisations, places and figures; a filter box narrows every group.
+//!
+//! The lists are computed once per (analysis, filter) and each group shows at most
+//! [`MAX_ROWS`] rows, so the panel costs the same on a 20 MB article as on a short one.
 
 use egui::{RichText, Sense, Ui, vec2};
 
@@ -9,36 +12,93 @@ use super::highlights::{HighlightKind, Item, kind_of};
 use super::theme;
 use crate::analysis::Analysis;
 
+/// Rows shown per group before "… and N more".
+pub const MAX_ROWS: usize = 150;
+
+/// Speaker name, entity index, quotes, quoted words.
+type SpeakerRow = (String, Option<usize>, usize, usize);
+
+/// What the outline lists for one analysis and filter.
+#[derive(Debug, Default)]
+struct Lists {
+    key: (usize, String),
+    speakers: Vec<SpeakerRow>,
+    quotes_by_speaker: Vec<Vec<usize>>,
+    quote_count: usize,
+    entities: [Vec<usize>; 3],
+    figures: Vec<usize>,
+}
+
+impl Lists {
+    fn build(a: &Analysis, filter: &str, key: (usize, String)) -> Self {
+        let f = filter.trim().to_lowercase();
+        let hit = |text: &str| f.is_empty() || text.to_lowercase().contains(&f);
+        let speakers = format::speakers(a);
+        let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, s) in speakers.iter().enumerate() {
+            by_name.insert(s.0.as_str(), i);
+        }
+        let mut quotes_by_speaker = vec![Vec::new(); speakers.len()];
+        for (i, q) in a.quotes.iter().enumerate() {
+            let name = q.speaker.as_ref().map_or("Unattributed", |s| s.name.as_str());
+            if (hit(&q.text) || hit(name))
+                && let Some(&k) = by_name.get(name)
+            {
+                quotes_by_speaker[k].push(i);
+            }
+        }
+        let mut entities: [Vec<usize>; 3] = Default::default();
+        for (i, e) in a.entities.iter().enumerate() {
+            let slot = match kind_of(e.kind) {
+                Some(HighlightKind::Person) => 0,
+                Some(HighlightKind::Org) => 1,
+                Some(HighlightKind::Place) => 2,
+                _ => continue,
+            };
+            if hit(&e.name) {
+                entities[slot].push(i);
+            }
+        }
+        let figures = a
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| hit(&x.text) || x.counted.as_deref().is_some_and(hit))
+            .map(|(i, _)| i)
+            .collect();
+        let quote_count = quotes_by_speaker.iter().map(Vec::len).sum();
+        Lists { key, speakers, quotes_by_speaker, quote_count, entities, figures }
+    }
+}
+
 /// Outline state that lives across frames.
 #[derive(Debug, Default)]
 pub struct Outline {
     /// Text typed in the filter box.
     pub filter: String,
+    lists: Lists,
 }
 
-fn matches(filter: &str, text: &str) -> bool {
-    filter.is_empty() || text.to_lowercase().contains(&filter.to_lowercase())
+fn more(ui: &mut Ui, total: usize) {
+    if total > MAX_ROWS {
+        ui.label(RichText::new(format!("… and {} more — type in Filter to narrow", total - MAX_ROWS)).weak());
+    }
+}
+
+fn short(s: &str, n: usize) -> String {
+    let t: String = s.chars().take(n).collect();
+    if s.chars().count() > n { format!("{t}…") } else { t }
 }
 
 impl Outline {
     /// Draws the outline of `analysis`; returns the commands clicked.
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        analysis: Option<&Analysis>,
-        selected: Option<Item>,
-        analysing: bool,
-    ) -> Vec<AppCommand> {
+    pub fn show(&mut self, ui: &mut Ui, analysis: Option<&Analysis>, selected: Option<Item>, analysing: bool) -> Vec<AppCommand> {
         let mut out = Vec::new();
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let label = ui.label("Filter");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter)
-                    .hint_text("names, quotes, figures")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("names, quotes, figures").desired_width(f32::INFINITY))
+                .labelled_by(label.id);
         });
         ui.separator();
         let Some(a) = analysis else {
@@ -50,140 +110,71 @@ impl Outline {
             }
             return out;
         };
-        let f = self.filter.trim().to_string();
+        let key = (std::ptr::from_ref(a) as usize, self.filter.clone());
+        if self.lists.key != key {
+            self.lists = Lists::build(a, &self.filter, key);
+        }
+        let l = &self.lists;
         let dark = ui.visuals().dark_mode;
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                // Quotes by speaker, with the chart first.
-                let speakers = format::speakers(a);
-                egui::CollapsingHeader::new(format!("Quotes ({})", a.quotes.len()))
-                    .id_salt("outline-quotes")
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        if !speakers.is_empty() {
-                            who_is_quoted(
-                                ui,
-                                &speakers,
-                                theme::kind_color(HighlightKind::Quote, dark),
-                                &mut out,
-                            );
-                            ui.add_space(6.0);
-                        }
-                        for (name, _, _, _) in &speakers {
-                            let quotes: Vec<(usize, &crate::analysis::Quote)> = a
-                                .quotes
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, q)| {
-                                    q.speaker
-                                        .as_ref()
-                                        .map_or("Unattributed", |s| s.name.as_str())
-                                        == name
-                                })
-                                .filter(|(_, q)| matches(&f, &q.text) || matches(&f, name))
-                                .collect();
-                            if quotes.is_empty() {
-                                continue;
-                            }
-                            ui.label(RichText::new(name).strong());
-                            for (i, q) in quotes {
-                                let text: String = q.text.chars().take(70).collect();
-                                let text = if q.text.chars().count() > 70 {
-                                    format!("{text}…")
-                                } else {
-                                    text
-                                };
-                                if ui
-                                    .add(
-                                        egui::Button::selectable(
-                                            selected == Some(Item::Quote(i)),
-                                            text,
-                                        )
-                                        .truncate(),
-                                    )
-                                    .clicked()
-                                {
-                                    out.push(AppCommand::Select(Item::Quote(i)));
-                                }
-                            }
-                        }
-                    });
-                for kind in [
-                    HighlightKind::Person,
-                    HighlightKind::Org,
-                    HighlightKind::Place,
-                ] {
-                    let list: Vec<(usize, &crate::analysis::Entity)> = a
-                        .entities
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| kind_of(e.kind) == Some(kind) && matches(&f, &e.name))
-                        .collect();
-                    egui::CollapsingHeader::new(format!("{} ({})", kind.plural(), list.len()))
-                        .id_salt(("outline", kind.plural()))
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            for (i, e) in list {
-                                let text = format!("{} ({})", e.name, e.mentions.len());
-                                if ui
-                                    .add(
-                                        egui::Button::selectable(
-                                            selected == Some(Item::Entity(i)),
-                                            text,
-                                        )
-                                        .truncate(),
-                                    )
-                                    .clicked()
-                                {
-                                    out.push(AppCommand::Select(Item::Entity(i)));
-                                }
-                            }
-                        });
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            egui::CollapsingHeader::new(format!("Quotes ({})", l.quote_count)).id_salt("outline-quotes").default_open(true).show(ui, |ui| {
+                if !l.speakers.is_empty() {
+                    who_is_quoted(ui, &l.speakers, theme::kind_color(HighlightKind::Quote, dark), &mut out);
+                    ui.add_space(6.0);
                 }
-                let figures: Vec<(usize, &crate::analysis::Figure)> = a
-                    .figures
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| {
-                        matches(&f, &x.text) || x.counted.as_deref().is_some_and(|c| matches(&f, c))
-                    })
-                    .collect();
-                egui::CollapsingHeader::new(format!("Figures ({})", figures.len()))
-                    .id_salt("outline-figures")
+                let mut shown = 0;
+                for (k, (name, ..)) in l.speakers.iter().enumerate() {
+                    let quotes = &l.quotes_by_speaker[k];
+                    if quotes.is_empty() || shown >= MAX_ROWS {
+                        continue;
+                    }
+                    ui.label(RichText::new(name).strong());
+                    for &i in quotes.iter().take(MAX_ROWS - shown) {
+                        let text = short(&a.quotes[i].text, 70);
+                        if ui.add(egui::Button::selectable(selected == Some(Item::Quote(i)), text).truncate()).clicked() {
+                            out.push(AppCommand::Select(Item::Quote(i)));
+                        }
+                        shown += 1;
+                    }
+                }
+                more(ui, l.quote_count);
+            });
+            for (slot, kind) in [HighlightKind::Person, HighlightKind::Org, HighlightKind::Place].into_iter().enumerate() {
+                let list = &l.entities[slot];
+                egui::CollapsingHeader::new(format!("{} ({})", kind.plural(), list.len()))
+                    .id_salt(("outline", kind.plural()))
                     .default_open(true)
                     .show(ui, |ui| {
-                        for (i, x) in figures {
-                            let mut text = format!("{} — {}", x.text, format::figure_value(x));
-                            if let Some(c) = &x.counted {
-                                text.push_str(&format!(" {c}"));
-                            }
-                            if ui
-                                .add(
-                                    egui::Button::selectable(
-                                        selected == Some(Item::Figure(i)),
-                                        text,
-                                    )
-                                    .truncate(),
-                                )
-                                .clicked()
-                            {
-                                out.push(AppCommand::Select(Item::Figure(i)));
+                        for &i in list.iter().take(MAX_ROWS) {
+                            let e = &a.entities[i];
+                            let text = format!("{} ({})", e.name, e.mentions.len());
+                            if ui.add(egui::Button::selectable(selected == Some(Item::Entity(i)), text).truncate()).clicked() {
+                                out.push(AppCommand::Select(Item::Entity(i)));
                             }
                         }
+                        more(ui, list.len());
                     });
+            }
+            egui::CollapsingHeader::new(format!("Figures ({})", l.figures.len())).id_salt("outline-figures").default_open(true).show(ui, |ui| {
+                for &i in l.figures.iter().take(MAX_ROWS) {
+                    let x = &a.figures[i];
+                    let mut text = format!("{} — {}", x.text, format::figure_value(x));
+                    if let Some(c) = &x.counted {
+                        text.push_str(&format!(" {c}"));
+                    }
+                    if ui.add(egui::Button::selectable(selected == Some(Item::Figure(i)), text).truncate()).clicked() {
+                        out.push(AppCommand::Select(Item::Figure(i)));
+                    }
+                }
+                more(ui, l.figures.len());
             });
+        });
         out
     }
 }
 
 /// Bars of quotes (thick) and quoted words (thin) per speaker.
-fn who_is_quoted(
-    ui: &mut Ui,
-    speakers: &[(String, Option<usize>, usize, usize)],
-    color: egui::Color32,
-    out: &mut Vec<AppCommand>,
-) {
+fn who_is_quoted(ui: &mut Ui, speakers: &[SpeakerRow], color: egui::Color32, out: &mut Vec<AppCommand>) {
     ui.label(RichText::new("Who is quoted").weak());
     let max_q = speakers.iter().map(|s| s.2).max().unwrap_or(1).max(1) as f32;
     let max_w = speakers.iter().map(|s| s.3).max().unwrap_or(1).max(1) as f32;
@@ -191,37 +182,16 @@ fn who_is_quoted(
         let width = ui.available_width();
         let (rect, resp) = ui.allocate_exact_size(vec2(width, 30.0), Sense::click());
         let painter = ui.painter();
-        painter.text(
-            rect.left_top(),
-            egui::Align2::LEFT_TOP,
-            name,
-            egui::FontId::proportional(12.0),
-            ui.visuals().text_color(),
-        );
+        painter.text(rect.left_top(), egui::Align2::LEFT_TOP, name, egui::FontId::proportional(12.0), ui.visuals().text_color());
         let label = format!("{quotes} · {words} w");
-        painter.text(
-            rect.right_top(),
-            egui::Align2::RIGHT_TOP,
-            &label,
-            egui::FontId::proportional(11.0),
-            ui.visuals().weak_text_color(),
-        );
+        painter.text(rect.right_top(), egui::Align2::RIGHT_TOP, &label, egui::FontId::proportional(11.0), ui.visuals().weak_text_color());
         let bar_w = width - 4.0;
         let y = rect.top() + 16.0;
-        let q_rect = egui::Rect::from_min_size(
-            egui::pos2(rect.left(), y),
-            vec2(bar_w * (*quotes as f32 / max_q), 7.0),
-        );
+        let q_rect = egui::Rect::from_min_size(egui::pos2(rect.left(), y), vec2(bar_w * (*quotes as f32 / max_q), 7.0));
         painter.rect_filled(q_rect, 2.0, color);
-        let w_rect = egui::Rect::from_min_size(
-            egui::pos2(rect.left(), y + 9.0),
-            vec2(bar_w * (*words as f32 / max_w), 3.0),
-        );
+        let w_rect = egui::Rect::from_min_size(egui::pos2(rect.left(), y + 9.0), vec2(bar_w * (*words as f32 / max_w), 3.0));
         painter.rect_filled(w_rect, 1.0, color.gamma_multiply(0.5));
-        let summary = format!(
-            "{name}: {quotes} quote{}, {words} quoted words",
-            if *quotes == 1 { "" } else { "s" }
-        );
+        let summary = format!("{name}: {quotes} quote{}, {words} quoted words", if *quotes == 1 { "" } else { "s" });
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &summary));
         let resp = resp.on_hover_text(summary.clone());
         if resp.clicked()
@@ -229,5 +199,31 @@ fn who_is_quoted(
         {
             out.push(AppCommand::Select(Item::Entity(*e)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Quote, Speaker};
+
+    #[test]
+    fn lists_group_quotes_by_speaker_and_filter() {
+        let q = |t: &str, who: &str| Quote {
+            id: String::new(),
+            start: 0,
+            end: 1,
+            text: t.into(),
+            speaker: Some(Speaker { name: who.into(), entity: None }),
+            cue: None,
+        };
+        let a = Analysis { quotes: vec![q("“One”", "Ann"), q("“Two”", "Bo"), q("“Three”", "Ann")], ..Analysis::default() };
+        let l = Lists::build(&a, "", (0, String::new()));
+        assert_eq!(l.speakers[0].0, "Ann");
+        assert_eq!(l.quotes_by_speaker[0], vec![0, 2]);
+        let l = Lists::build(&a, "thr", (0, "thr".into()));
+        assert_eq!(l.quote_count, 1);
+        let l = Lists::build(&a, "bo", (0, "bo".into()));
+        assert_eq!(l.quotes_by_speaker[1], vec![1]);
     }
 }

@@ -24,6 +24,8 @@ pub struct Attribution {
 
 /// How far after a closing mark a speech verb may stand ("…,” agency spokesman Budi Hartono said").
 const MAX_CUE_DISTANCE: usize = 7;
+/// How many mentions back a role noun may look for its organisation.
+const ROLE_LOOKBACK: usize = 60;
 /// How many sentences back a pronoun may look for its person.
 const MAX_PRONOUN_SENTENCES: usize = 6;
 
@@ -62,7 +64,18 @@ pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote
             let (a, b) = (&quotes[other], &quotes[qi]);
             a.paragraph == b.paragraph || a.paragraph + 1 == b.paragraph || b.paragraph + 1 == a.paragraph
         };
-        if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
+        // A person named between the previous quote and this one takes over ("Sissoko told
+        // reporters. “That should trouble all of us.”").
+        let para_before = text.paragraphs[quotes[qi].paragraph.saturating_sub(1)].start;
+        let from = if qi > 0 { quotes[qi - 1].end.max(para_before) } else { para_before };
+        let named_between = ctx
+            .ents
+            .mentions_in(from, quotes[qi].start)
+            .iter()
+            .any(|m| ctx.ents.clusters[m.cluster].kind == EntityType::Person && ctx.quote_of_tok[m.first_tok].is_none());
+        if named_between {
+            out[qi].speaker = ctx.salient(EntityType::Person, quotes[qi].start);
+        } else if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
             out[qi].speaker = out[qi - 1].speaker;
         } else if qi + 1 < quotes.len() && quotes[qi + 1].paragraph == quotes[qi].paragraph {
             out[qi].speaker = out[qi + 1].speaker;
@@ -173,32 +186,32 @@ impl Ctx<'_, '_> {
     /// The entity given `role` most recently before byte `pos`; for organisation roles, the most
     /// recent organisation.
     fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let before = self.ents.mentions_in(0, pos);
-        let has_role = |cl: usize| {
-            self.ents.clusters[cl].roles.iter().any(|r| r == role || r.rsplit(' ').next() == Some(role))
-        };
-        if let Some(m) = before.iter().rev().find(|m| has_role(m.cluster)) {
-            return Some(m.cluster);
-        }
-        if let Some(cl) = (0..self.ents.clusters.len()).find(|&cl| has_role(cl)) {
-            return Some(cl);
-        }
-        if self.k.role_nouns.get(role) == Some(&true) {
-            // "the bank" → "Kowhai Bank"; else the organisation named last.
-            let named = before.iter().rev().find(|m| {
-                let c = &self.ents.clusters[m.cluster];
-                c.kind == EntityType::Org && c.canonical.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(role))
-            });
-            if let Some(m) = named {
-                return Some(m.cluster);
+        let has_role = |cl: &super::linking::Cluster| cl.roles.iter().any(|r| r == role || r.rsplit(' ').next() == Some(role));
+        // Of the entities given the role, the one mentioned last before `pos` (else the first).
+        let mut best: Option<(usize, usize)> = None;
+        for (ci, cl) in self.ents.clusters.iter().enumerate().filter(|(_, cl)| has_role(cl)) {
+            let before = cl.mentions.partition_point(|&m| self.ents.mentions[m].start < pos);
+            let at = if before > 0 { self.ents.mentions[cl.mentions[before - 1]].start + 1 } else { 0 };
+            if best.is_none_or(|(b, _)| at > b) {
+                best = Some((at, ci));
             }
-            return before
-                .iter()
-                .rev()
-                .find(|m| self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none())
-                .map(|m| m.cluster);
         }
-        None
+        if let Some((_, ci)) = best {
+            return Some(ci);
+        }
+        if self.k.role_nouns.get(role) != Some(&true) {
+            return None;
+        }
+        // "the bank" → "Kowhai Bank"; else the organisation named last (looking back a little way).
+        let before = self.ents.mentions_in(0, pos);
+        let recent = &before[before.len().saturating_sub(ROLE_LOOKBACK)..];
+        let is_org = |m: &&super::linking::EntityMention| {
+            self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none()
+        };
+        let named = recent.iter().rev().filter(is_org).find(|m| {
+            self.ents.clusters[m.cluster].canonical.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(role))
+        });
+        named.or_else(|| recent.iter().rev().find(is_org)).map(|m| m.cluster)
     }
 
     /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names

@@ -96,12 +96,17 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         typed[ci] = type_by_evidence(text, k, ci, c, &lower);
     }
     // Pass 2: other multi-word names; a prefix of an organisation's name is that organisation.
-    let org_names: Vec<Vec<&str>> = typed
-        .iter()
-        .flatten()
-        .filter(|t| t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2)
-        .map(|t| (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect())
-        .collect();
+    // Every proper prefix of an organisation's name, mapped to the name ("Severn Vale" → "Severn
+    // Vale Water"); the first organisation named wins.
+    let mut org_prefixes: HashMap<String, String> = HashMap::new();
+    for t in typed.iter().flatten() {
+        if t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 {
+            let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
+            for p in 1..words.len() {
+                org_prefixes.entry(words[..p].join(" ")).or_insert_with(|| words.join(" "));
+            }
+        }
+    }
     for (ci, c) in cands.iter().enumerate() {
         if typed[ci].is_some() || c.in_headline || c.acronym_of_previous {
             continue;
@@ -118,10 +123,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             // "Legal Affairs Correspondent" is a job, not a name.
             continue;
         }
-        let org_prefix_of = org_names
-            .iter()
-            .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
-            .map(|o| o.join(" "));
+        let org_prefix_of = org_prefixes.get(&words.join(" ")).cloned();
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
         } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
@@ -144,17 +146,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let mut t = t;
         if t.kind == EntityType::Org && t.known.is_none() {
             // "Severn Vale" is "Severn Vale Water".
-            let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
-            t.known = org_names
-                .iter()
-                .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
-                .map(|o| o.join(" "));
+            t.known = org_prefixes.get(&words_of(text, t.first_tok, t.end_tok)).cloned();
         }
         let key = (t.kind, fold(t.known.as_deref().unwrap_or_else(|| text.slice(t.start, t.end))));
         let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
         cluster_of[ci] = Some(cl);
     }
     // Pass 3: single words and acronyms, linked to the longer names around them.
+    let index = NameIndex::new(text, &ents, &typed, &cluster_of);
     let single_certain: HashMap<&str, usize> = HashMap::new();
     let mut single_certain = single_certain;
     for ci in 0..cands.len() {
@@ -180,12 +179,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let known = typed[ci].as_ref().is_some_and(|t| t.known.is_some());
-        let found = person_by_name_part(text, &ents, &typed, &cluster_of, w, c.start).or_else(|| {
+        let found = index.person(w, c.start).or_else(|| {
             if known {
                 return None;
             }
-            org_by_first_word(text, &typed, &cluster_of, w)
-                .or_else(|| org_by_initials(text, &ents, &typed, &cluster_of, w))
+            index.org_first.get(w).copied().or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
         });
         if let Some(cl) = found {
             cluster_of[ci] = Some(cl);
@@ -334,63 +332,60 @@ fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
 
-/// "Ruto" → the person "William Ruto" mentioned most recently before `pos` (or first after it).
-fn person_by_name_part(
-    text: &Text,
-    ents: &Entities,
-    typed: &[Option<Typed>],
-    cluster_of: &[Option<usize>],
-    w: &str,
-    pos: usize,
-) -> Option<usize> {
-    let mut best: Option<(bool, usize, usize)> = None;
-    for (t, cl) in typed.iter().zip(cluster_of) {
-        let (Some(t), Some(cl)) = (t, cl) else { continue };
-        if ents.clusters[*cl].kind != EntityType::Person || t.end_tok - t.first_tok < 2 {
-            continue;
-        }
-        let first = text.tok(t.first_tok);
-        let last = text.tok(t.end_tok - 1);
-        if w != last && w != first {
-            continue;
-        }
-        let before = t.start < pos;
-        let cand = (before, if before { t.start } else { usize::MAX - t.start }, *cl);
-        if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
-            best = Some(cand);
-        }
-    }
-    best.map(|b| b.2)
+fn words_of(text: &Text, first: usize, end: usize) -> String {
+    (first..end).map(|i| text.tok(i)).collect::<Vec<_>>().join(" ")
 }
 
-/// "Kestrel" → "Kestrel Energy Systems".
-fn org_by_first_word(text: &Text, typed: &[Option<Typed>], cluster_of: &[Option<usize>], w: &str) -> Option<usize> {
-    typed.iter().zip(cluster_of).find_map(|(t, cl)| {
-        let t = t.as_ref()?;
-        (t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 && text.tok(t.first_tok) == w && t.known.is_none())
-            .then_some((*cl)?)
-    })
+/// Lookups from a short form to the multi-word name it stands for.
+struct NameIndex<'a> {
+    /// First and last words of people's names → (position, entity), in text order.
+    person_parts: HashMap<&'a str, Vec<(usize, usize)>>,
+    /// First word of an organisation's name ("Kestrel") → entity.
+    org_first: HashMap<&'a str, usize>,
+    /// Initials of an organisation's name ("MIT") → entity.
+    org_initials: HashMap<String, usize>,
 }
 
-/// "MIT" → "Massachusetts Institute of Technology".
-fn org_by_initials(text: &Text, ents: &Entities, typed: &[Option<Typed>], cluster_of: &[Option<usize>], w: &str) -> Option<usize> {
-    if !is_acronym(w) {
-        return None;
-    }
-    let wanted: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-    typed.iter().zip(cluster_of).find_map(|(t, cl)| {
-        let t = t.as_ref()?;
-        let cl = (*cl)?;
-        if ents.clusters[cl].kind != EntityType::Org || t.end_tok - t.first_tok < 2 {
-            return None;
+impl<'a> NameIndex<'a> {
+    fn new(text: &Text<'a>, ents: &Entities, typed: &[Option<Typed>], cluster_of: &[Option<usize>]) -> Self {
+        let mut index = NameIndex { person_parts: HashMap::new(), org_first: HashMap::new(), org_initials: HashMap::new() };
+        for (t, cl) in typed.iter().zip(cluster_of) {
+            let (Some(t), Some(cl)) = (t, *cl) else { continue };
+            if t.end_tok - t.first_tok < 2 {
+                continue;
+            }
+            let first = text.tok(t.first_tok);
+            let last = text.tok(t.end_tok - 1);
+            match ents.clusters[cl].kind {
+                EntityType::Person => {
+                    index.person_parts.entry(last).or_default().push((t.start, cl));
+                    if first != last {
+                        index.person_parts.entry(first).or_default().push((t.start, cl));
+                    }
+                }
+                EntityType::Org => {
+                    if t.known.is_none() {
+                        index.org_first.entry(first).or_insert(cl);
+                    }
+                    let initials: String = (t.first_tok..t.end_tok)
+                        .map(|i| text.tok(i))
+                        .filter(|x| x.starts_with(char::is_uppercase))
+                        .filter_map(|x| x.chars().next())
+                        .collect();
+                    index.org_initials.entry(initials).or_insert(cl);
+                }
+                _ => {}
+            }
         }
-        let initials: String = (t.first_tok..t.end_tok)
-            .map(|i| text.tok(i))
-            .filter(|x| x.starts_with(char::is_uppercase))
-            .filter_map(|x| x.chars().next())
-            .collect();
-        (initials == wanted).then_some(cl)
-    })
+        index
+    }
+
+    /// "Ruto" → the person "William Ruto" named most recently before `pos` (or first after it).
+    fn person(&self, w: &str, pos: usize) -> Option<usize> {
+        let list = self.person_parts.get(w)?;
+        let i = list.partition_point(|&(start, _)| start < pos);
+        if i > 0 { Some(list[i - 1].1) } else { list.first().map(|&(_, cl)| cl) }
+    }
 }
 
 /// Headline words: keep the longest runs the body names (a gazetteer alone is not enough there:

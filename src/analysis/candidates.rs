@@ -35,6 +35,8 @@ const CONNECTOR_HEADS: &[&str] = &[
     "University", "Institute", "Republic", "Museum", "Chamber", "Academy", "Kingdom", "State",
     "States", "City", "Isle", "Cape", "Gulf", "Bay", "Lake", "Sea", "Mount", "Bank", "Court",
     "Courts", "League", "Ministry", "Department", "Secretary", "Office", "House", "Church",
+    "Organization", "Organisation", "Association", "Federation", "Commission", "Council", "Board",
+    "Union", "Society", "School", "College", "Authority", "Agency", "Bureau", "Tribunal", "Party",
 ];
 const NAME_PARTICLES: &[&str] = &["de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos"];
 const DETERMINERS: &[&str] = &["the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their"];
@@ -122,7 +124,6 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 continue;
             }
             let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
-                || w == "of" && k.org_words.contains(prev)
                 || w == "&"
                 || NAME_PARTICLES.contains(&w))
                 && end + 1 < n
@@ -174,7 +175,8 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
             uncertain = uncertain && text.tokens[first.min(end - 1)].cap_uncertain;
             continue;
         }
-        if institution {
+        let honorific = matches!(bare(w), "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lady" | "Lord" | "Prof");
+        if institution && !honorific {
             break;
         }
         let is_title = k.is_title(w) || k.title_modifiers.contains(bare(w)) && next_is_title;
@@ -237,8 +239,15 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
         if let Some(r) = role(first - 1) {
             return Some(r);
         }
-        if first >= 3 && word(first - 1) == "," && DETERMINERS.contains(&word(first - 3)) {
-            return role(first - 2);
+        // "The company, Kestrel Energy Systems,", "Its chief executive, Daniel Park,".
+        if first >= 3 && word(first - 1) == "," && role(first - 2).is_some() {
+            let mut i = first - 2;
+            while i > 0 && i + 4 > first - 2 && text.tokens[i - 1].kind == TokKind::Word && word(i - 1).starts_with(char::is_lowercase) && !DETERMINERS.contains(&word(i - 1)) {
+                i -= 1;
+            }
+            if i > 0 && DETERMINERS.contains(&word(i - 1)) {
+                return role(first - 2);
+            }
         }
         if first >= 2 && matches!(word(first - 1), "for" | "of" | "at")
             && let Some(r) = role(first - 2)
@@ -263,6 +272,12 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
         let t = &text.tokens[i];
         let w = text.tok(i);
         match t.kind {
+            // "the bloc’s competition chief": the owner is not the role.
+            TokKind::Punct if matches!(w, "’" | "'") && i + 1 < n && text.tok(i + 1) == "s" => {
+                head = None;
+                i += 2;
+                continue;
+            }
             TokKind::Number => {}
             TokKind::Punct if w == "-" => {}
             TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}

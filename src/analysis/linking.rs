@@ -128,7 +128,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             (EntityType::Org, org_prefix_of)
         } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
             (EntityType::Place, None)
-        } else if words.iter().any(|w| !w.chars().all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))) {
+        } else if words.iter().any(|w| !w.chars().all(|ch| ch.is_alphabetic() || "-’'.".contains(ch)))
+            || first > 0 && text.tok(first - 1) == "at"
+        {
+            // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
         } else {
             (EntityType::Person, None)
@@ -304,8 +307,10 @@ fn type_by_evidence(text: &Text, k: &Knowledge, ci: usize, c: &Candidate, lower:
         return None;
     }
     let head = words.iter().position(|w| *w == "of").map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
-    let last = words[words.len() - 1];
-    let kind = if c.title.is_some() {
+    let head = head.trim_end_matches('.');
+    let last = words[words.len() - 1].trim_end_matches('.');
+    let person_role = c.role_before.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&false));
+    let kind = if c.title.is_some() || person_role && !c.uncertain {
         Some(EntityType::Person)
     } else if !single && k.org_words.contains(head) {
         Some(EntityType::Org)
@@ -472,7 +477,7 @@ fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> Stri
     for &m in &cl.mentions {
         let s = text.slice(mentions[m].start, mentions[m].end);
         let shouting = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) && s.chars().count() > 3 && cl.kind != EntityType::Org;
-        if shouting || s.ends_with('.') || is_acronym(s) && cl.known.is_some() {
+        if shouting || s.ends_with('.') && cl.kind == EntityType::Place || is_acronym(s) && cl.known.is_some() {
             continue;
         }
         if best.is_none_or(|b| s.chars().count() > b.chars().count()) {

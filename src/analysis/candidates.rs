@@ -157,6 +157,11 @@ fn bare(w: &str) -> &str {
     w.trim_end_matches('.')
 }
 
+/// A title that only ever stands before a person's name.
+fn is_honorific(w: &str) -> bool {
+    matches!(bare(w), "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Prof" | "Mx")
+}
+
 /// Strips titles and function words and gathers the clues around a run.
 fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize) -> Option<Candidate> {
     let mut first = run_first;
@@ -165,6 +170,16 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
     let institution = end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
     let mut title: Vec<&str> = Vec::new();
     let mut uncertain = text.tokens[first].cap_uncertain;
+    // "Later Mr. Park": a name starts after the last honorific of a run.
+    if let Some(h) = (first..end.saturating_sub(1)).rev().find(|&i| is_honorific(text.tok(i))) {
+        title.extend(
+            (first..=h)
+                .map(|i| text.tok(i))
+                .filter(|w| k.is_title(w) || k.title_modifiers.contains(bare(w))),
+        );
+        first = h + 1;
+        uncertain = false;
+    }
     while first < end {
         let w = text.tok(first);
         let next = (first + 1 < end).then(|| text.tok(first + 1));
@@ -175,8 +190,7 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
             uncertain = uncertain && text.tokens[first.min(end - 1)].cap_uncertain;
             continue;
         }
-        let honorific = matches!(bare(w), "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lady" | "Lord" | "Prof");
-        if institution && !honorific {
+        if institution {
             break;
         }
         let is_title = k.is_title(w) || k.title_modifiers.contains(bare(w)) && next_is_title;
@@ -330,7 +344,7 @@ mod tests {
             names("Speaking alongside Haitian Prime Minister Dr. Garry Conille, President William Ruto spoke."),
             vec![
                 ("Speaking".to_string(), None),
-                ("Garry Conille".to_string(), Some("Prime Minister".to_string())),
+                ("Garry Conille".to_string(), Some("Prime Minister Dr.".to_string())),
                 ("William Ruto".to_string(), Some("President".to_string())),
             ]
         );
@@ -353,6 +367,32 @@ mod tests {
     fn possessives_and_postnominals_stay_out() {
         let got: Vec<String> = names("It was Haiti’s turn, said David Achterberg KC.").into_iter().map(|(n, _)| n).collect();
         assert_eq!(got, vec!["Haiti", "David Achterberg"]);
+    }
+
+    #[test]
+    fn plural_possessives_stay_inside_names_and_of_joins_only_institutions() {
+        let got: Vec<String> = names("The National Farmers’ Union met Bluefin Software of Austin and the Bank of England.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(got, vec!["National Farmers’ Union", "Bluefin Software", "Austin", "Bank of England"]);
+    }
+
+    #[test]
+    fn quoted_titles_of_works_hold_no_names() {
+        let s = "He co-wrote “Dark Skies, Bright Futures” with Mei Tanaka.";
+        let t = Text::new(s);
+        let q = crate::analysis::quotes::find_quotes(&t);
+        let got: Vec<&str> = find_candidates(&t, knowledge(), &q).iter().map(|c| &s[c.start..c.end]).collect();
+        assert_eq!(got, vec!["Mei Tanaka"]);
+    }
+
+    #[test]
+    fn appositive_roles_with_adjectives_and_owners() {
+        let t = Text::new("Its chief executive, Daniel Park, spoke with Margrethe Holm, the bloc's competition chief.");
+        let c = find_candidates(&t, knowledge(), &[]);
+        assert_eq!(c[0].role_before.as_deref(), Some("executive"));
+        assert_eq!(c[1].role_after.as_deref(), Some("chief"));
     }
 
     #[test]

@@ -551,6 +551,25 @@ mod tests {
     }
 
     #[test]
+    fn honorifics_beat_place_endings_and_link_surnames() {
+        let got = entities("Its chief executive, Daniel Park, spoke. Later Mr. Park flew to Seattle.");
+        assert_eq!(got[0], ("Daniel Park".into(), EntityType::Person, "Daniel Park".into()));
+        assert_eq!(got[1], ("Park".into(), EntityType::Person, "Daniel Park".into()));
+        assert_eq!(got[2].1, EntityType::Place);
+    }
+
+    #[test]
+    fn company_endings_agency_datelines_and_capitalised_common_nouns() {
+        let got = entities("DENVER (AP) — Analysts at Goldman Sachs said Northwind Corp. would fight. Northwind agreed. The Government said nothing.");
+        assert_eq!(got[0].1, EntityType::Place);
+        assert_eq!(got[1], ("AP".into(), EntityType::Org, "Associated Press".into()));
+        assert_eq!(got[2], ("Goldman Sachs".into(), EntityType::Org, "Goldman Sachs".into()));
+        assert_eq!(got[3].2, "Northwind Corp.");
+        assert_eq!(got[4].2, "Northwind Corp.");
+        assert_eq!(got.len(), 5);
+    }
+
+    #[test]
     fn roles_are_recorded() {
         let t = Text::new("His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.");
         let c = find_candidates(&t, knowledge(), &[]);

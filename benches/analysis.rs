@@ -11,7 +11,9 @@ fn corpus() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut parts = Vec::new();
     for dir in ["tests/gold", "samples"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
@@ -42,7 +44,10 @@ fn main() {
     }
     // Warm up: loads the gazetteers once.
     let _ = analysis::analyze(&Document::from_text(&base));
-    println!("analysis throughput (single thread, {} KB of distinct articles repeated)", base.len() / 1024);
+    println!(
+        "analysis throughput (single thread, {} KB of distinct articles repeated)",
+        base.len() / 1024
+    );
     for mb in [1usize, 5, 20] {
         let text = build(&base, mb * 1024 * 1024);
         let doc = Document::from_text(&text);

@@ -1,6 +1,9 @@
 //! Scores the analyser on the gold articles in `tests/gold/` (our own and the shared dev set) the
 //! way `shared/tools/score.py` does, and fails when a score drops below its threshold.
 
+// The gold files are fixtures of this crate: a malformed one should fail the test loudly.
+#![expect(clippy::unwrap_used)]
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -9,11 +12,39 @@ use serde_json::Value;
 
 /// Title words the scorer ignores when comparing names.
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "dr", "mr", "mrs", "ms", "sir", "dame", "prof", "professor", "senator",
-    "sen", "rep", "gov", "governor", "general", "gen", "chief", "secretary", "the", "king", "queen", "pope",
-    "judge", "justice", "mayor", "ceo",
+    "president",
+    "prime",
+    "minister",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "dame",
+    "prof",
+    "professor",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "general",
+    "gen",
+    "chief",
+    "secretary",
+    "the",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+    "justice",
+    "mayor",
+    "ceo",
 ];
-const QUOTE_TRIM: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', ' ', '\n', '\t', '.', ',', ';', ':', '!', '?', '—', '–', '-'];
+const QUOTE_TRIM: &[char] = &[
+    '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', ' ', '\n', '\t', '.', ',', ';',
+    ':', '!', '?', '—', '–', '-',
+];
 
 fn norm_name(s: &str) -> String {
     s.to_lowercase()
@@ -25,7 +56,12 @@ fn norm_name(s: &str) -> String {
 }
 
 /// Whether `pred` names the gold entity `canonical` (strict: its canonical name, titles aside).
-fn name_ok(pred: &str, canonical: &str, aliases: &HashMap<String, HashSet<String>>, strict: bool) -> bool {
+fn name_ok(
+    pred: &str,
+    canonical: &str,
+    aliases: &HashMap<String, HashSet<String>>,
+    strict: bool,
+) -> bool {
     let p = norm_name(pred);
     if p.is_empty() {
         return false;
@@ -55,13 +91,30 @@ struct Tally {
 }
 
 fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
-    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else if fn_ == 0 { 1.0 } else { 0.0 };
-    let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 1.0 };
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    let p = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else if fn_ == 0 {
+        1.0
+    } else {
+        0.0
+    };
+    let r = if tp + fn_ > 0 {
+        tp as f64 / (tp + fn_) as f64
+    } else {
+        1.0
+    };
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 fn span(v: &Value) -> (usize, usize) {
-    (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize)
+    (
+        v["start"].as_u64().unwrap() as usize,
+        v["end"].as_u64().unwrap() as usize,
+    )
 }
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -82,7 +135,9 @@ fn score_file(gold: &Value, pred: &Analysis, chars: &[char], t: &mut Tally, log:
     let mut aliases: HashMap<String, HashSet<String>> = HashMap::new();
     for e in gold["entities"].as_array().unwrap() {
         let name = e["name"].as_str().unwrap().to_string();
-        let set = aliases.entry(name.clone()).or_insert_with(|| HashSet::from([norm_name(&name)]));
+        let set = aliases
+            .entry(name.clone())
+            .or_insert_with(|| HashSet::from([norm_name(&name)]));
         set.insert(norm_name(e["text"].as_str().unwrap()));
     }
     // Quotes.
@@ -132,7 +187,9 @@ fn score_file(gold: &Value, pred: &Analysis, chars: &[char], t: &mut Tally, log:
         .collect();
     let mut pm: HashMap<(usize, usize), (&str, &str)> = HashMap::new();
     for e in &pred.entities {
-        let Some(ty) = type_name(e.kind) else { continue };
+        let Some(ty) = type_name(e.kind) else {
+            continue;
+        };
         for m in &e.mentions {
             if optional.iter().any(|&o| overlap((m.start, m.end), o) > 0) {
                 continue;
@@ -141,7 +198,12 @@ fn score_file(gold: &Value, pred: &Analysis, chars: &[char], t: &mut Tally, log:
         }
     }
     let mut gspans = HashSet::new();
-    for g in gold["entities"].as_array().unwrap().iter().filter(|g| !g["optional"].as_bool().unwrap_or(false)) {
+    for g in gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| !g["optional"].as_bool().unwrap_or(false))
+    {
         let gs = span(g);
         gspans.insert(gs);
         match pm.get(&gs) {
@@ -222,7 +284,8 @@ fn analyser_meets_its_scores_on_the_gold_articles() {
     let files = gold_files();
     assert!(files.len() >= 3, "gold files missing");
     for gold_path in &files {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
         let txt = PathBuf::from(gold_path.to_string_lossy().replace(".gold.json", ".txt"));
         let doc = marginalia::document::load(&txt).unwrap();
         let pred = analysis::analyze(&doc);

@@ -39,7 +39,12 @@ struct Ctx<'a, 'b> {
 }
 
 /// Attributes every quote in `quotes` (which are in text order).
-pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote]) -> Vec<Attribution> {
+pub fn attribute(
+    text: &Text,
+    k: &Knowledge,
+    ents: &Entities,
+    quotes: &[RawQuote],
+) -> Vec<Attribution> {
     let mut quote_of_tok = vec![None; text.tokens.len()];
     let mut quote_toks = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -49,7 +54,13 @@ pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote
         }
         quote_toks.push((a, b));
     }
-    let ctx = Ctx { text, k, ents, quote_of_tok, quote_toks };
+    let ctx = Ctx {
+        text,
+        k,
+        ents,
+        quote_of_tok,
+        quote_toks,
+    };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for qi in 0..quotes.len() {
         let found = ctx.after_cue(qi).or_else(|| ctx.sentence_cue(qi, &out));
@@ -62,17 +73,26 @@ pub fn attribute(text: &Text, k: &Knowledge, ents: &Entities, quotes: &[RawQuote
         }
         let near = |other: usize| {
             let (a, b) = (&quotes[other], &quotes[qi]);
-            a.paragraph == b.paragraph || a.paragraph + 1 == b.paragraph || b.paragraph + 1 == a.paragraph
+            a.paragraph == b.paragraph
+                || a.paragraph + 1 == b.paragraph
+                || b.paragraph + 1 == a.paragraph
         };
         // A person named between the previous quote and this one takes over ("Sissoko told
         // reporters. “That should trouble all of us.”").
         let para_before = text.paragraphs[quotes[qi].paragraph.saturating_sub(1)].start;
-        let from = if qi > 0 { quotes[qi - 1].end.max(para_before) } else { para_before };
+        let from = if qi > 0 {
+            quotes[qi - 1].end.max(para_before)
+        } else {
+            para_before
+        };
         let named_between = ctx
             .ents
             .mentions_in(from, quotes[qi].start)
             .iter()
-            .any(|m| ctx.ents.clusters[m.cluster].kind == EntityType::Person && ctx.quote_of_tok[m.first_tok].is_none());
+            .any(|m| {
+                ctx.ents.clusters[m.cluster].kind == EntityType::Person
+                    && ctx.quote_of_tok[m.first_tok].is_none()
+            });
         if named_between {
             out[qi].speaker = ctx.salient(EntityType::Person, quotes[qi].start);
         } else if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
@@ -101,22 +121,38 @@ impl Ctx<'_, '_> {
     fn after_cue(&self, qi: usize) -> Option<Attribution> {
         let (_, q_end) = self.quote_toks[qi];
         let n = self.text.tokens.len();
-        if q_end == 0 || q_end >= n || self.text.tokens[q_end].paragraph != self.text.tokens[q_end - 1].paragraph {
+        if q_end == 0
+            || q_end >= n
+            || self.text.tokens[q_end].paragraph != self.text.tokens[q_end - 1].paragraph
+        {
             return None;
         }
         let next_quote = self.quote_toks.get(qi + 1).map_or(n, |q| q.0);
-        let limit = self.sentence_end(q_end - 1).max(q_end).min(next_quote).min(n);
+        let limit = self
+            .sentence_end(q_end - 1)
+            .max(q_end)
+            .min(next_quote)
+            .min(n);
         let limit = limit.min(self.text.paragraphs[self.text.tokens[q_end].paragraph].end_tok);
-        let verb = (q_end..limit.min(q_end + MAX_CUE_DISTANCE)).find(|&i| self.is_speech_verb(i))?;
+        let verb =
+            (q_end..limit.min(q_end + MAX_CUE_DISTANCE)).find(|&i| self.is_speech_verb(i))?;
         let cue = Some(self.word(verb).to_string());
         // Subject between the mark and the verb.
         if let Some(sp) = self.speaker_in(q_end, verb, verb, true) {
-            return Some(Attribution { speaker: Some(sp), cue });
+            return Some(Attribution {
+                speaker: Some(sp),
+                cue,
+            });
         }
         // Or the speaker after the verb, up to a comma.
-        let stop = (verb + 1..limit).find(|&i| matches!(self.word(i), "," | "." | ";")).unwrap_or(limit);
+        let stop = (verb + 1..limit)
+            .find(|&i| matches!(self.word(i), "," | "." | ";"))
+            .unwrap_or(limit);
         let sp = self.speaker_in(verb + 1, stop, verb, false);
-        sp.map(|sp| Attribution { speaker: Some(sp), cue })
+        sp.map(|sp| Attribution {
+            speaker: Some(sp),
+            cue,
+        })
     }
 
     /// The speaker named in tokens `a..b`: a person, else an organisation, a pronoun or a role.
@@ -127,15 +163,22 @@ impl Ctx<'_, '_> {
         let (sa, sb) = (self.text.tokens[a].start, self.text.tokens[b - 1].end);
         let ms = self.ents.mentions_in(sa, sb);
         let pick = |kind: EntityType| {
-            let mut it = ms.iter().filter(|m| self.ents.clusters[m.cluster].kind == kind && self.quote_of_tok[m.first_tok].is_none());
+            let mut it = ms.iter().filter(|m| {
+                self.ents.clusters[m.cluster].kind == kind
+                    && self.quote_of_tok[m.first_tok].is_none()
+            });
             if last { it.next_back() } else { it.next() }.map(|m| m.cluster)
         };
         if let Some(p) = pick(EntityType::Person) {
             return Some(p);
         }
         // Whichever comes first: an organisation's name or a pronoun or role standing for someone.
-        let org = ms.iter().find(|m| self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none());
-        let pronoun_at = (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));
+        let org = ms.iter().find(|m| {
+            self.ents.clusters[m.cluster].kind == EntityType::Org
+                && self.quote_of_tok[m.first_tok].is_none()
+        });
+        let pronoun_at =
+            (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));
         match (org, pronoun_at) {
             (Some(m), Some(i)) if m.first_tok < i => Some(m.cluster),
             (_, Some(_)) => self.pronoun_or_role(a, b, pos).or(org.map(|m| m.cluster)),
@@ -147,8 +190,20 @@ impl Ctx<'_, '_> {
     /// Whether token `i` is a pronoun or a role noun that may stand for a speaker.
     fn stands_for_speaker(&self, i: usize) -> bool {
         let w = self.word(i);
-        matches!(w, "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "it" | "It" | "they" | "They")
-            || self.k.role_nouns.contains_key(&w.to_lowercase())
+        matches!(
+            w,
+            "he" | "He"
+                | "she"
+                | "She"
+                | "his"
+                | "His"
+                | "her"
+                | "Her"
+                | "it"
+                | "It"
+                | "they"
+                | "They"
+        ) || self.k.role_nouns.contains_key(&w.to_lowercase())
     }
 
     fn pronoun_or_role(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
@@ -161,19 +216,28 @@ impl Ctx<'_, '_> {
                 "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" => {
                     // "his players" is not a speaker; "his office", "her spokesman" stand for one.
                     let possessive = matches!(w, "his" | "His" | "her" | "Her");
-                    let next_is_role = i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
+                    let next_is_role =
+                        i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
                     if !possessive || next_is_role {
                         return self.salient(EntityType::Person, self.text.tokens[i].start);
                     }
                 }
-                "it" | "It" | "they" | "They" => return self.salient(EntityType::Org, self.text.tokens[i].start),
+                "it" | "It" | "they" | "They" => {
+                    return self.salient(EntityType::Org, self.text.tokens[i].start);
+                }
                 _ => {}
             }
             let lower = w.to_lowercase();
-            if self.k.role_nouns.contains_key(&lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
+            if self.k.role_nouns.contains_key(&lower)
+                && i > 0
+                && self.text.tokens[i].kind == TokKind::Word
+            {
                 let prev = self.word(i - 1).to_lowercase();
                 let determined = matches!(prev.as_str(), "the" | "a" | "an" | "its")
-                    || self.k.lookup(self.word(i - 1)).is_some_and(|n| n.kind == EntityType::Norp)
+                    || self
+                        .k
+                        .lookup(self.word(i - 1))
+                        .is_some_and(|n| n.kind == EntityType::Norp)
                     || self.k.is_title(self.word(i - 1));
                 if determined || i == a {
                     return self.by_role(&lower, self.text.tokens[pos.min(i)].start);
@@ -186,12 +250,28 @@ impl Ctx<'_, '_> {
     /// The entity given `role` most recently before byte `pos`; for organisation roles, the most
     /// recent organisation.
     fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let has_role = |cl: &super::linking::Cluster| cl.roles.iter().any(|r| r == role || r.rsplit(' ').next() == Some(role));
+        let has_role = |cl: &super::linking::Cluster| {
+            cl.roles
+                .iter()
+                .any(|r| r == role || r.rsplit(' ').next() == Some(role))
+        };
         // Of the entities given the role, the one mentioned last before `pos` (else the first).
         let mut best: Option<(usize, usize)> = None;
-        for (ci, cl) in self.ents.clusters.iter().enumerate().filter(|(_, cl)| has_role(cl)) {
-            let before = cl.mentions.partition_point(|&m| self.ents.mentions[m].start < pos);
-            let at = if before > 0 { self.ents.mentions[cl.mentions[before - 1]].start + 1 } else { 0 };
+        for (ci, cl) in self
+            .ents
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, cl)| has_role(cl))
+        {
+            let before = cl
+                .mentions
+                .partition_point(|&m| self.ents.mentions[m].start < pos);
+            let at = if before > 0 {
+                self.ents.mentions[cl.mentions[before - 1]].start + 1
+            } else {
+                0
+            };
             if best.is_none_or(|(b, _)| at > b) {
                 best = Some((at, ci));
             }
@@ -206,27 +286,40 @@ impl Ctx<'_, '_> {
         let before = self.ents.mentions_in(0, pos);
         let recent = &before[before.len().saturating_sub(ROLE_LOOKBACK)..];
         let is_org = |m: &&super::linking::EntityMention| {
-            self.ents.clusters[m.cluster].kind == EntityType::Org && self.quote_of_tok[m.first_tok].is_none()
+            self.ents.clusters[m.cluster].kind == EntityType::Org
+                && self.quote_of_tok[m.first_tok].is_none()
         };
         let named = recent.iter().rev().filter(is_org).find(|m| {
-            self.ents.clusters[m.cluster].canonical.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(role))
+            self.ents.clusters[m.cluster]
+                .canonical
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(role))
         });
-        named.or_else(|| recent.iter().rev().find(is_org)).map(|m| m.cluster)
+        named
+            .or_else(|| recent.iter().rev().find(is_org))
+            .map(|m| m.cluster)
     }
 
     /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names
     /// one, or that sentence's quoted speaker.
     fn salient(&self, kind: EntityType, pos: usize) -> Option<usize> {
-        let tok = self.text.token_at(pos).min(self.text.tokens.len().saturating_sub(1));
+        let tok = self
+            .text
+            .token_at(pos)
+            .min(self.text.tokens.len().saturating_sub(1));
         let s0 = self.text.tokens.get(tok)?.sentence;
         for s in (s0.saturating_sub(MAX_PRONOUN_SENTENCES)..=s0).rev() {
             let sent = self.text.sentences[s];
-            let end = if s == s0 { pos } else { sent.end.max(sent.start) };
-            let found = self
-                .ents
-                .mentions_in(sent.start, end)
-                .iter()
-                .find(|m| self.ents.clusters[m.cluster].kind == kind && self.quote_of_tok[m.first_tok].is_none());
+            let end = if s == s0 {
+                pos
+            } else {
+                sent.end.max(sent.start)
+            };
+            let found = self.ents.mentions_in(sent.start, end).iter().find(|m| {
+                self.ents.clusters[m.cluster].kind == kind
+                    && self.quote_of_tok[m.first_tok].is_none()
+            });
             if let Some(m) = found {
                 return Some(m.cluster);
             }
@@ -246,10 +339,15 @@ impl Ctx<'_, '_> {
         if a >= q_start {
             return None;
         }
-        let verb = (a..q_start).rev().find(|&i| self.quote_of_tok[i].is_none() && self.is_speech_verb(i));
+        let verb = (a..q_start)
+            .rev()
+            .find(|&i| self.quote_of_tok[i].is_none() && self.is_speech_verb(i));
         let cue = verb.map(|v| self.word(v).to_string());
         let speaker = self.speaker_in(a, q_start, q_start, false)?;
-        Some(Attribution { speaker: Some(speaker), cue })
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue,
+        })
     }
 }
 
@@ -268,7 +366,13 @@ mod tests {
         let e = link(&t, k, &find_candidates(&t, k, &q));
         attribute(&t, k, &e, &q)
             .into_iter()
-            .map(|a| (a.speaker.map_or_else(|| "-".to_string(), |c| e.clusters[c].canonical.clone()), a.cue))
+            .map(|a| {
+                (
+                    a.speaker
+                        .map_or_else(|| "-".to_string(), |c| e.clusters[c].canonical.clone()),
+                    a.cue,
+                )
+            })
             .collect()
     }
 
@@ -279,15 +383,22 @@ mod tests {
     #[test]
     fn name_before_or_after_the_verb() {
         assert_eq!(
-            speakers("President William Ruto spoke. “It is winnable,” Ruto declared. “Prices matter,” said Tom Rennick, an economist."),
-            vec![("William Ruto".into(), Some("declared".into())), ("Tom Rennick".into(), Some("said".into()))]
+            speakers(
+                "President William Ruto spoke. “It is winnable,” Ruto declared. “Prices matter,” said Tom Rennick, an economist."
+            ),
+            vec![
+                ("William Ruto".into(), Some("declared".into())),
+                ("Tom Rennick".into(), Some("said".into()))
+            ]
         );
     }
 
     #[test]
     fn split_and_continued_quotes_keep_their_speaker() {
         assert_eq!(
-            who("Dariusz Kowal was angry. “We gave away a header,” he said, “and a penalty.” “It hurts.”"),
+            who(
+                "Dariusz Kowal was angry. “We gave away a header,” he said, “and a penalty.” “It hurts.”"
+            ),
             vec!["Dariusz Kowal", "Dariusz Kowal", "Dariusz Kowal"]
         );
     }
@@ -295,7 +406,9 @@ mod tests {
     #[test]
     fn pronouns_go_to_the_salient_person() {
         assert_eq!(
-            who("Fiona Galbraith praised her side, and she singled out Tomás O’Riordan, the midfielder. “He is the best,” she said."),
+            who(
+                "Fiona Galbraith praised her side, and she singled out Tomás O’Riordan, the midfielder. “He is the best,” she said."
+            ),
             vec!["Fiona Galbraith"]
         );
     }
@@ -303,11 +416,15 @@ mod tests {
     #[test]
     fn nominal_speakers_use_given_roles() {
         assert_eq!(
-            who("His spokeswoman, Renee Albright, spoke first. Then Mayor Gregory Oduya left. “We are pleased,” the spokeswoman said."),
+            who(
+                "His spokeswoman, Renee Albright, spoke first. Then Mayor Gregory Oduya left. “We are pleased,” the spokeswoman said."
+            ),
             vec!["Renee Albright"]
         );
         assert_eq!(
-            who("The company, Kestrel Energy Systems, published results with Chalmers University. \"These are real,\" the company said in a statement."),
+            who(
+                "The company, Kestrel Energy Systems, published results with Chalmers University. \"These are real,\" the company said in a statement."
+            ),
             vec!["Kestrel Energy Systems"]
         );
     }
@@ -318,6 +435,9 @@ mod tests {
             speakers("Garry Conille praised Kenya, stating, “Kenya helped us.”"),
             vec![("Garry Conille".into(), Some("stating".into()))]
         );
-        assert_eq!(who("Maria Lopez spoke. She added: \"Nobody wanted this.\""), vec!["Maria Lopez"]);
+        assert_eq!(
+            who("Maria Lopez spoke. She added: \"Nobody wanted this.\""),
+            vec!["Maria Lopez"]
+        );
     }
 }

@@ -32,14 +32,56 @@ pub struct Candidate {
 }
 
 const CONNECTOR_HEADS: &[&str] = &[
-    "University", "Institute", "Republic", "Museum", "Chamber", "Academy", "Kingdom", "State",
-    "States", "City", "Isle", "Cape", "Gulf", "Bay", "Lake", "Sea", "Mount", "Bank", "Court",
-    "Courts", "League", "Ministry", "Department", "Secretary", "Office", "House", "Church",
-    "Organization", "Organisation", "Association", "Federation", "Commission", "Council", "Board",
-    "Union", "Society", "School", "College", "Authority", "Agency", "Bureau", "Tribunal", "Party",
+    "University",
+    "Institute",
+    "Republic",
+    "Museum",
+    "Chamber",
+    "Academy",
+    "Kingdom",
+    "State",
+    "States",
+    "City",
+    "Isle",
+    "Cape",
+    "Gulf",
+    "Bay",
+    "Lake",
+    "Sea",
+    "Mount",
+    "Bank",
+    "Court",
+    "Courts",
+    "League",
+    "Ministry",
+    "Department",
+    "Secretary",
+    "Office",
+    "House",
+    "Church",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Federation",
+    "Commission",
+    "Council",
+    "Board",
+    "Union",
+    "Society",
+    "School",
+    "College",
+    "Authority",
+    "Agency",
+    "Bureau",
+    "Tribunal",
+    "Party",
 ];
-const NAME_PARTICLES: &[&str] = &["de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos"];
-const DETERMINERS: &[&str] = &["the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their",
+];
 
 /// Whether token `i` starts with a capital and may be part of a name.
 pub fn is_cap(text: &Text, i: usize) -> bool {
@@ -81,16 +123,21 @@ fn is_title_of_work(text: &Text, k: &Knowledge, q: &RawQuote) -> bool {
         return false;
     }
     let (a, b) = (text.token_at(q.start), text.token_at(q.end));
-    let words: Vec<&str> = (a..b).filter(|&i| text.tokens[i].kind == TokKind::Word).map(|i| text.tok(i)).collect();
+    let words: Vec<&str> = (a..b)
+        .filter(|&i| text.tokens[i].kind == TokKind::Word)
+        .map(|i| text.tok(i))
+        .collect();
     (2..=12).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 3 && k.common_words.contains(&title_case_word(w)[..]))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || w.chars().count() <= 3 && k.common_words.contains(&title_case_word(w)[..])
+        })
 }
 
 fn title_case_word(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
@@ -159,19 +206,31 @@ fn bare(w: &str) -> &str {
 
 /// A title that only ever stands before a person's name.
 fn is_honorific(w: &str) -> bool {
-    matches!(bare(w), "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Prof" | "Mx")
+    matches!(
+        bare(w),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Prof" | "Mx"
+    )
 }
 
 /// Strips titles and function words and gathers the clues around a run.
-fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize) -> Option<Candidate> {
+fn shape_candidate(
+    text: &Text,
+    k: &Knowledge,
+    run_first: usize,
+    run_end: usize,
+) -> Option<Candidate> {
     let mut first = run_first;
     let mut end = run_end;
     let last_word = text.tok(end - 1);
-    let institution = end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
+    let institution =
+        end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
     let mut title: Vec<&str> = Vec::new();
     let mut uncertain = text.tokens[first].cap_uncertain;
     // "Later Mr. Park": a name starts after the last honorific of a run.
-    if let Some(h) = (first..end.saturating_sub(1)).rev().find(|&i| is_honorific(text.tok(i))) {
+    if let Some(h) = (first..end.saturating_sub(1))
+        .rev()
+        .find(|&i| is_honorific(text.tok(i)))
+    {
         title.extend(
             (first..=h)
                 .map(|i| text.tok(i))
@@ -183,7 +242,8 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
     while first < end {
         let w = text.tok(first);
         let next = (first + 1 < end).then(|| text.tok(first + 1));
-        let next_is_title = next.is_some_and(|n| k.is_title(n) || k.title_modifiers.contains(bare(n)));
+        let next_is_title =
+            next.is_some_and(|n| k.is_title(n) || k.title_modifiers.contains(bare(n)));
         if k.common_words.contains(bare(w)) && !(institution && first + 1 == end) {
             first += 1;
             // The word after a stripped opener is still at the start of the sentence.
@@ -195,7 +255,8 @@ fn shape_candidate(text: &Text, k: &Knowledge, run_first: usize, run_end: usize)
         }
         let is_title = k.is_title(w) || k.title_modifiers.contains(bare(w)) && next_is_title;
         let demonym_title = next_is_title
-            && k.lookup(w).is_some_and(|n| n.kind == super::EntityType::Norp);
+            && k.lookup(w)
+                .is_some_and(|n| n.kind == super::EntityType::Norp);
         if (is_title || demonym_title) && next.is_some() {
             if is_title {
                 title.push(w);
@@ -247,7 +308,8 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
     let word = |i: usize| text.tok(i);
     let role = |i: usize| {
         let w = word(i);
-        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w)).then(|| w.to_string())
+        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w))
+            .then(|| w.to_string())
     };
     if first >= 1 && text.tokens[first - 1].paragraph == text.tokens[first].paragraph {
         if let Some(r) = role(first - 1) {
@@ -256,14 +318,20 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
         // "The company, Kestrel Energy Systems,", "Its chief executive, Daniel Park,".
         if first >= 3 && word(first - 1) == "," && role(first - 2).is_some() {
             let mut i = first - 2;
-            while i > 0 && i + 4 > first - 2 && text.tokens[i - 1].kind == TokKind::Word && word(i - 1).starts_with(char::is_lowercase) && !DETERMINERS.contains(&word(i - 1)) {
+            while i > 0
+                && i + 4 > first - 2
+                && text.tokens[i - 1].kind == TokKind::Word
+                && word(i - 1).starts_with(char::is_lowercase)
+                && !DETERMINERS.contains(&word(i - 1))
+            {
                 i -= 1;
             }
             if i > 0 && DETERMINERS.contains(&word(i - 1)) {
                 return role(first - 2);
             }
         }
-        if first >= 2 && matches!(word(first - 1), "for" | "of" | "at")
+        if first >= 2
+            && matches!(word(first - 1), "for" | "of" | "at")
             && let Some(r) = role(first - 2)
             && k.role_nouns.get(&r) == Some(&true)
         {
@@ -296,7 +364,20 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
             TokKind::Punct if w == "-" => {}
             TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}
             TokKind::Word if w.starts_with(char::is_lowercase) => {
-                if matches!(w, "of" | "at" | "for" | "in" | "from" | "with" | "who" | "which" | "and" | "whose" | "said" | "says") {
+                if matches!(
+                    w,
+                    "of" | "at"
+                        | "for"
+                        | "in"
+                        | "from"
+                        | "with"
+                        | "who"
+                        | "which"
+                        | "and"
+                        | "whose"
+                        | "said"
+                        | "says"
+                ) {
                     break;
                 }
                 head = Some(w.to_string());
@@ -318,7 +399,10 @@ fn mark_acronyms(text: &Text, cands: &mut [Candidate]) {
             && word.chars().all(|ch| !ch.is_lowercase());
         let wrapped = c.first_tok >= 1
             && text.tok(c.first_tok - 1) == "("
-            && text.tokens.get(c.end_tok).is_some_and(|_| text.tok(c.end_tok) == ")");
+            && text
+                .tokens
+                .get(c.end_tok)
+                .is_some_and(|_| text.tok(c.end_tok) == ")");
         if acronym && wrapped && cands[j - 1].end_tok + 1 == c.first_tok {
             cands[j].acronym_of_previous = true;
         }
@@ -341,10 +425,15 @@ mod tests {
     #[test]
     fn titles_and_openers_are_stripped() {
         assert_eq!(
-            names("Speaking alongside Haitian Prime Minister Dr. Garry Conille, President William Ruto spoke."),
+            names(
+                "Speaking alongside Haitian Prime Minister Dr. Garry Conille, President William Ruto spoke."
+            ),
             vec![
                 ("Speaking".to_string(), None),
-                ("Garry Conille".to_string(), Some("Prime Minister Dr.".to_string())),
+                (
+                    "Garry Conille".to_string(),
+                    Some("Prime Minister Dr.".to_string())
+                ),
                 ("William Ruto".to_string(), Some("President".to_string())),
             ]
         );
@@ -360,22 +449,42 @@ mod tests {
             .into_iter()
             .map(|(n, _)| n)
             .collect();
-        assert_eq!(got, vec!["Reserve Bank of New Zealand", "Portland Parks & Recreation", "General Hospital"]);
+        assert_eq!(
+            got,
+            vec![
+                "Reserve Bank of New Zealand",
+                "Portland Parks & Recreation",
+                "General Hospital"
+            ]
+        );
     }
 
     #[test]
     fn possessives_and_postnominals_stay_out() {
-        let got: Vec<String> = names("It was Haiti’s turn, said David Achterberg KC.").into_iter().map(|(n, _)| n).collect();
+        let got: Vec<String> = names("It was Haiti’s turn, said David Achterberg KC.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(got, vec!["Haiti", "David Achterberg"]);
     }
 
     #[test]
     fn plural_possessives_stay_inside_names_and_of_joins_only_institutions() {
-        let got: Vec<String> = names("The National Farmers’ Union met Bluefin Software of Austin and the Bank of England.")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        assert_eq!(got, vec!["National Farmers’ Union", "Bluefin Software", "Austin", "Bank of England"]);
+        let got: Vec<String> = names(
+            "The National Farmers’ Union met Bluefin Software of Austin and the Bank of England.",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            got,
+            vec![
+                "National Farmers’ Union",
+                "Bluefin Software",
+                "Austin",
+                "Bank of England"
+            ]
+        );
     }
 
     #[test]
@@ -383,13 +492,18 @@ mod tests {
         let s = "He co-wrote “Dark Skies, Bright Futures” with Mei Tanaka.";
         let t = Text::new(s);
         let q = crate::analysis::quotes::find_quotes(&t);
-        let got: Vec<&str> = find_candidates(&t, knowledge(), &q).iter().map(|c| &s[c.start..c.end]).collect();
+        let got: Vec<&str> = find_candidates(&t, knowledge(), &q)
+            .iter()
+            .map(|c| &s[c.start..c.end])
+            .collect();
         assert_eq!(got, vec!["Mei Tanaka"]);
     }
 
     #[test]
     fn appositive_roles_with_adjectives_and_owners() {
-        let t = Text::new("Its chief executive, Daniel Park, spoke with Margrethe Holm, the bloc's competition chief.");
+        let t = Text::new(
+            "Its chief executive, Daniel Park, spoke with Margrethe Holm, the bloc's competition chief.",
+        );
         let c = find_candidates(&t, knowledge(), &[]);
         assert_eq!(c[0].role_before.as_deref(), Some("executive"));
         assert_eq!(c[1].role_after.as_deref(), Some("chief"));
@@ -397,12 +511,20 @@ mod tests {
 
     #[test]
     fn clues_around_names() {
-        let t = Text::new("Ofwat, the regulator for England, spoke to agency spokesman Budi Hartono and the campaign group Fair Water Bills (FWB).");
+        let t = Text::new(
+            "Ofwat, the regulator for England, spoke to agency spokesman Budi Hartono and the campaign group Fair Water Bills (FWB).",
+        );
         let c = find_candidates(&t, knowledge(), &[]);
         assert_eq!(c[0].role_after.as_deref(), Some("regulator"));
-        let budi = c.iter().find(|c| t.slice(c.start, c.end) == "Budi Hartono").unwrap();
+        let budi = c
+            .iter()
+            .find(|c| t.slice(c.start, c.end) == "Budi Hartono")
+            .unwrap();
         assert_eq!(budi.role_before.as_deref(), Some("spokesman"));
-        let fwb = c.iter().find(|c| t.slice(c.start, c.end) == "Fair Water Bills").unwrap();
+        let fwb = c
+            .iter()
+            .find(|c| t.slice(c.start, c.end) == "Fair Water Bills")
+            .unwrap();
         assert_eq!(fwb.role_before.as_deref(), Some("group"));
         assert!(c.last().unwrap().acronym_of_previous);
     }

@@ -168,7 +168,10 @@ mod tests {
         assert_eq!(k.lookup("Kenyan").unwrap().kind, EntityType::Norp);
         assert_eq!(k.lookup("Nairobi").unwrap().kind, EntityType::Place);
         assert_eq!(k.lookup("SAO PAULO").unwrap().kind, EntityType::Place);
-        assert_eq!(k.lookup("CARICOM").unwrap().canonical, "Caribbean Community");
+        assert_eq!(
+            k.lookup("CARICOM").unwrap().canonical,
+            "Caribbean Community"
+        );
         assert_eq!(k.lookup("Ore.").unwrap().canonical, "Oregon");
         assert!(k.lookup("Ruto").is_none());
     }

@@ -15,12 +15,14 @@ use super::text::{Text, TokKind};
 
 /// Words that make a region of the place after them ("Central Java", "West Coast").
 const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+    "Upper", "Lower",
 ];
 
 /// Nouns after which "of X" names a place ("the island of Java").
 const PLACE_NOUNS: &[&str] = &[
-    "island", "city", "town", "village", "province", "state", "region", "county", "district", "port", "capital",
+    "island", "city", "town", "village", "province", "state", "region", "county", "district",
+    "port", "capital",
 ];
 
 /// One mention of an entity (byte offsets).
@@ -103,7 +105,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         if t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 {
             let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
             for p in 1..words.len() {
-                org_prefixes.entry(words[..p].join(" ")).or_insert_with(|| words.join(" "));
+                org_prefixes
+                    .entry(words[..p].join(" "))
+                    .or_insert_with(|| words.join(" "));
             }
         }
     }
@@ -112,7 +116,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let (mut first, end) = (c.first_tok, c.end_tok);
-        if c.uncertain && end - first >= 2 && lower.contains(text.tok(first).to_lowercase().as_str()) {
+        if c.uncertain
+            && end - first >= 2
+            && lower.contains(text.tok(first).to_lowercase().as_str())
+        {
             first += 1;
         }
         if end - first < 2 {
@@ -128,8 +135,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             (EntityType::Org, org_prefix_of)
         } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
             (EntityType::Place, None)
-        } else if words.iter().any(|w| !w.chars().all(|ch| ch.is_alphabetic() || "-’'.".contains(ch)))
-            || first > 0 && text.tok(first - 1) == "at"
+        } else if words.iter().any(|w| {
+            !w.chars()
+                .all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))
+        }) || first > 0 && text.tok(first - 1) == "at"
         {
             // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
@@ -149,10 +158,21 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let mut t = t;
         if t.kind == EntityType::Org && t.known.is_none() {
             // "Severn Vale" is "Severn Vale Water".
-            t.known = org_prefixes.get(&words_of(text, t.first_tok, t.end_tok)).cloned();
+            t.known = org_prefixes
+                .get(&words_of(text, t.first_tok, t.end_tok))
+                .cloned();
         }
-        let key = (t.kind, fold(t.known.as_deref().unwrap_or_else(|| text.slice(t.start, t.end))));
-        let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
+        let key = (
+            t.kind,
+            fold(
+                t.known
+                    .as_deref()
+                    .unwrap_or_else(|| text.slice(t.start, t.end)),
+            ),
+        );
+        let cl = *by_key
+            .entry(key)
+            .or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
         cluster_of[ci] = Some(cl);
     }
     // Pass 3: single words and acronyms, linked to the longer names around them.
@@ -167,17 +187,32 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         // "DENVER (AP)" is a dateline, not an acronym of the place.
         let after_place = ci > 0
             && cluster_of[ci - 1].is_some_and(|p| ents.clusters[p].kind == EntityType::Place)
-            && typed[ci].as_ref().is_none_or(|t| t.kind != EntityType::Place);
-        if c.acronym_of_previous && !after_place && ci > 0 && let Some(prev) = cluster_of[ci - 1] {
+            && typed[ci]
+                .as_ref()
+                .is_none_or(|t| t.kind != EntityType::Place);
+        if c.acronym_of_previous
+            && !after_place
+            && ci > 0
+            && let Some(prev) = cluster_of[ci - 1]
+        {
             cluster_of[ci] = Some(prev);
-            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[prev].kind, None));
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                ents.clusters[prev].kind,
+                None,
+            ));
             continue;
         }
         if c.end_tok - c.first_tok != 1 {
             continue;
         }
         let w = text.tok(c.first_tok);
-        if typed[ci].as_ref().is_none_or(|t| t.known.is_none()) && k.role_nouns.contains_key(&w.to_lowercase()) {
+        if typed[ci].as_ref().is_none_or(|t| t.known.is_none())
+            && k.role_nouns.contains_key(&w.to_lowercase())
+        {
             // "the Government", "the Council": a capitalised common noun.
             continue;
         }
@@ -186,32 +221,59 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             if known {
                 return None;
             }
-            index.org_first.get(w).copied().or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
+            index
+                .org_first
+                .get(w)
+                .copied()
+                .or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
         });
         if let Some(cl) = found {
             cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[cl].kind, None));
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                ents.clusters[cl].kind,
+                None,
+            ));
             continue;
         }
         if let Some(t) = typed[ci].clone() {
             let key = (t.kind, fold(t.known.as_deref().unwrap_or(w)));
-            let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
+            let cl = *by_key
+                .entry(key)
+                .or_insert_with(|| new_cluster(&mut ents, t.kind, t.known.clone()));
             cluster_of[ci] = Some(cl);
             if !c.uncertain {
                 single_certain.insert(w, cl);
             }
             continue;
         }
-        let contraction = w.split(['’', '\'']).next().is_some_and(|p| p != w && k.common_words.contains(p));
-        if c.uncertain || contraction || lower.contains(w.to_lowercase().as_str()) || w.ends_with("ing") || w.ends_with("ly") {
+        let contraction = w
+            .split(['’', '\''])
+            .next()
+            .is_some_and(|p| p != w && k.common_words.contains(p));
+        if c.uncertain
+            || contraction
+            || lower.contains(w.to_lowercase().as_str())
+            || w.ends_with("ing")
+            || w.ends_with("ly")
+        {
             continue;
         }
         let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
         let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
         let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
-        let kind = if matches!(prev, Some("in" | "near")) || place_of { EntityType::Place } else { EntityType::Org };
+        let kind = if matches!(prev, Some("in" | "near")) || place_of {
+            EntityType::Place
+        } else {
+            EntityType::Org
+        };
         let key = (kind, w.to_string());
-        let cl = *by_key.entry(key).or_insert_with(|| new_cluster(&mut ents, kind, None));
+        let cl = *by_key
+            .entry(key)
+            .or_insert_with(|| new_cluster(&mut ents, kind, None));
         cluster_of[ci] = Some(cl);
         typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, kind, None));
         single_certain.insert(w, cl);
@@ -225,16 +287,37 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let w = text.tok(c.first_tok);
         if let Some(&cl) = single_certain.get(w) {
             cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, ents.clusters[cl].kind, None));
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                ents.clusters[cl].kind,
+                None,
+            ));
         }
     }
     link_headline(text, k, cands, &mut typed, &mut cluster_of, &mut ents);
     for ci in 0..cands.len() {
-        let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else { continue };
-        ents.mentions.push(EntityMention { start: t.start, end: t.end, first_tok: t.first_tok, cluster: cl });
+        let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else {
+            continue;
+        };
+        ents.mentions.push(EntityMention {
+            start: t.start,
+            end: t.end,
+            first_tok: t.first_tok,
+            cluster: cl,
+        });
         let c = &cands[ci];
         let roles = &mut ents.clusters[cl].roles;
-        for r in [title_role(c.title.as_deref()), c.role_before.clone(), c.role_after.clone()].into_iter().flatten() {
+        for r in [
+            title_role(c.title.as_deref()),
+            c.role_before.clone(),
+            c.role_after.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             if !roles.contains(&r) {
                 roles.push(r);
             }
@@ -254,10 +337,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
 fn fold(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
+                'a'
+            }
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
             'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => {
+                'o'
+            }
             'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
             'ç' | 'Ç' => 'c',
             'ñ' | 'Ñ' => 'n',
@@ -267,7 +354,14 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
-fn make(text: &Text, cand: usize, first: usize, end: usize, kind: EntityType, known: Option<String>) -> Typed {
+fn make(
+    text: &Text,
+    cand: usize,
+    first: usize,
+    end: usize,
+    kind: EntityType,
+    known: Option<String>,
+) -> Typed {
     Typed {
         cand,
         start: text.tokens[first].start,
@@ -280,7 +374,13 @@ fn make(text: &Text, cand: usize, first: usize, end: usize, kind: EntityType, kn
 }
 
 fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> usize {
-    ents.clusters.push(Cluster { kind, canonical: String::new(), known, roles: Vec::new(), mentions: Vec::new() });
+    ents.clusters.push(Cluster {
+        kind,
+        canonical: String::new(),
+        known,
+        roles: Vec::new(),
+        mentions: Vec::new(),
+    });
     ents.clusters.len() - 1
 }
 
@@ -288,28 +388,52 @@ fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> 
 fn title_role(title: Option<&str>) -> Option<String> {
     let words: Vec<String> = title?
         .split_whitespace()
-        .filter(|w| !matches!(w.trim_end_matches('.'), "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Prof"))
+        .filter(|w| {
+            !matches!(
+                w.trim_end_matches('.'),
+                "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Prof"
+            )
+        })
         .map(str::to_lowercase)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Types a candidate from its own words and clues, or leaves it for later.
-fn type_by_evidence(text: &Text, k: &Knowledge, ci: usize, c: &Candidate, lower: &HashSet<&str>) -> Option<Typed> {
+fn type_by_evidence(
+    text: &Text,
+    k: &Knowledge,
+    ci: usize,
+    c: &Candidate,
+    lower: &HashSet<&str>,
+) -> Option<Typed> {
     let name = text.slice(c.start, c.end);
     let words: Vec<&str> = (c.first_tok..c.end_tok).map(|i| text.tok(i)).collect();
     let single = words.len() == 1;
     if let Some(known) = k.lookup(name) {
         // A sentence-initial word that the text also uses in lower case is a common word ("March").
         if !(c.uncertain && single && lower.contains(name.to_lowercase().as_str())) {
-            return Some(make(text, ci, c.first_tok, c.end_tok, known.kind, Some(known.canonical.clone())));
+            return Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                known.kind,
+                Some(known.canonical.clone()),
+            ));
         }
         return None;
     }
-    let head = words.iter().position(|w| *w == "of").map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
+    let head = words
+        .iter()
+        .position(|w| *w == "of")
+        .map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
     let head = head.trim_end_matches('.');
     let last = words[words.len() - 1].trim_end_matches('.');
-    let person_role = c.role_before.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&false));
+    let person_role = c
+        .role_before
+        .as_ref()
+        .is_some_and(|r| k.role_nouns.get(r) == Some(&false));
     let kind = if c.title.is_some() || person_role && !c.uncertain {
         Some(EntityType::Person)
     } else if !single && k.org_words.contains(head) {
@@ -324,7 +448,11 @@ fn type_by_evidence(text: &Text, k: &Knowledge, ci: usize, c: &Candidate, lower:
         // "Legal Affairs Correspondent" is a job, not a name.
         return None;
     } else if let Some(r) = c.role_before.as_ref().filter(|_| !c.uncertain || !single) {
-        Some(if k.role_nouns.get(r) == Some(&true) { EntityType::Org } else { EntityType::Person })
+        Some(if k.role_nouns.get(r) == Some(&true) {
+            EntityType::Org
+        } else {
+            EntityType::Person
+        })
     } else if single && is_acronym(name) && !k.common_words.contains(name) {
         Some(EntityType::Org)
     } else {
@@ -338,7 +466,10 @@ fn is_acronym(w: &str) -> bool {
 }
 
 fn words_of(text: &Text, first: usize, end: usize) -> String {
-    (first..end).map(|i| text.tok(i)).collect::<Vec<_>>().join(" ")
+    (first..end)
+        .map(|i| text.tok(i))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lookups from a short form to the multi-word name it stands for.
@@ -352,10 +483,21 @@ struct NameIndex<'a> {
 }
 
 impl<'a> NameIndex<'a> {
-    fn new(text: &Text<'a>, ents: &Entities, typed: &[Option<Typed>], cluster_of: &[Option<usize>]) -> Self {
-        let mut index = NameIndex { person_parts: HashMap::new(), org_first: HashMap::new(), org_initials: HashMap::new() };
+    fn new(
+        text: &Text<'a>,
+        ents: &Entities,
+        typed: &[Option<Typed>],
+        cluster_of: &[Option<usize>],
+    ) -> Self {
+        let mut index = NameIndex {
+            person_parts: HashMap::new(),
+            org_first: HashMap::new(),
+            org_initials: HashMap::new(),
+        };
         for (t, cl) in typed.iter().zip(cluster_of) {
-            let (Some(t), Some(cl)) = (t, *cl) else { continue };
+            let (Some(t), Some(cl)) = (t, *cl) else {
+                continue;
+            };
             if t.end_tok - t.first_tok < 2 {
                 continue;
             }
@@ -363,9 +505,17 @@ impl<'a> NameIndex<'a> {
             let last = text.tok(t.end_tok - 1);
             match ents.clusters[cl].kind {
                 EntityType::Person => {
-                    index.person_parts.entry(last).or_default().push((t.start, cl));
+                    index
+                        .person_parts
+                        .entry(last)
+                        .or_default()
+                        .push((t.start, cl));
                     if first != last {
-                        index.person_parts.entry(first).or_default().push((t.start, cl));
+                        index
+                            .person_parts
+                            .entry(first)
+                            .or_default()
+                            .push((t.start, cl));
                     }
                 }
                 EntityType::Org => {
@@ -389,7 +539,11 @@ impl<'a> NameIndex<'a> {
     fn person(&self, w: &str, pos: usize) -> Option<usize> {
         let list = self.person_parts.get(w)?;
         let i = list.partition_point(|&(start, _)| start < pos);
-        if i > 0 { Some(list[i - 1].1) } else { list.first().map(|&(_, cl)| cl) }
+        if i > 0 {
+            Some(list[i - 1].1)
+        } else {
+            list.first().map(|&(_, cl)| cl)
+        }
     }
 }
 
@@ -446,7 +600,11 @@ fn link_headline(
             let mut hit = None;
             for j in (i + 1..=c.end_tok.min(i + 5)).rev() {
                 let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
-                if let Some(&cl) = surfaces.get(s).or_else(|| canon_map.get(s)).or_else(|| parts.get(s)) {
+                if let Some(&cl) = surfaces
+                    .get(s)
+                    .or_else(|| canon_map.get(s))
+                    .or_else(|| parts.get(s))
+                {
                     hit = Some((j, ents.clusters[cl].kind, cl));
                     break;
                 }
@@ -466,7 +624,12 @@ fn link_headline(
             cluster_of[ci] = Some(cl);
         } else {
             // A second name in the same headline run: keep it as its own mention.
-            ents.mentions.push(EntityMention { start: t.start, end: t.end, first_tok: t.first_tok, cluster: cl });
+            ents.mentions.push(EntityMention {
+                start: t.start,
+                end: t.end,
+                first_tok: t.first_tok,
+                cluster: cl,
+            });
         }
     }
 }
@@ -476,8 +639,14 @@ fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> Stri
     let mut best: Option<&str> = None;
     for &m in &cl.mentions {
         let s = text.slice(mentions[m].start, mentions[m].end);
-        let shouting = s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) && s.chars().count() > 3 && cl.kind != EntityType::Org;
-        if shouting || s.ends_with('.') && cl.kind == EntityType::Place || is_acronym(s) && cl.known.is_some() {
+        let shouting = s.chars().any(char::is_alphabetic)
+            && !s.chars().any(char::is_lowercase)
+            && s.chars().count() > 3
+            && cl.kind != EntityType::Org;
+        if shouting
+            || s.ends_with('.') && cl.kind == EntityType::Place
+            || is_acronym(s) && cl.known.is_some()
+        {
             continue;
         }
         if best.is_none_or(|b| s.chars().count() > b.chars().count()) {
@@ -485,10 +654,16 @@ fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> Stri
         }
     }
     match (best, &cl.known) {
-        (Some(b), Some(known)) if known.chars().count() > b.chars().count() && cl.kind == EntityType::Org => known.clone(),
+        (Some(b), Some(known))
+            if known.chars().count() > b.chars().count() && cl.kind == EntityType::Org =>
+        {
+            known.clone()
+        }
         (Some(b), _) => b.to_string(),
         (None, Some(known)) => known.clone(),
-        (None, None) => cl.mentions.first().map_or_else(String::new, |&m| text.slice(mentions[m].start, mentions[m].end).to_string()),
+        (None, None) => cl.mentions.first().map_or_else(String::new, |&m| {
+            text.slice(mentions[m].start, mentions[m].end).to_string()
+        }),
     }
 }
 
@@ -504,22 +679,44 @@ mod tests {
         let e = link(&t, knowledge(), &c);
         e.mentions
             .iter()
-            .map(|m| (s[m.start..m.end].to_string(), e.clusters[m.cluster].kind, e.clusters[m.cluster].canonical.clone()))
+            .map(|m| {
+                (
+                    s[m.start..m.end].to_string(),
+                    e.clusters[m.cluster].kind,
+                    e.clusters[m.cluster].canonical.clone(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn surnames_link_to_full_names() {
-        let got = entities("President William Ruto spoke in Nairobi. Later, Ruto said Kenya was ready.");
-        assert_eq!(got[0], ("William Ruto".into(), EntityType::Person, "William Ruto".into()));
-        assert_eq!(got[1], ("Nairobi".into(), EntityType::Place, "Nairobi".into()));
-        assert_eq!(got[2], ("Ruto".into(), EntityType::Person, "William Ruto".into()));
+        let got =
+            entities("President William Ruto spoke in Nairobi. Later, Ruto said Kenya was ready.");
+        assert_eq!(
+            got[0],
+            (
+                "William Ruto".into(),
+                EntityType::Person,
+                "William Ruto".into()
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("Nairobi".into(), EntityType::Place, "Nairobi".into())
+        );
+        assert_eq!(
+            got[2],
+            ("Ruto".into(), EntityType::Person, "William Ruto".into())
+        );
         assert_eq!(got[3], ("Kenya".into(), EntityType::Place, "Kenya".into()));
     }
 
     #[test]
     fn acronyms_in_parentheses_join_their_name() {
-        let got = entities("He called on the Caribbean Community (CARICOM) and the Massachusetts Institute of Technology (MIT). MIT agreed.");
+        let got = entities(
+            "He called on the Caribbean Community (CARICOM) and the Massachusetts Institute of Technology (MIT). MIT agreed.",
+        );
         assert!(got.iter().all(|g| g.1 == EntityType::Org));
         assert_eq!(got[1].2, "Caribbean Community");
         assert_eq!(got[3].2, "Massachusetts Institute of Technology");
@@ -528,21 +725,35 @@ mod tests {
 
     #[test]
     fn sentence_openers_and_common_words_are_not_entities() {
-        let got = entities("However, the plan failed. Despite this, Statistically nothing changed. Funding has come.");
+        let got = entities(
+            "However, the plan failed. Despite this, Statistically nothing changed. Funding has come.",
+        );
         assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
     fn headline_keeps_only_names_the_body_uses() {
-        let got = entities("Ashgrove Rovers Clinch Third League Title Over Lindenfield\nAshgrove Rovers beat Lindenfield United on Saturday.");
+        let got = entities(
+            "Ashgrove Rovers Clinch Third League Title Over Lindenfield\nAshgrove Rovers beat Lindenfield United on Saturday.",
+        );
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(names, vec!["Ashgrove Rovers", "Lindenfield", "Ashgrove Rovers", "Lindenfield United"]);
+        assert_eq!(
+            names,
+            vec![
+                "Ashgrove Rovers",
+                "Lindenfield",
+                "Ashgrove Rovers",
+                "Lindenfield United"
+            ]
+        );
         assert_eq!(got[1].2, "Lindenfield United");
     }
 
     #[test]
     fn datelines_in_capitals_use_the_written_or_gazetteer_name() {
-        let got = entities("Airline Deal Agreed\nSAO PAULO (Reuters) - The airline flies from São Paulo. PORTLAND, Ore. - The vote.");
+        let got = entities(
+            "Airline Deal Agreed\nSAO PAULO (Reuters) - The airline flies from São Paulo. PORTLAND, Ore. - The vote.",
+        );
         assert_eq!(got[0].0, "SAO PAULO");
         assert_eq!(got[0].2, "São Paulo");
         assert_eq!(got[1].1, EntityType::Org);
@@ -552,18 +763,41 @@ mod tests {
 
     #[test]
     fn honorifics_beat_place_endings_and_link_surnames() {
-        let got = entities("Its chief executive, Daniel Park, spoke. Later Mr. Park flew to Seattle.");
-        assert_eq!(got[0], ("Daniel Park".into(), EntityType::Person, "Daniel Park".into()));
-        assert_eq!(got[1], ("Park".into(), EntityType::Person, "Daniel Park".into()));
+        let got =
+            entities("Its chief executive, Daniel Park, spoke. Later Mr. Park flew to Seattle.");
+        assert_eq!(
+            got[0],
+            (
+                "Daniel Park".into(),
+                EntityType::Person,
+                "Daniel Park".into()
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("Park".into(), EntityType::Person, "Daniel Park".into())
+        );
         assert_eq!(got[2].1, EntityType::Place);
     }
 
     #[test]
     fn company_endings_agency_datelines_and_capitalised_common_nouns() {
-        let got = entities("DENVER (AP) — Analysts at Goldman Sachs said Northwind Corp. would fight. Northwind agreed. The Government said nothing.");
+        let got = entities(
+            "DENVER (AP) — Analysts at Goldman Sachs said Northwind Corp. would fight. Northwind agreed. The Government said nothing.",
+        );
         assert_eq!(got[0].1, EntityType::Place);
-        assert_eq!(got[1], ("AP".into(), EntityType::Org, "Associated Press".into()));
-        assert_eq!(got[2], ("Goldman Sachs".into(), EntityType::Org, "Goldman Sachs".into()));
+        assert_eq!(
+            got[1],
+            ("AP".into(), EntityType::Org, "Associated Press".into())
+        );
+        assert_eq!(
+            got[2],
+            (
+                "Goldman Sachs".into(),
+                EntityType::Org,
+                "Goldman Sachs".into()
+            )
+        );
         assert_eq!(got[3].2, "Northwind Corp.");
         assert_eq!(got[4].2, "Northwind Corp.");
         assert_eq!(got.len(), 5);
@@ -571,10 +805,19 @@ mod tests {
 
     #[test]
     fn roles_are_recorded() {
-        let t = Text::new("His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.");
+        let t = Text::new(
+            "His spokeswoman, Renee Albright, spoke. Then Ofwat, the regulator for England, agreed. Mayor Keith Wilson left.",
+        );
         let c = find_candidates(&t, knowledge(), &[]);
         let e = link(&t, knowledge(), &c);
-        let roles = |name: &str| e.clusters.iter().find(|c| c.canonical == name).unwrap().roles.clone();
+        let roles = |name: &str| {
+            e.clusters
+                .iter()
+                .find(|c| c.canonical == name)
+                .unwrap()
+                .roles
+                .clone()
+        };
         assert_eq!(roles("Renee Albright"), vec!["spokeswoman"]);
         assert_eq!(roles("Ofwat"), vec!["regulator"]);
         assert_eq!(roles("Keith Wilson"), vec!["mayor"]);

@@ -93,7 +93,11 @@ fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
                 .iter()
                 .map(|&m| {
                     let m = ents.mentions[m];
-                    Mention { start: ch(m.start), end: ch(m.end), text: src[m.start..m.end].to_string() }
+                    Mention {
+                        start: ch(m.start),
+                        end: ch(m.end),
+                        text: src[m.start..m.end].to_string(),
+                    }
                 })
                 .collect(),
             roles: c.roles.clone(),
@@ -108,11 +112,18 @@ fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
             start: ch(q.start),
             end: ch(q.end),
             text: src[q.start..q.end].to_string(),
-            speaker: a.speaker.map(|cl| Speaker { name: ents.clusters[cl].canonical.clone(), entity: Some(entity_id(cl)) }),
+            speaker: a.speaker.map(|cl| Speaker {
+                name: ents.clusters[cl].canonical.clone(),
+                entity: Some(entity_id(cl)),
+            }),
             cue: a.cue,
         })
         .collect();
-    let mut analysis = Analysis { quotes, entities, figures };
+    let mut analysis = Analysis {
+        quotes,
+        entities,
+        figures,
+    };
     analysis.assign_ids();
     Some(analysis)
 }
@@ -129,7 +140,13 @@ mod tests {
         is_send(&a);
         assert_eq!(a.quotes.len(), 1);
         assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Ada Lovelace");
-        let sp_id = a.quotes[0].speaker.as_ref().unwrap().entity.clone().unwrap();
+        let sp_id = a.quotes[0]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .entity
+            .clone()
+            .unwrap();
         assert_eq!(a.entity(&sp_id).unwrap().name, "Ada Lovelace");
         let flag = CancelFlag::new();
         flag.cancel();

@@ -43,7 +43,13 @@ pub fn find_quotes(text: &Text) -> Vec<RawQuote> {
     out
 }
 
-fn scan_paragraph(line: &str, offset: usize, paragraph: usize, next_opens: bool, out: &mut Vec<RawQuote>) {
+fn scan_paragraph(
+    line: &str,
+    offset: usize,
+    paragraph: usize,
+    next_opens: bool,
+    out: &mut Vec<RawQuote>,
+) {
     let mut open: Option<(usize, Mark)> = None;
     let mut prev: Option<char> = None;
     let mut iter = line.char_indices().peekable();
@@ -67,7 +73,9 @@ fn scan_paragraph(line: &str, offset: usize, paragraph: usize, next_opens: bool,
                 open = Some((i, Mark::StraightSingle))
             }
             ('’', Some((s, Mark::CurlySingle))) | ('\'', Some((s, Mark::StraightSingle)))
-                if before_break && prev.is_some_and(|p| !p.is_whitespace()) && !plural_possessive(line, i, prev) =>
+                if before_break
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && !plural_possessive(line, i, prev) =>
             {
                 push(out, offset, paragraph, s, i + c.len_utf8(), true);
                 open = None;
@@ -97,7 +105,14 @@ fn plural_possessive(line: &str, i: usize, prev: Option<char>) -> bool {
     after.next() == Some(' ') && after.next().is_some_and(char::is_lowercase)
 }
 
-fn push(out: &mut Vec<RawQuote>, offset: usize, paragraph: usize, s: usize, e: usize, closed: bool) {
+fn push(
+    out: &mut Vec<RawQuote>,
+    offset: usize,
+    paragraph: usize,
+    s: usize,
+    e: usize,
+    closed: bool,
+) {
     if e > s + 2 {
         out.push(RawQuote {
             start: offset + s,
@@ -120,15 +135,22 @@ mod tests {
     #[test]
     fn curly_and_straight_doubles() {
         assert_eq!(
-            quotes("“Our officers have recaptured key sites,” Ruto said. He added \"it is winnable.\""),
-            vec!["“Our officers have recaptured key sites,”", "\"it is winnable.\""]
+            quotes(
+                "“Our officers have recaptured key sites,” Ruto said. He added \"it is winnable.\""
+            ),
+            vec![
+                "“Our officers have recaptured key sites,”",
+                "\"it is winnable.\""
+            ]
         );
     }
 
     #[test]
     fn british_singles_are_told_from_apostrophes() {
         assert_eq!(
-            quotes("‘I’m 71 and I’d never set foot in Haiti’s courts in the ’90s,’ said Mrs Doyle."),
+            quotes(
+                "‘I’m 71 and I’d never set foot in Haiti’s courts in the ’90s,’ said Mrs Doyle."
+            ),
             vec!["‘I’m 71 and I’d never set foot in Haiti’s courts in the ’90s,’"]
         );
         assert_eq!(
@@ -140,7 +162,9 @@ mod tests {
     #[test]
     fn nested_quotes_keep_only_the_outer() {
         assert_eq!(
-            quotes("“People told us, ‘Solar is for rich countries.’ We had to show them,” he said."),
+            quotes(
+                "“People told us, ‘Solar is for rich countries.’ We had to show them,” he said."
+            ),
             vec!["“People told us, ‘Solar is for rich countries.’ We had to show them,”"]
         );
     }
@@ -150,7 +174,10 @@ mod tests {
         let s = "“A hospital cannot depend on diesel.\n“So we stopped depending on it.”";
         assert_eq!(
             quotes(s),
-            vec!["“A hospital cannot depend on diesel.", "“So we stopped depending on it.”"]
+            vec![
+                "“A hospital cannot depend on diesel.",
+                "“So we stopped depending on it.”"
+            ]
         );
     }
 

@@ -249,8 +249,7 @@ fn tokenize_into(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Toke
 
 fn word_end(line: &str, start: usize) -> usize {
     let mut end = start;
-    let mut iter = line[start..].char_indices().peekable();
-    while let Some((j, c)) = iter.next() {
+    for (j, c) in line[start..].char_indices() {
         let abs = start + j;
         if c.is_alphanumeric() {
             end = abs + c.len_utf8();
@@ -328,17 +327,29 @@ mod tests {
     fn abbreviations_and_initials_keep_their_period() {
         assert_eq!(
             words("Dr. Garry Conille and Maria T. Lopez in the U.S. and Ore."),
-            vec!["Dr.", "Garry", "Conille", "and", "Maria", "T.", "Lopez", "in", "the", "U.S.", "and", "Ore."]
+            vec![
+                "Dr.", "Garry", "Conille", "and", "Maria", "T.", "Lopez", "in", "the", "U.S.",
+                "and", "Ore."
+            ]
         );
     }
 
     #[test]
     fn sentences_split_after_closing_marks_not_after_titles() {
         let t = Text::new("“It works,” he said. Dr. Solberg agreed. “Yes.” She left.");
-        let s: Vec<&str> = t.sentences.iter().map(|s| t.slice(s.start, s.end)).collect();
+        let s: Vec<&str> = t
+            .sentences
+            .iter()
+            .map(|s| t.slice(s.start, s.end))
+            .collect();
         assert_eq!(
             s,
-            vec!["“It works,” he said.", "Dr. Solberg agreed.", "“Yes.”", "She left."]
+            vec![
+                "“It works,” he said.",
+                "Dr. Solberg agreed.",
+                "“Yes.”",
+                "She left."
+            ]
         );
     }
 
@@ -352,6 +363,9 @@ mod tests {
 
     #[test]
     fn numbers_keep_separators() {
-        assert_eq!(words("600,000 and 3.5%"), vec!["600,000", "and", "3.5", "%"]);
+        assert_eq!(
+            words("600,000 and 3.5%"),
+            vec!["600,000", "and", "3.5", "%"]
+        );
     }
 }

@@ -50,7 +50,10 @@ pub fn write_summary(file: &str, analysis: &Analysis, out: &mut dyn Write) -> st
     )?;
     let mut by_speaker: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for q in &analysis.quotes {
-        let who = q.speaker.as_ref().map_or_else(|| "(no speaker)".to_string(), |s| s.name.clone());
+        let who = q
+            .speaker
+            .as_ref()
+            .map_or_else(|| "(no speaker)".to_string(), |s| s.name.clone());
         by_speaker.entry(who).or_default().push(&q.text);
     }
     if !by_speaker.is_empty() {
@@ -62,15 +65,33 @@ pub fn write_summary(file: &str, analysis: &Analysis, out: &mut dyn Write) -> st
             writeln!(out, "    {}", preview(q))?;
         }
     }
-    for kind in [EntityType::Person, EntityType::Org, EntityType::Place, EntityType::Norp] {
-        let mut ents: Vec<_> = analysis.entities.iter().filter(|e| e.kind == kind).collect();
+    for kind in [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Norp,
+    ] {
+        let mut ents: Vec<_> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .collect();
         if ents.is_empty() {
             continue;
         }
-        ents.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.name.cmp(&b.name)));
+        ents.sort_by(|a, b| {
+            b.mentions
+                .len()
+                .cmp(&a.mentions.len())
+                .then(a.name.cmp(&b.name))
+        });
         writeln!(out, "\n{}", type_label(kind))?;
         for e in ents {
-            let roles = if e.roles.is_empty() { String::new() } else { format!(" — {}", e.roles.join(", ")) };
+            let roles = if e.roles.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", e.roles.join(", "))
+            };
             writeln!(out, "  {} ×{}{roles}", e.name, e.mentions.len())?;
         }
     }
@@ -83,8 +104,14 @@ pub fn write_summary(file: &str, analysis: &Analysis, out: &mut dyn Write) -> st
             Some(FigureValue::Date(d)) => d.clone(),
             None => "—".to_string(),
         };
-        let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        let counted = f.counted.as_ref().map_or_else(String::new, |c| format!(" ({c})"));
+        let kind = serde_json::to_value(f.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let counted = f
+            .counted
+            .as_ref()
+            .map_or_else(String::new, |c| format!(" ({c})"));
         let approx = if f.approximate { " ~" } else { "" };
         writeln!(out, "  {:<9} {} = {value}{approx}{counted}", kind, f.text)?;
     }

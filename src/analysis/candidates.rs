@@ -76,6 +76,15 @@ const CONNECTOR_HEADS: &[&str] = &[
     "Tribunal",
     "Party",
 ];
+/// Names of storms and other events ("Hurricane Delia") are not people, places or organisations.
+const EVENT_HEADS: &[&str] = &[
+    "Hurricane",
+    "Typhoon",
+    "Cyclone",
+    "Storm",
+    "Tropical",
+    "Operation",
+];
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
 ];
@@ -273,7 +282,7 @@ fn shape_candidate(
     if first >= end || end - first == 1 && k.is_title(text.tok(first)) {
         return None;
     }
-    if titles_a_work(text, run_first, end) {
+    if titles_a_work(text, run_first, end) || EVENT_HEADS.contains(&text.tok(first)) {
         return None;
     }
     let in_headline = text.headline && text.tokens[first].paragraph == 0;

@@ -262,6 +262,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         {
             continue;
         }
+        // "Category 1", "Route 66", "Article 5": a label before a number.
+        if text
+            .tokens
+            .get(c.end_tok)
+            .is_some_and(|t| t.kind == TokKind::Number)
+        {
+            continue;
+        }
         let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
         let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
         let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
@@ -434,7 +442,21 @@ fn type_by_evidence(
         .role_before
         .as_ref()
         .is_some_and(|r| k.role_nouns.get(r) == Some(&false));
-    let kind = if c.title.is_some() || person_role && !c.uncertain {
+    // "Linda Park, 67, said": an age makes a person of a name that ends like a place.
+    let n = text.tokens.len();
+    let aged = !single
+        && c.end_tok + 2 < n
+        && text.tok(c.end_tok) == ","
+        && text.tokens[c.end_tok + 1].kind == TokKind::Number
+        && matches!(text.tok(c.end_tok + 2), "," | ")")
+        && text
+            .tok(c.end_tok + 1)
+            .parse::<u32>()
+            .is_ok_and(|age| (1..=120).contains(&age));
+    let kind = if c.title.is_some()
+        || person_role && !c.uncertain
+        || aged && !k.org_words.contains(last)
+    {
         Some(EntityType::Person)
     } else if !single && k.org_words.contains(head) {
         Some(EntityType::Org)

@@ -36,6 +36,57 @@ struct Ctx<'a, 'b> {
     /// Quote index covering each token, if any.
     quote_of_tok: Vec<Option<usize>>,
     quote_toks: Vec<(usize, usize)>,
+    /// Per entity: known to be a woman (`Some(true)`) or a man.
+    female: Vec<Option<bool>>,
+}
+
+/// The gender of a pronoun, if it has one.
+fn pronoun_gender(w: &str) -> Option<bool> {
+    match w {
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(true),
+        "he" | "He" | "his" | "His" | "him" | "himself" => Some(false),
+        _ => None,
+    }
+}
+
+/// Genders from titles ("Mrs", "spokesman") and from sentences naming one person followed by a
+/// pronoun ("Galbraith’s side … and she singled out …").
+fn learn_genders(
+    text: &Text,
+    ents: &Entities,
+    quote_of_tok: &[Option<usize>],
+) -> Vec<Option<bool>> {
+    let mut female: Vec<Option<bool>> = ents.clusters.iter().map(|c| c.female).collect();
+    for sent in &text.sentences {
+        let mut person: Option<usize> = None;
+        let mut mentions = ents
+            .mentions_in(sent.start, sent.end.max(sent.start))
+            .iter()
+            .peekable();
+        for i in sent.first_tok..sent.end_tok {
+            while let Some(m) = mentions.next_if(|m| m.first_tok <= i) {
+                if ents.clusters[m.cluster].kind == EntityType::Person
+                    && quote_of_tok[m.first_tok].is_none()
+                {
+                    match person {
+                        None => person = Some(m.cluster),
+                        Some(p) if p != m.cluster => person = Some(usize::MAX),
+                        _ => {}
+                    }
+                }
+            }
+            if quote_of_tok[i].is_some() {
+                continue;
+            }
+            if let Some(g) = pronoun_gender(text.tok(i)) {
+                if let Some(p) = person.filter(|&p| p != usize::MAX) {
+                    female[p].get_or_insert(g);
+                }
+                break;
+            }
+        }
+    }
+    female
 }
 
 /// Attributes every quote in `quotes` (which are in text order).
@@ -54,7 +105,9 @@ pub fn attribute(
         }
         quote_toks.push((a, b));
     }
+    let female = learn_genders(text, ents, &quote_of_tok);
     let ctx = Ctx {
+        female,
         text,
         k,
         ents,
@@ -219,7 +272,7 @@ impl Ctx<'_, '_> {
                     let next_is_role =
                         i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
                     if !possessive || next_is_role {
-                        return self.salient(EntityType::Person, self.text.tokens[i].start);
+                        return self.salient_person(pronoun_gender(w), self.text.tokens[i].start);
                     }
                 }
                 "it" | "It" | "they" | "They" => {
@@ -304,6 +357,22 @@ impl Ctx<'_, '_> {
     /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names
     /// one, or that sentence's quoted speaker.
     fn salient(&self, kind: EntityType, pos: usize) -> Option<usize> {
+        self.salient_matching(kind, pos, None)
+    }
+
+    /// [`Self::salient`] for a person, skipping people of the other gender.
+    fn salient_person(&self, female: Option<bool>, pos: usize) -> Option<usize> {
+        self.salient_matching(EntityType::Person, pos, female)
+    }
+
+    fn salient_matching(
+        &self,
+        kind: EntityType,
+        pos: usize,
+        female: Option<bool>,
+    ) -> Option<usize> {
+        let fits =
+            |cl: usize| female.is_none() || self.female[cl].is_none() || self.female[cl] == female;
         let tok = self
             .text
             .token_at(pos)
@@ -319,6 +388,7 @@ impl Ctx<'_, '_> {
             let found = self.ents.mentions_in(sent.start, end).iter().find(|m| {
                 self.ents.clusters[m.cluster].kind == kind
                     && self.quote_of_tok[m.first_tok].is_none()
+                    && fits(m.cluster)
             });
             if let Some(m) = found {
                 return Some(m.cluster);
@@ -410,6 +480,18 @@ mod tests {
                 "Fiona Galbraith praised her side, and she singled out Tomás O’Riordan, the midfielder. “He is the best,” she said."
             ),
             vec!["Fiona Galbraith"]
+        );
+    }
+
+    #[test]
+    fn pronouns_skip_people_of_the_other_gender() {
+        assert_eq!(
+            who("Mrs Jane Doe met John Smith on Monday. “It went well,” he said."),
+            vec!["John Smith"]
+        );
+        assert_eq!(
+            who("Ann Lee said her team was ready. Ann Lee then met Tom Fox. “We won,” she said."),
+            vec!["Ann Lee"]
         );
     }
 

@@ -51,6 +51,8 @@ pub struct Cluster {
     pub roles: Vec<String>,
     /// Its mentions (indices into [`Entities::mentions`]), in text order.
     pub mentions: Vec<usize>,
+    /// For a person: whether the article marks them as a woman (`Some(true)`) or a man.
+    pub female: Option<bool>,
 }
 
 /// All entities of a text.
@@ -317,6 +319,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             cluster: cl,
         });
         let c = &cands[ci];
+        let words = c.title.iter().flat_map(|t| t.split_whitespace());
+        let words = words
+            .chain(c.role_before.as_deref())
+            .chain(c.role_after.as_deref());
+        if let Some(f) = words.filter_map(gender_of_word).next() {
+            ents.clusters[cl].female.get_or_insert(f);
+        }
         let roles = &mut ents.clusters[cl].roles;
         for r in [
             title_role(c.title.as_deref()),
@@ -388,8 +397,23 @@ fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> 
         known,
         roles: Vec::new(),
         mentions: Vec::new(),
+        female: None,
     });
     ents.clusters.len() - 1
+}
+
+/// Whether a title or role word marks a woman (`Some(true)`) or a man (`Some(false)`).
+pub fn gender_of_word(w: &str) -> Option<bool> {
+    match w.trim_end_matches('.').to_lowercase().as_str() {
+        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "baroness" | "duchess"
+        | "countess" | "spokeswoman" | "chairwoman" | "councilwoman" | "congresswoman"
+        | "businesswoman" | "sister" | "mother" => Some(true),
+        "mr" | "sir" | "lord" | "king" | "prince" | "baron" | "duke" | "earl" | "father"
+        | "spokesman" | "chairman" | "councilman" | "congressman" | "businessman" | "brother" => {
+            Some(false)
+        }
+        _ => None,
+    }
 }
 
 /// "Prime Minister Dr." → "prime minister".

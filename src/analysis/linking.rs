@@ -6,7 +6,7 @@
 //! Systems", "CARICOM" after "Caribbean Community (CARICOM)"). Single words whose capital only
 //! marks a sentence start or a headline are kept only when the article names them elsewhere.
 
-use std::collections::{HashMap, HashSet};
+use super::fast_hash::{HashMap, HashSet};
 
 use super::EntityType;
 use super::candidates::{Candidate, is_cap};
@@ -102,7 +102,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
     // Pass 2: other multi-word names; a prefix of an organisation's name is that organisation.
     // Every proper prefix of an organisation's name, mapped to the name ("Severn Vale" → "Severn
     // Vale Water"); the first organisation named wins.
-    let mut org_prefixes: HashMap<String, String> = HashMap::new();
+    let mut org_prefixes: HashMap<String, String> = HashMap::default();
     for t in typed.iter().flatten() {
         if t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 {
             let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
@@ -150,7 +150,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         typed[ci] = Some(make(text, ci, first, end, kind, known));
     }
     let mut ents = Entities::default();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut cluster_of: Vec<Option<usize>> = vec![None; cands.len()];
     for ci in 0..cands.len() {
         let Some(t) = typed[ci].clone() else { continue };
@@ -179,7 +179,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
     }
     // Pass 3: single words and acronyms, linked to the longer names around them.
     let index = NameIndex::new(text, &ents, &typed, &cluster_of);
-    let single_certain: HashMap<&str, usize> = HashMap::new();
+    let single_certain: HashMap<&str, usize> = HashMap::default();
     let mut single_certain = single_certain;
     for ci in 0..cands.len() {
         let c = &cands[ci];
@@ -536,9 +536,9 @@ impl<'a> NameIndex<'a> {
         cluster_of: &[Option<usize>],
     ) -> Self {
         let mut index = NameIndex {
-            person_parts: HashMap::new(),
-            org_first: HashMap::new(),
-            org_initials: HashMap::new(),
+            person_parts: HashMap::default(),
+            org_first: HashMap::default(),
+            org_initials: HashMap::default(),
         };
         for (t, cl) in typed.iter().zip(cluster_of) {
             let (Some(t), Some(cl)) = (t, *cl) else {
@@ -603,7 +603,7 @@ fn link_headline(
     cluster_of: &mut [Option<usize>],
     ents: &mut Entities,
 ) {
-    let mut surfaces: HashMap<&str, usize> = HashMap::new();
+    let mut surfaces: HashMap<&str, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl) {
             surfaces.entry(text.slice(t.start, t.end)).or_insert(*cl);
@@ -612,7 +612,7 @@ fn link_headline(
     // Canonical names ("Portland" for "PORTLAND"), then the short forms the body would link: a
     // person's surname, an organisation's first word.
     let mut canon: Vec<(String, usize)> = Vec::new();
-    let mut parts: HashMap<&str, usize> = HashMap::new();
+    let mut parts: HashMap<&str, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl)
             && let Some(known) = &t.known

@@ -8,6 +8,7 @@
 
 mod attribution;
 mod candidates;
+mod fast_hash;
 pub mod figures;
 mod knowledge;
 mod linking;

@@ -282,7 +282,7 @@ fn shape_candidate(
     if first >= end || end - first == 1 && k.is_title(text.tok(first)) {
         return None;
     }
-    if titles_a_work(text, run_first, end) || EVENT_HEADS.contains(&text.tok(first)) {
+    if EVENT_HEADS.contains(&text.tok(first)) {
         return None;
     }
     let in_headline = text.headline && text.tokens[first].paragraph == 0;
@@ -298,17 +298,6 @@ fn shape_candidate(
         acronym_of_previous: false,
         in_headline,
     })
-}
-
-/// A name that fills a quotation by itself is the title of a work: “The Long Charge”.
-fn titles_a_work(text: &Text, first: usize, end: usize) -> bool {
-    let quote_mark = |i: usize| matches!(text.tok(i), "“" | "”" | "\"" | "‘" | "’" | "'");
-    let opened = first >= 1 && quote_mark(first - 1);
-    let mut after = end;
-    if after < text.tokens.len() && matches!(text.tok(after), "," | ".") {
-        after += 1;
-    }
-    opened && end - first >= 2 && after < text.tokens.len() && quote_mark(after)
 }
 
 /// "agency spokesman Budi Hartono", "The company, Kestrel Energy Systems,", "a spokesperson for

@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn maps_behave_like_maps() {
         let mut m: HashMap<&str, usize> = HashMap::default();
-        for (i, w) in ["Ruto", "Kenya", "Haiti", "R", "Rutoo", ""].iter().enumerate() {
+        for (i, w) in ["Ruto", "Kenya", "Haiti", "R", "Rutoo", ""]
+            .iter()
+            .enumerate()
+        {
             m.insert(w, i);
         }
         assert_eq!(m.get("Haiti"), Some(&2));

@@ -256,7 +256,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             .split(['’', '\''])
             .next()
             .is_some_and(|p| p != w && k.common_words.contains(p));
-        if c.uncertain
+        // "Greenpeace called the funding …": a sentence-initial word that is never written in
+        // lower case and is the subject of a speech verb names someone.
+        let speaks = c.end_tok < text.tokens.len()
+            && k.speech_verbs.contains(text.tok(c.end_tok))
+            && !["s", "ly", "ing", "ed", "al"]
+                .iter()
+                .any(|e| w.ends_with(e));
+        if c.uncertain && !speaks
             || contraction
             || lower.contains(w.to_lowercase().as_str())
             || w.ends_with("ing")

@@ -121,7 +121,12 @@ pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<C
         .map(|q| (q.start, q.end))
         .collect();
     if !titles.is_empty() {
-        cands.retain(|c| !titles.iter().any(|&(a, b)| c.start >= a && c.end <= b));
+        // Quotes are in text order and do not overlap: the one that could hold a name starts last
+        // before it.
+        cands.retain(|c| {
+            let i = titles.partition_point(|&(a, _)| a <= c.start);
+            i == 0 || c.end > titles[i - 1].1
+        });
     }
     cands
 }

@@ -332,7 +332,7 @@ impl Ctx<'_, '_> {
         if let Some((_, ci)) = best {
             return Some(ci);
         }
-        if self.k.role_nouns.get(role) != Some(&true) {
+        if self.k.role_nouns.get(role) != Some(&true) && !role.starts_with("spokes") {
             return None;
         }
         // "the bank" → "Kowhai Bank"; else the organisation named last (looking back a little way).
@@ -508,6 +508,23 @@ mod tests {
                 "The company, Kestrel Energy Systems, published results with Chalmers University. \"These are real,\" the company said in a statement."
             ),
             vec!["Kestrel Energy Systems"]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_spokesperson_speaks_for_the_organisation() {
+        assert_eq!(
+            who(
+                "A spokesman for Severn Water declined to comment further. “We will appeal,” the spokesman said."
+            ),
+            vec!["Severn Water"]
+        );
+        let t = Text::new("A spokesman for Severn Water declined.");
+        let e = link(&t, knowledge(), &find_candidates(&t, knowledge(), &[]));
+        assert_eq!(e.clusters[0].kind, EntityType::Org);
+        assert_eq!(
+            who("Kowhai Bank raised its rates. “Demand is strong,” a spokeswoman said."),
+            vec!["Kowhai Bank"]
         );
     }
 

@@ -336,7 +336,7 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
         if first >= 2
             && matches!(word(first - 1), "for" | "of" | "at")
             && let Some(r) = role(first - 2)
-            && k.role_nouns.get(&r) == Some(&true)
+            && (k.role_nouns.get(&r) == Some(&true) || r.starts_with("spokes"))
         {
             return Some(r);
         }

@@ -472,7 +472,9 @@ fn type_by_evidence(
     let person_role = c
         .role_before
         .as_ref()
-        .is_some_and(|r| k.role_nouns.get(r) == Some(&false));
+        .is_some_and(|r| k.role_nouns.get(r) == Some(&false))
+        // "a spokesman for Severn Water" gives the role to an organisation.
+        && !(c.first_tok > 0 && matches!(text.tok(c.first_tok - 1), "for" | "of" | "at"));
     // "Linda Park, 67, said": an age makes a person of a name that ends like a place.
     let n = text.tokens.len();
     let aged = !single

@@ -55,7 +55,10 @@ fn scan_paragraph(
     let mut iter = line.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
-        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"".contains(p));
+        let after_space = prev.is_none_or(|p| {
+            p.is_whitespace()
+                || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"')
+        });
         let before_break = next.is_none_or(|n| !n.is_alphanumeric());
         match (c, open) {
             ('“', None) => open = Some((i, Mark::CurlyDouble)),

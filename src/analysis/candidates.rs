@@ -201,8 +201,14 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             }
             break;
         }
-        if let Some(c) = shape_candidate(text, k, first, end) {
-            out.push(c);
+        // "U.S. President Donald Trump", "Apple CEO Tim Cook": a title inside a run starts a new name.
+        let split = title_inside(text, k, first, end);
+        for (a, b) in [(first, split.unwrap_or(end)), (split.unwrap_or(end), end)] {
+            if a < b
+                && let Some(c) = shape_candidate(text, k, a, b)
+            {
+                out.push(c);
+            }
         }
         i = end;
     }
@@ -216,6 +222,30 @@ fn same_line(text: &Text, a: usize, b: usize) -> bool {
 
 fn bare(w: &str) -> &str {
     w.trim_end_matches('.')
+}
+
+/// Where a title chain starts inside a run (not at its start), when a name follows it.
+fn title_inside(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<usize> {
+    let is_title = |i: usize| k.is_title(text.tok(i));
+    let is_modifier = |i: usize| k.title_modifiers.contains(bare(text.tok(i)));
+    let starts_chain = |i: usize| is_title(i) || is_modifier(i) && i + 1 < end && is_title(i + 1);
+    for p in first + 1..end {
+        if !starts_chain(p) || is_title(p - 1) || is_modifier(p - 1) {
+            continue;
+        }
+        let mut q = p;
+        while q < end && (is_title(q) || is_modifier(q)) {
+            q += 1;
+        }
+        // The last word of an institution ("Royal Courts of Justice") is no title.
+        if q < end
+            && !k.org_words.contains(text.tok(end - 1))
+            && !k.place_words.contains(text.tok(end - 1))
+        {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// A title that only ever stands before a person's name.
@@ -510,6 +540,24 @@ mod tests {
         let c = find_candidates(&t, knowledge(), &[]);
         assert_eq!(c[0].role_before.as_deref(), Some("executive"));
         assert_eq!(c[1].role_after.as_deref(), Some("chief"));
+    }
+
+    #[test]
+    fn a_title_inside_a_run_starts_a_new_name() {
+        assert_eq!(
+            names("He met U.S. President Donald Trump and Ohio Governor Mike DeWine."),
+            vec![
+                ("U.S.".to_string(), None),
+                ("Donald Trump".to_string(), Some("President".to_string())),
+                ("Ohio".to_string(), None),
+                ("Mike DeWine".to_string(), Some("Governor".to_string())),
+            ]
+        );
+        let got: Vec<String> = names("It was the Royal Courts of Justice.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(got, vec!["Royal Courts of Justice"]);
     }
 
     #[test]

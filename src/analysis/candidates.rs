@@ -463,6 +463,7 @@ mod tests {
             ),
             vec![
                 ("Speaking".to_string(), None),
+                ("Haitian".to_string(), None),
                 (
                     "Garry Conille".to_string(),
                     Some("Prime Minister Dr.".to_string())

@@ -198,9 +198,24 @@ impl Ctx<'_, '_> {
             });
         }
         // Or the speaker after the verb, up to a comma.
-        let stop = (verb + 1..limit)
-            .find(|&i| matches!(self.word(i), "," | "." | ";"))
-            .unwrap_or(limit);
+        let stop_after = |from: usize| {
+            (from..limit)
+                .find(|&i| matches!(self.word(i), "," | "." | ";"))
+                .unwrap_or(limit)
+        };
+        let mut stop = stop_after(verb + 1);
+        // "said the company's chief executive, Jane Roe": the name follows its role.
+        let role_then_name = stop > verb + 1
+            && stop < limit
+            && self.word(stop) == ","
+            && self.k.role_nouns.contains_key(self.word(stop - 1))
+            && self
+                .ents
+                .mentions_in(self.text.tokens[verb].end, self.text.tokens[stop].start)
+                .is_empty();
+        if role_then_name {
+            stop = stop_after(stop + 1);
+        }
         let sp = self.speaker_in(verb + 1, stop, verb, false);
         sp.map(|sp| Attribution {
             speaker: Some(sp),
@@ -525,6 +540,16 @@ mod tests {
         assert_eq!(
             who("Kowhai Bank raised its rates. “Demand is strong,” a spokeswoman said."),
             vec!["Kowhai Bank"]
+        );
+    }
+
+    #[test]
+    fn name_after_its_role_behind_the_verb() {
+        assert_eq!(
+            who(
+                "Northwind Corp. fell. “We will fight,” said the company’s chief executive, Jane Roe."
+            ),
+            vec!["Jane Roe"]
         );
     }
 

@@ -116,6 +116,11 @@ pub fn attribute(
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for qi in 0..quotes.len() {
+        if text.headline && quotes[qi].paragraph == 0 {
+            // A headline quotes without saying who.
+            out.push(Attribution::default());
+            continue;
+        }
         let found = ctx.after_cue(qi).or_else(|| ctx.sentence_cue(qi, &out));
         out.push(found.unwrap_or_default());
     }

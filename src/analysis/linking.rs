@@ -314,7 +314,15 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             ));
         }
     }
-    link_headline(text, k, cands, &mut typed, &mut cluster_of, &mut ents);
+    link_headline(
+        text,
+        k,
+        cands,
+        &mut typed,
+        &mut cluster_of,
+        &mut ents,
+        &lower,
+    );
     for ci in 0..cands.len() {
         let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else {
             continue;
@@ -326,6 +334,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             cluster: cl,
         });
         let c = &cands[ci];
+        if c.in_headline {
+            // Headline words are capitalised anyway: they say nothing about roles.
+            continue;
+        }
         let words = c.title.iter().flat_map(|t| t.split_whitespace());
         let words = words
             .chain(c.role_before.as_deref())
@@ -611,6 +623,7 @@ fn link_headline(
     typed: &mut [Option<Typed>],
     cluster_of: &mut [Option<usize>],
     ents: &mut Entities,
+    lower: &HashSet<&str>,
 ) {
     let mut surfaces: HashMap<&str, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
@@ -639,7 +652,7 @@ fn link_headline(
                 EntityType::Org => text.tok(t.first_tok),
                 _ => continue,
             };
-            if !k.common_words.contains(part) {
+            if !k.common_words.contains(part) && !lower.contains(part.to_lowercase().as_str()) {
                 parts.entry(part).or_insert(*cl);
             }
         }

@@ -115,8 +115,8 @@ pub fn attribute(
         quote_toks,
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
-    for qi in 0..quotes.len() {
-        if text.headline && quotes[qi].paragraph == 0 {
+    for (qi, q) in quotes.iter().enumerate() {
+        if text.headline && q.paragraph == 0 {
             // A headline quotes without saying who.
             out.push(Attribution::default());
             continue;

@@ -91,6 +91,11 @@ impl Knowledge {
         );
         add_names(
             &mut names,
+            include_str!("../../assets/knowledge/groups.tsv"),
+            EntityType::Norp,
+        );
+        add_names(
+            &mut names,
             include_str!("../../assets/knowledge/regions.tsv"),
             EntityType::Place,
         );

@@ -24,6 +24,8 @@ pub struct Attribution {
 
 /// How far after a closing mark a speech verb may stand ("…,” agency spokesman Budi Hartono said").
 const MAX_CUE_DISTANCE: usize = 7;
+/// How many mentions back a role noun may look for its organisation.
+const ROLE_LOOKBACK: usize = 60;
 /// How many sentences back a pronoun may look for its person.
 const MAX_PRONOUN_SENTENCES: usize = 6;
 
@@ -34,6 +36,57 @@ struct Ctx<'a, 'b> {
     /// Quote index covering each token, if any.
     quote_of_tok: Vec<Option<usize>>,
     quote_toks: Vec<(usize, usize)>,
+    /// Per entity: known to be a woman (`Some(true)`) or a man.
+    female: Vec<Option<bool>>,
+}
+
+/// The gender of a pronoun, if it has one.
+fn pronoun_gender(w: &str) -> Option<bool> {
+    match w {
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(true),
+        "he" | "He" | "his" | "His" | "him" | "himself" => Some(false),
+        _ => None,
+    }
+}
+
+/// Genders from titles ("Mrs", "spokesman") and from sentences naming one person followed by a
+/// pronoun ("Galbraith’s side … and she singled out …").
+fn learn_genders(
+    text: &Text,
+    ents: &Entities,
+    quote_of_tok: &[Option<usize>],
+) -> Vec<Option<bool>> {
+    let mut female: Vec<Option<bool>> = ents.clusters.iter().map(|c| c.female).collect();
+    for sent in &text.sentences {
+        let mut person: Option<usize> = None;
+        let mut mentions = ents
+            .mentions_in(sent.start, sent.end.max(sent.start))
+            .iter()
+            .peekable();
+        for i in sent.first_tok..sent.end_tok {
+            while let Some(m) = mentions.next_if(|m| m.first_tok <= i) {
+                if ents.clusters[m.cluster].kind == EntityType::Person
+                    && quote_of_tok[m.first_tok].is_none()
+                {
+                    match person {
+                        None => person = Some(m.cluster),
+                        Some(p) if p != m.cluster => person = Some(usize::MAX),
+                        _ => {}
+                    }
+                }
+            }
+            if quote_of_tok[i].is_some() {
+                continue;
+            }
+            if let Some(g) = pronoun_gender(text.tok(i)) {
+                if let Some(p) = person.filter(|&p| p != usize::MAX) {
+                    female[p].get_or_insert(g);
+                }
+                break;
+            }
+        }
+    }
+    female
 }
 
 /// Attributes every quote in `quotes` (which are in text order).
@@ -52,7 +105,9 @@ pub fn attribute(
         }
         quote_toks.push((a, b));
     }
+    let female = learn_genders(text, ents, &quote_of_tok);
     let ctx = Ctx {
+        female,
         text,
         k,
         ents,
@@ -60,7 +115,12 @@ pub fn attribute(
         quote_toks,
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
-    for qi in 0..quotes.len() {
+    for (qi, q) in quotes.iter().enumerate() {
+        if text.headline && q.paragraph == 0 {
+            // A headline quotes without saying who.
+            out.push(Attribution::default());
+            continue;
+        }
         let found = ctx.after_cue(qi).or_else(|| ctx.sentence_cue(qi, &out));
         out.push(found.unwrap_or_default());
     }
@@ -75,7 +135,25 @@ pub fn attribute(
                 || a.paragraph + 1 == b.paragraph
                 || b.paragraph + 1 == a.paragraph
         };
-        if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
+        // A person named between the previous quote and this one takes over ("Sissoko told
+        // reporters. “That should trouble all of us.”").
+        let para_before = text.paragraphs[quotes[qi].paragraph.saturating_sub(1)].start;
+        let from = if qi > 0 {
+            quotes[qi - 1].end.max(para_before)
+        } else {
+            para_before
+        };
+        let named_between = ctx
+            .ents
+            .mentions_in(from, quotes[qi].start)
+            .iter()
+            .any(|m| {
+                ctx.ents.clusters[m.cluster].kind == EntityType::Person
+                    && ctx.quote_of_tok[m.first_tok].is_none()
+            });
+        if named_between {
+            out[qi].speaker = ctx.salient(EntityType::Person, quotes[qi].start);
+        } else if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
             out[qi].speaker = out[qi - 1].speaker;
         } else if qi + 1 < quotes.len() && quotes[qi + 1].paragraph == quotes[qi].paragraph {
             out[qi].speaker = out[qi + 1].speaker;
@@ -125,9 +203,24 @@ impl Ctx<'_, '_> {
             });
         }
         // Or the speaker after the verb, up to a comma.
-        let stop = (verb + 1..limit)
-            .find(|&i| matches!(self.word(i), "," | "." | ";"))
-            .unwrap_or(limit);
+        let stop_after = |from: usize| {
+            (from..limit)
+                .find(|&i| matches!(self.word(i), "," | "." | ";"))
+                .unwrap_or(limit)
+        };
+        let mut stop = stop_after(verb + 1);
+        // "said the company's chief executive, Jane Roe": the name follows its role.
+        let role_then_name = stop > verb + 1
+            && stop < limit
+            && self.word(stop) == ","
+            && self.k.role_nouns.contains_key(self.word(stop - 1))
+            && self
+                .ents
+                .mentions_in(self.text.tokens[verb].end, self.text.tokens[stop].start)
+                .is_empty();
+        if role_then_name {
+            stop = stop_after(stop + 1);
+        }
         let sp = self.speaker_in(verb + 1, stop, verb, false);
         sp.map(|sp| Attribution {
             speaker: Some(sp),
@@ -199,7 +292,7 @@ impl Ctx<'_, '_> {
                     let next_is_role =
                         i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
                     if !possessive || next_is_role {
-                        return self.salient(EntityType::Person, self.text.tokens[i].start);
+                        return self.salient_person(pronoun_gender(w), self.text.tokens[i].start);
                     }
                 }
                 "it" | "It" | "they" | "They" => {
@@ -230,47 +323,76 @@ impl Ctx<'_, '_> {
     /// The entity given `role` most recently before byte `pos`; for organisation roles, the most
     /// recent organisation.
     fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let before = self.ents.mentions_in(0, pos);
-        let has_role = |cl: usize| {
-            self.ents.clusters[cl]
-                .roles
+        let has_role = |cl: &super::linking::Cluster| {
+            cl.roles
                 .iter()
                 .any(|r| r == role || r.rsplit(' ').next() == Some(role))
         };
-        if let Some(m) = before.iter().rev().find(|m| has_role(m.cluster)) {
-            return Some(m.cluster);
-        }
-        if let Some(cl) = (0..self.ents.clusters.len()).find(|&cl| has_role(cl)) {
-            return Some(cl);
-        }
-        if self.k.role_nouns.get(role) == Some(&true) {
-            // "the bank" → "Kowhai Bank"; else the organisation named last.
-            let named = before.iter().rev().find(|m| {
-                let c = &self.ents.clusters[m.cluster];
-                c.kind == EntityType::Org
-                    && c.canonical
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|w| w.eq_ignore_ascii_case(role))
-            });
-            if let Some(m) = named {
-                return Some(m.cluster);
+        // Of the entities given the role, the one mentioned last before `pos` (else the first).
+        let mut best: Option<(usize, usize)> = None;
+        for (ci, cl) in self
+            .ents
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, cl)| has_role(cl))
+        {
+            let before = cl
+                .mentions
+                .partition_point(|&m| self.ents.mentions[m].start < pos);
+            let at = if before > 0 {
+                self.ents.mentions[cl.mentions[before - 1]].start + 1
+            } else {
+                0
+            };
+            if best.is_none_or(|(b, _)| at > b) {
+                best = Some((at, ci));
             }
-            return before
-                .iter()
-                .rev()
-                .find(|m| {
-                    self.ents.clusters[m.cluster].kind == EntityType::Org
-                        && self.quote_of_tok[m.first_tok].is_none()
-                })
-                .map(|m| m.cluster);
         }
-        None
+        if let Some((_, ci)) = best {
+            return Some(ci);
+        }
+        if self.k.role_nouns.get(role) != Some(&true) && !role.starts_with("spokes") {
+            return None;
+        }
+        // "the bank" → "Kowhai Bank"; else the organisation named last (looking back a little way).
+        let before = self.ents.mentions_in(0, pos);
+        let recent = &before[before.len().saturating_sub(ROLE_LOOKBACK)..];
+        let is_org = |m: &&super::linking::EntityMention| {
+            self.ents.clusters[m.cluster].kind == EntityType::Org
+                && self.quote_of_tok[m.first_tok].is_none()
+        };
+        let named = recent.iter().rev().filter(is_org).find(|m| {
+            self.ents.clusters[m.cluster]
+                .canonical
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(role))
+        });
+        named
+            .or_else(|| recent.iter().rev().find(is_org))
+            .map(|m| m.cluster)
     }
 
     /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names
     /// one, or that sentence's quoted speaker.
     fn salient(&self, kind: EntityType, pos: usize) -> Option<usize> {
+        self.salient_matching(kind, pos, None)
+    }
+
+    /// [`Self::salient`] for a person, skipping people of the other gender.
+    fn salient_person(&self, female: Option<bool>, pos: usize) -> Option<usize> {
+        self.salient_matching(EntityType::Person, pos, female)
+    }
+
+    fn salient_matching(
+        &self,
+        kind: EntityType,
+        pos: usize,
+        female: Option<bool>,
+    ) -> Option<usize> {
+        let fits =
+            |cl: usize| female.is_none() || self.female[cl].is_none() || self.female[cl] == female;
         let tok = self
             .text
             .token_at(pos)
@@ -286,6 +408,7 @@ impl Ctx<'_, '_> {
             let found = self.ents.mentions_in(sent.start, end).iter().find(|m| {
                 self.ents.clusters[m.cluster].kind == kind
                     && self.quote_of_tok[m.first_tok].is_none()
+                    && fits(m.cluster)
             });
             if let Some(m) = found {
                 return Some(m.cluster);
@@ -381,6 +504,18 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_skip_people_of_the_other_gender() {
+        assert_eq!(
+            who("Mrs Jane Doe met John Smith on Monday. “It went well,” he said."),
+            vec!["John Smith"]
+        );
+        assert_eq!(
+            who("Ann Lee said her team was ready. Ann Lee then met Tom Fox. “We won,” she said."),
+            vec!["Ann Lee"]
+        );
+    }
+
+    #[test]
     fn nominal_speakers_use_given_roles() {
         assert_eq!(
             who(
@@ -393,6 +528,33 @@ mod tests {
                 "The company, Kestrel Energy Systems, published results with Chalmers University. \"These are real,\" the company said in a statement."
             ),
             vec!["Kestrel Energy Systems"]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_spokesperson_speaks_for_the_organisation() {
+        assert_eq!(
+            who(
+                "A spokesman for Severn Water declined to comment further. “We will appeal,” the spokesman said."
+            ),
+            vec!["Severn Water"]
+        );
+        let t = Text::new("A spokesman for Severn Water declined.");
+        let e = link(&t, knowledge(), &find_candidates(&t, knowledge(), &[]));
+        assert_eq!(e.clusters[0].kind, EntityType::Org);
+        assert_eq!(
+            who("Kowhai Bank raised its rates. “Demand is strong,” a spokeswoman said."),
+            vec!["Kowhai Bank"]
+        );
+    }
+
+    #[test]
+    fn name_after_its_role_behind_the_verb() {
+        assert_eq!(
+            who(
+                "Northwind Corp. fell. “We will fight,” said the company’s chief executive, Jane Roe."
+            ),
+            vec!["Jane Roe"]
         );
     }
 

@@ -59,6 +59,31 @@ const CONNECTOR_HEADS: &[&str] = &[
     "Office",
     "House",
     "Church",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Federation",
+    "Commission",
+    "Council",
+    "Board",
+    "Union",
+    "Society",
+    "School",
+    "College",
+    "Authority",
+    "Agency",
+    "Bureau",
+    "Tribunal",
+    "Party",
+];
+/// Names of storms and other events ("Hurricane Delia") are not people, places or organisations.
+const EVENT_HEADS: &[&str] = &[
+    "Hurricane",
+    "Typhoon",
+    "Cyclone",
+    "Storm",
+    "Tropical",
+    "Operation",
 ];
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
@@ -96,7 +121,12 @@ pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<C
         .map(|q| (q.start, q.end))
         .collect();
     if !titles.is_empty() {
-        cands.retain(|c| !titles.iter().any(|&(a, b)| c.start >= a && c.end <= b));
+        // Quotes are in text order and do not overlap: the one that could hold a name starts last
+        // before it.
+        cands.retain(|c| {
+            let i = titles.partition_point(|&(a, _)| a <= c.start);
+            i == 0 || c.end > titles[i - 1].1
+        });
     }
     cands
 }
@@ -155,7 +185,6 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 continue;
             }
             let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
-                || w == "of" && k.org_words.contains(prev)
                 || w == "&"
                 || NAME_PARTICLES.contains(&w))
                 && end + 1 < n
@@ -172,8 +201,14 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             }
             break;
         }
-        if let Some(c) = shape_candidate(text, k, first, end) {
-            out.push(c);
+        // "U.S. President Donald Trump", "Apple CEO Tim Cook": a title inside a run starts a new name.
+        let split = title_inside(text, k, first, end);
+        for (a, b) in [(first, split.unwrap_or(end)), (split.unwrap_or(end), end)] {
+            if a < b
+                && let Some(c) = shape_candidate(text, k, a, b)
+            {
+                out.push(c);
+            }
         }
         i = end;
     }
@@ -187,6 +222,38 @@ fn same_line(text: &Text, a: usize, b: usize) -> bool {
 
 fn bare(w: &str) -> &str {
     w.trim_end_matches('.')
+}
+
+/// Where a title chain starts inside a run (not at its start), when a name follows it.
+fn title_inside(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<usize> {
+    let is_title = |i: usize| k.is_title(text.tok(i));
+    let is_modifier = |i: usize| k.title_modifiers.contains(bare(text.tok(i)));
+    let starts_chain = |i: usize| is_title(i) || is_modifier(i) && i + 1 < end && is_title(i + 1);
+    for p in first + 1..end {
+        if !starts_chain(p) || is_title(p - 1) || is_modifier(p - 1) {
+            continue;
+        }
+        let mut q = p;
+        while q < end && (is_title(q) || is_modifier(q)) {
+            q += 1;
+        }
+        // The last word of an institution ("Royal Courts of Justice") is no title.
+        if q < end
+            && !k.org_words.contains(text.tok(end - 1))
+            && !k.place_words.contains(text.tok(end - 1))
+        {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// A title that only ever stands before a person's name.
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        bare(w),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Prof" | "Mx"
+    )
 }
 
 /// Strips titles and function words and gathers the clues around a run.
@@ -203,6 +270,19 @@ fn shape_candidate(
         end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
     let mut title: Vec<&str> = Vec::new();
     let mut uncertain = text.tokens[first].cap_uncertain;
+    // "Later Mr. Park": a name starts after the last honorific of a run.
+    if let Some(h) = (first..end.saturating_sub(1))
+        .rev()
+        .find(|&i| is_honorific(text.tok(i)))
+    {
+        title.extend(
+            (first..=h)
+                .map(|i| text.tok(i))
+                .filter(|w| k.is_title(w) || k.title_modifiers.contains(bare(w))),
+        );
+        first = h + 1;
+        uncertain = false;
+    }
     while first < end {
         let w = text.tok(first);
         let next = (first + 1 < end).then(|| text.tok(first + 1));
@@ -237,7 +317,7 @@ fn shape_candidate(
     if first >= end || end - first == 1 && k.is_title(text.tok(first)) {
         return None;
     }
-    if titles_a_work(text, run_first, end) {
+    if EVENT_HEADS.contains(&text.tok(first)) {
         return None;
     }
     let in_headline = text.headline && text.tokens[first].paragraph == 0;
@@ -255,17 +335,6 @@ fn shape_candidate(
     })
 }
 
-/// A name that fills a quotation by itself is the title of a work: “The Long Charge”.
-fn titles_a_work(text: &Text, first: usize, end: usize) -> bool {
-    let quote_mark = |i: usize| matches!(text.tok(i), "“" | "”" | "\"" | "‘" | "’" | "'");
-    let opened = first >= 1 && quote_mark(first - 1);
-    let mut after = end;
-    if after < text.tokens.len() && matches!(text.tok(after), "," | ".") {
-        after += 1;
-    }
-    opened && end - first >= 2 && after < text.tokens.len() && quote_mark(after)
-}
-
 /// "agency spokesman Budi Hartono", "The company, Kestrel Energy Systems,", "a spokesperson for
 /// Severn Vale".
 fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
@@ -279,13 +348,25 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
         if let Some(r) = role(first - 1) {
             return Some(r);
         }
-        if first >= 3 && word(first - 1) == "," && DETERMINERS.contains(&word(first - 3)) {
-            return role(first - 2);
+        // "The company, Kestrel Energy Systems,", "Its chief executive, Daniel Park,".
+        if first >= 3 && word(first - 1) == "," && role(first - 2).is_some() {
+            let mut i = first - 2;
+            while i > 0
+                && i + 4 > first - 2
+                && text.tokens[i - 1].kind == TokKind::Word
+                && word(i - 1).starts_with(char::is_lowercase)
+                && !DETERMINERS.contains(&word(i - 1))
+            {
+                i -= 1;
+            }
+            if i > 0 && DETERMINERS.contains(&word(i - 1)) {
+                return role(first - 2);
+            }
         }
         if first >= 2
             && matches!(word(first - 1), "for" | "of" | "at")
             && let Some(r) = role(first - 2)
-            && k.role_nouns.get(&r) == Some(&true)
+            && (k.role_nouns.get(&r) == Some(&true) || r.starts_with("spokes"))
         {
             return Some(r);
         }
@@ -306,6 +387,12 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
         let t = &text.tokens[i];
         let w = text.tok(i);
         match t.kind {
+            // "the bloc’s competition chief": the owner is not the role.
+            TokKind::Punct if matches!(w, "’" | "'") && i + 1 < n && text.tok(i + 1) == "s" => {
+                head = None;
+                i += 2;
+                continue;
+            }
             TokKind::Number => {}
             TokKind::Punct if w == "-" => {}
             TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}
@@ -376,9 +463,10 @@ mod tests {
             ),
             vec![
                 ("Speaking".to_string(), None),
+                ("Haitian".to_string(), None),
                 (
                     "Garry Conille".to_string(),
-                    Some("Prime Minister".to_string())
+                    Some("Prime Minister Dr.".to_string())
                 ),
                 ("William Ruto".to_string(), Some("President".to_string())),
             ]
@@ -412,6 +500,65 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         assert_eq!(got, vec!["Haiti", "David Achterberg"]);
+    }
+
+    #[test]
+    fn plural_possessives_stay_inside_names_and_of_joins_only_institutions() {
+        let got: Vec<String> = names(
+            "The National Farmers’ Union met Bluefin Software of Austin and the Bank of England.",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            got,
+            vec![
+                "National Farmers’ Union",
+                "Bluefin Software",
+                "Austin",
+                "Bank of England"
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_titles_of_works_hold_no_names() {
+        let s = "He co-wrote “Dark Skies, Bright Futures” with Mei Tanaka.";
+        let t = Text::new(s);
+        let q = crate::analysis::quotes::find_quotes(&t);
+        let got: Vec<&str> = find_candidates(&t, knowledge(), &q)
+            .iter()
+            .map(|c| &s[c.start..c.end])
+            .collect();
+        assert_eq!(got, vec!["Mei Tanaka"]);
+    }
+
+    #[test]
+    fn appositive_roles_with_adjectives_and_owners() {
+        let t = Text::new(
+            "Its chief executive, Daniel Park, spoke with Margrethe Holm, the bloc's competition chief.",
+        );
+        let c = find_candidates(&t, knowledge(), &[]);
+        assert_eq!(c[0].role_before.as_deref(), Some("executive"));
+        assert_eq!(c[1].role_after.as_deref(), Some("chief"));
+    }
+
+    #[test]
+    fn a_title_inside_a_run_starts_a_new_name() {
+        assert_eq!(
+            names("He met U.S. President Donald Trump and Ohio Governor Mike DeWine."),
+            vec![
+                ("U.S.".to_string(), None),
+                ("Donald Trump".to_string(), Some("President".to_string())),
+                ("Ohio".to_string(), None),
+                ("Mike DeWine".to_string(), Some("Governor".to_string())),
+            ]
+        );
+        let got: Vec<String> = names("It was the Royal Courts of Justice.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(got, vec!["Royal Courts of Justice"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Knowledge lives in data files (see `assets/README.md` for sources and licences) so it can be
 //! extended without touching the rules; it is parsed once, on first use, and shared read-only.
 
-use std::collections::{HashMap, HashSet};
+use super::fast_hash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::EntityType;
@@ -68,7 +68,7 @@ fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityTyp
 
 impl Knowledge {
     fn load() -> Self {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/orgs.tsv"),
@@ -87,6 +87,11 @@ impl Knowledge {
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/demonyms.tsv"),
+            EntityType::Norp,
+        );
+        add_names(
+            &mut names,
+            include_str!("../../assets/knowledge/groups.tsv"),
             EntityType::Norp,
         );
         add_names(

@@ -6,7 +6,7 @@
 //! Systems", "CARICOM" after "Caribbean Community (CARICOM)"). Single words whose capital only
 //! marks a sentence start or a headline are kept only when the article names them elsewhere.
 
-use std::collections::{HashMap, HashSet};
+use super::fast_hash::{HashMap, HashSet};
 
 use super::EntityType;
 use super::candidates::{Candidate, is_cap};
@@ -51,6 +51,8 @@ pub struct Cluster {
     pub roles: Vec<String>,
     /// Its mentions (indices into [`Entities::mentions`]), in text order.
     pub mentions: Vec<usize>,
+    /// For a person: whether the article marks them as a woman (`Some(true)`) or a man.
+    pub female: Option<bool>,
 }
 
 /// All entities of a text.
@@ -98,12 +100,19 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         typed[ci] = type_by_evidence(text, k, ci, c, &lower);
     }
     // Pass 2: other multi-word names; a prefix of an organisation's name is that organisation.
-    let org_names: Vec<Vec<&str>> = typed
-        .iter()
-        .flatten()
-        .filter(|t| t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2)
-        .map(|t| (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect())
-        .collect();
+    // Every proper prefix of an organisation's name, mapped to the name ("Severn Vale" → "Severn
+    // Vale Water"); the first organisation named wins.
+    let mut org_prefixes: HashMap<String, String> = HashMap::default();
+    for t in typed.iter().flatten() {
+        if t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 {
+            let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
+            for p in 1..words.len() {
+                org_prefixes
+                    .entry(words[..p].join(" "))
+                    .or_insert_with(|| words.join(" "));
+            }
+        }
+    }
     for (ci, c) in cands.iter().enumerate() {
         if typed[ci].is_some() || c.in_headline || c.acronym_of_previous {
             continue;
@@ -123,10 +132,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             // "Legal Affairs Correspondent" is a job, not a name.
             continue;
         }
-        let org_prefix_of = org_names
-            .iter()
-            .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
-            .map(|o| o.join(" "));
+        let org_prefix_of = org_prefixes.get(&words.join(" ")).cloned();
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
         } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
@@ -134,7 +140,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         } else if words.iter().any(|w| {
             !w.chars()
                 .all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))
-        }) {
+        }) || first > 0 && text.tok(first - 1) == "at"
+        {
+            // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
         } else {
             (EntityType::Person, None)
@@ -142,7 +150,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         typed[ci] = Some(make(text, ci, first, end, kind, known));
     }
     let mut ents = Entities::default();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut cluster_of: Vec<Option<usize>> = vec![None; cands.len()];
     for ci in 0..cands.len() {
         let Some(t) = typed[ci].clone() else { continue };
@@ -152,11 +160,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let mut t = t;
         if t.kind == EntityType::Org && t.known.is_none() {
             // "Severn Vale" is "Severn Vale Water".
-            let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
-            t.known = org_names
-                .iter()
-                .find(|o| o.len() > words.len() && o[..words.len()] == words[..])
-                .map(|o| o.join(" "));
+            t.known = org_prefixes
+                .get(&words_of(text, t.first_tok, t.end_tok))
+                .cloned();
         }
         let key = (
             t.kind,
@@ -172,7 +178,8 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         cluster_of[ci] = Some(cl);
     }
     // Pass 3: single words and acronyms, linked to the longer names around them.
-    let single_certain: HashMap<&str, usize> = HashMap::new();
+    let index = NameIndex::new(text, &ents, &typed, &cluster_of);
+    let single_certain: HashMap<&str, usize> = HashMap::default();
     let mut single_certain = single_certain;
     for ci in 0..cands.len() {
         let c = &cands[ci];
@@ -212,14 +219,16 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let known = typed[ci].as_ref().is_some_and(|t| t.known.is_some());
-        let found =
-            person_by_name_part(text, &ents, &typed, &cluster_of, w, c.start).or_else(|| {
-                if known {
-                    return None;
-                }
-                org_by_first_word(text, &typed, &cluster_of, w)
-                    .or_else(|| org_by_initials(text, &ents, &typed, &cluster_of, w))
-            });
+        let found = index.person(w, c.start).or_else(|| {
+            if known {
+                return None;
+            }
+            index
+                .org_first
+                .get(w)
+                .copied()
+                .or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
+        });
         if let Some(cl) = found {
             cluster_of[ci] = Some(cl);
             typed[ci] = Some(make(
@@ -247,11 +256,26 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             .split(['’', '\''])
             .next()
             .is_some_and(|p| p != w && k.common_words.contains(p));
-        if c.uncertain
+        // "Greenpeace called the funding …": a sentence-initial word that is never written in
+        // lower case and is the subject of a speech verb names someone.
+        let speaks = c.end_tok < text.tokens.len()
+            && k.speech_verbs.contains(text.tok(c.end_tok))
+            && !["s", "ly", "ing", "ed", "al"]
+                .iter()
+                .any(|e| w.ends_with(e));
+        if c.uncertain && !speaks
             || contraction
             || lower.contains(w.to_lowercase().as_str())
             || w.ends_with("ing")
             || w.ends_with("ly")
+        {
+            continue;
+        }
+        // "Category 1", "Route 66", "Article 5": a label before a number.
+        if text
+            .tokens
+            .get(c.end_tok)
+            .is_some_and(|t| t.kind == TokKind::Number)
         {
             continue;
         }
@@ -290,7 +314,15 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             ));
         }
     }
-    link_headline(text, k, cands, &mut typed, &mut cluster_of, &mut ents);
+    link_headline(
+        text,
+        k,
+        cands,
+        &mut typed,
+        &mut cluster_of,
+        &mut ents,
+        &lower,
+    );
     for ci in 0..cands.len() {
         let (Some(t), Some(cl)) = (&typed[ci], cluster_of[ci]) else {
             continue;
@@ -302,6 +334,17 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             cluster: cl,
         });
         let c = &cands[ci];
+        if c.in_headline {
+            // Headline words are capitalised anyway: they say nothing about roles.
+            continue;
+        }
+        let words = c.title.iter().flat_map(|t| t.split_whitespace());
+        let words = words
+            .chain(c.role_before.as_deref())
+            .chain(c.role_after.as_deref());
+        if let Some(f) = words.filter_map(gender_of_word).next() {
+            ents.clusters[cl].female.get_or_insert(f);
+        }
         let roles = &mut ents.clusters[cl].roles;
         for r in [
             title_role(c.title.as_deref()),
@@ -373,8 +416,23 @@ fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> 
         known,
         roles: Vec::new(),
         mentions: Vec::new(),
+        female: None,
     });
     ents.clusters.len() - 1
+}
+
+/// Whether a title or role word marks a woman (`Some(true)`) or a man (`Some(false)`).
+pub fn gender_of_word(w: &str) -> Option<bool> {
+    match w.trim_end_matches('.').to_lowercase().as_str() {
+        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "baroness" | "duchess"
+        | "countess" | "spokeswoman" | "chairwoman" | "councilwoman" | "congresswoman"
+        | "businesswoman" | "sister" | "mother" => Some(true),
+        "mr" | "sir" | "lord" | "king" | "prince" | "baron" | "duke" | "earl" | "father"
+        | "spokesman" | "chairman" | "councilman" | "congressman" | "businessman" | "brother" => {
+            Some(false)
+        }
+        _ => None,
+    }
 }
 
 /// "Prime Minister Dr." → "prime minister".
@@ -421,8 +479,29 @@ fn type_by_evidence(
         .iter()
         .position(|w| *w == "of")
         .map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
-    let last = words[words.len() - 1];
-    let kind = if c.title.is_some() {
+    let head = head.trim_end_matches('.');
+    let last = words[words.len() - 1].trim_end_matches('.');
+    let person_role = c
+        .role_before
+        .as_ref()
+        .is_some_and(|r| k.role_nouns.get(r) == Some(&false))
+        // "a spokesman for Severn Water" gives the role to an organisation.
+        && !(c.first_tok > 0 && matches!(text.tok(c.first_tok - 1), "for" | "of" | "at"));
+    // "Linda Park, 67, said": an age makes a person of a name that ends like a place.
+    let n = text.tokens.len();
+    let aged = !single
+        && c.end_tok + 2 < n
+        && text.tok(c.end_tok) == ","
+        && text.tokens[c.end_tok + 1].kind == TokKind::Number
+        && matches!(text.tok(c.end_tok + 2), "," | ")")
+        && text
+            .tok(c.end_tok + 1)
+            .parse::<u32>()
+            .is_ok_and(|age| (1..=120).contains(&age));
+    let kind = if c.title.is_some()
+        || person_role && !c.uncertain
+        || aged && !k.org_words.contains(last)
+    {
         Some(EntityType::Person)
     } else if !single && k.org_words.contains(head) {
         Some(EntityType::Org)
@@ -453,87 +532,86 @@ fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
 
-/// "Ruto" → the person "William Ruto" mentioned most recently before `pos` (or first after it).
-fn person_by_name_part(
-    text: &Text,
-    ents: &Entities,
-    typed: &[Option<Typed>],
-    cluster_of: &[Option<usize>],
-    w: &str,
-    pos: usize,
-) -> Option<usize> {
-    let mut best: Option<(bool, usize, usize)> = None;
-    for (t, cl) in typed.iter().zip(cluster_of) {
-        let (Some(t), Some(cl)) = (t, cl) else {
-            continue;
+fn words_of(text: &Text, first: usize, end: usize) -> String {
+    (first..end)
+        .map(|i| text.tok(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lookups from a short form to the multi-word name it stands for.
+struct NameIndex<'a> {
+    /// First and last words of people's names → (position, entity), in text order.
+    person_parts: HashMap<&'a str, Vec<(usize, usize)>>,
+    /// First word of an organisation's name ("Kestrel") → entity.
+    org_first: HashMap<&'a str, usize>,
+    /// Initials of an organisation's name ("MIT") → entity.
+    org_initials: HashMap<String, usize>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(
+        text: &Text<'a>,
+        ents: &Entities,
+        typed: &[Option<Typed>],
+        cluster_of: &[Option<usize>],
+    ) -> Self {
+        let mut index = NameIndex {
+            person_parts: HashMap::default(),
+            org_first: HashMap::default(),
+            org_initials: HashMap::default(),
         };
-        if ents.clusters[*cl].kind != EntityType::Person || t.end_tok - t.first_tok < 2 {
-            continue;
+        for (t, cl) in typed.iter().zip(cluster_of) {
+            let (Some(t), Some(cl)) = (t, *cl) else {
+                continue;
+            };
+            if t.end_tok - t.first_tok < 2 {
+                continue;
+            }
+            let first = text.tok(t.first_tok);
+            let last = text.tok(t.end_tok - 1);
+            match ents.clusters[cl].kind {
+                EntityType::Person => {
+                    index
+                        .person_parts
+                        .entry(last)
+                        .or_default()
+                        .push((t.start, cl));
+                    if first != last {
+                        index
+                            .person_parts
+                            .entry(first)
+                            .or_default()
+                            .push((t.start, cl));
+                    }
+                }
+                EntityType::Org => {
+                    if t.known.is_none() {
+                        index.org_first.entry(first).or_insert(cl);
+                    }
+                    let initials: String = (t.first_tok..t.end_tok)
+                        .map(|i| text.tok(i))
+                        .filter(|x| x.starts_with(char::is_uppercase))
+                        .filter_map(|x| x.chars().next())
+                        .collect();
+                    index.org_initials.entry(initials).or_insert(cl);
+                }
+                _ => {}
+            }
         }
-        let first = text.tok(t.first_tok);
-        let last = text.tok(t.end_tok - 1);
-        if w != last && w != first {
-            continue;
-        }
-        let before = t.start < pos;
-        let cand = (
-            before,
-            if before {
-                t.start
-            } else {
-                usize::MAX - t.start
-            },
-            *cl,
-        );
-        if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
-            best = Some(cand);
+        index
+    }
+
+    /// "Ruto" → the person "William Ruto" named most recently before `pos` (or first after it).
+    fn person(&self, w: &str, pos: usize) -> Option<usize> {
+        let list = self.person_parts.get(w)?;
+        let i = list.partition_point(|&(start, _)| start < pos);
+        if i > 0 {
+            Some(list[i - 1].1)
+        } else {
+            list.first().map(|&(_, cl)| cl)
         }
     }
-    best.map(|b| b.2)
-}
-
-/// "Kestrel" → "Kestrel Energy Systems".
-fn org_by_first_word(
-    text: &Text,
-    typed: &[Option<Typed>],
-    cluster_of: &[Option<usize>],
-    w: &str,
-) -> Option<usize> {
-    typed.iter().zip(cluster_of).find_map(|(t, cl)| {
-        let t = t.as_ref()?;
-        (t.kind == EntityType::Org
-            && t.end_tok - t.first_tok >= 2
-            && text.tok(t.first_tok) == w
-            && t.known.is_none())
-        .then_some((*cl)?)
-    })
-}
-
-/// "MIT" → "Massachusetts Institute of Technology".
-fn org_by_initials(
-    text: &Text,
-    ents: &Entities,
-    typed: &[Option<Typed>],
-    cluster_of: &[Option<usize>],
-    w: &str,
-) -> Option<usize> {
-    if !is_acronym(w) {
-        return None;
-    }
-    let wanted: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-    typed.iter().zip(cluster_of).find_map(|(t, cl)| {
-        let t = t.as_ref()?;
-        let cl = (*cl)?;
-        if ents.clusters[cl].kind != EntityType::Org || t.end_tok - t.first_tok < 2 {
-            return None;
-        }
-        let initials: String = (t.first_tok..t.end_tok)
-            .map(|i| text.tok(i))
-            .filter(|x| x.starts_with(char::is_uppercase))
-            .filter_map(|x| x.chars().next())
-            .collect();
-        (initials == wanted).then_some(cl)
-    })
 }
 
 /// Headline words: keep the longest runs the body names (a gazetteer alone is not enough there:
@@ -545,8 +623,9 @@ fn link_headline(
     typed: &mut [Option<Typed>],
     cluster_of: &mut [Option<usize>],
     ents: &mut Entities,
+    lower: &HashSet<&str>,
 ) {
-    let mut surfaces: HashMap<&str, usize> = HashMap::new();
+    let mut surfaces: HashMap<&str, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl) {
             surfaces.entry(text.slice(t.start, t.end)).or_insert(*cl);
@@ -555,7 +634,7 @@ fn link_headline(
     // Canonical names ("Portland" for "PORTLAND"), then the short forms the body would link: a
     // person's surname, an organisation's first word.
     let mut canon: Vec<(String, usize)> = Vec::new();
-    let mut parts: HashMap<&str, usize> = HashMap::new();
+    let mut parts: HashMap<&str, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl)
             && let Some(known) = &t.known
@@ -573,7 +652,7 @@ fn link_headline(
                 EntityType::Org => text.tok(t.first_tok),
                 _ => continue,
             };
-            if !k.common_words.contains(part) {
+            if !k.common_words.contains(part) && !lower.contains(part.to_lowercase().as_str()) {
                 parts.entry(part).or_insert(*cl);
             }
         }
@@ -632,7 +711,10 @@ fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> Stri
             && !s.chars().any(char::is_lowercase)
             && s.chars().count() > 3
             && cl.kind != EntityType::Org;
-        if shouting || s.ends_with('.') || is_acronym(s) && cl.known.is_some() {
+        if shouting
+            || s.ends_with('.') && cl.kind == EntityType::Place
+            || is_acronym(s) && cl.known.is_some()
+        {
             continue;
         }
         if best.is_none_or(|b| s.chars().count() > b.chars().count()) {
@@ -745,6 +827,48 @@ mod tests {
         assert_eq!(got[1].1, EntityType::Org);
         let ore = got.iter().find(|g| g.0 == "Ore.").unwrap();
         assert_eq!(ore.2, "Oregon");
+    }
+
+    #[test]
+    fn honorifics_beat_place_endings_and_link_surnames() {
+        let got =
+            entities("Its chief executive, Daniel Park, spoke. Later Mr. Park flew to Seattle.");
+        assert_eq!(
+            got[0],
+            (
+                "Daniel Park".into(),
+                EntityType::Person,
+                "Daniel Park".into()
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("Park".into(), EntityType::Person, "Daniel Park".into())
+        );
+        assert_eq!(got[2].1, EntityType::Place);
+    }
+
+    #[test]
+    fn company_endings_agency_datelines_and_capitalised_common_nouns() {
+        let got = entities(
+            "DENVER (AP) — Analysts at Goldman Sachs said Northwind Corp. would fight. Northwind agreed. The Government said nothing.",
+        );
+        assert_eq!(got[0].1, EntityType::Place);
+        assert_eq!(
+            got[1],
+            ("AP".into(), EntityType::Org, "Associated Press".into())
+        );
+        assert_eq!(
+            got[2],
+            (
+                "Goldman Sachs".into(),
+                EntityType::Org,
+                "Goldman Sachs".into()
+            )
+        );
+        assert_eq!(got[3].2, "Northwind Corp.");
+        assert_eq!(got[4].2, "Northwind Corp.");
+        assert_eq!(got.len(), 5);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod attribution;
 mod candidates;
+mod fast_hash;
 pub mod figures;
 mod knowledge;
 mod linking;
@@ -151,6 +152,23 @@ mod tests {
         let flag = CancelFlag::new();
         flag.cancel();
         assert!(analyze_cancellable(&doc, &flag).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_valid_spans(s in "[A-Za-z“”‘’'\"., :;()é🇭\n0-9-]{0,200}") {
+            let a = analyze(&Document::from_text(&s));
+            let chars: Vec<char> = Document::from_text(&s).text.chars().collect();
+            for q in &a.quotes {
+                proptest::prop_assert!(q.start < q.end && q.end <= chars.len());
+                proptest::prop_assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text.clone());
+            }
+            for e in &a.entities {
+                for m in &e.mentions {
+                    proptest::prop_assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text.clone());
+                }
+            }
+        }
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub fn find_quotes(text: &Text) -> Vec<RawQuote> {
     out
 }
 
+/// Scans one paragraph; a mark left open at its end (and not continued by the next paragraph) was
+/// stray, so the text after it is scanned again without it.
 fn scan_paragraph(
     line: &str,
     offset: usize,
@@ -50,12 +52,33 @@ fn scan_paragraph(
     next_opens: bool,
     out: &mut Vec<RawQuote>,
 ) {
+    let mut from = 0;
+    while let Some(stray) = scan_from(line, from, offset, paragraph, next_opens, out) {
+        from = stray + line[stray..].chars().next().map_or(1, char::len_utf8);
+    }
+}
+
+/// Scans `line[from..]`, returning the position of a stray opening mark.
+fn scan_from(
+    line: &str,
+    from: usize,
+    offset: usize,
+    paragraph: usize,
+    next_opens: bool,
+    out: &mut Vec<RawQuote>,
+) -> Option<usize> {
     let mut open: Option<(usize, Mark)> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = line.char_indices().peekable();
+    let mut prev: Option<char> = line[..from].chars().next_back();
+    let mut iter = line[from..]
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
-        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"".contains(p));
+        let after_space = prev.is_none_or(|p| {
+            p.is_whitespace()
+                || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"')
+        });
         let before_break = next.is_none_or(|n| !n.is_alphanumeric());
         match (c, open) {
             ('“', None) => open = Some((i, Mark::CurlyDouble)),
@@ -84,14 +107,15 @@ fn scan_paragraph(
         }
         prev = Some(c);
     }
-    if let Some((s, _)) = open
-        && next_opens
-    {
-        let end = line.trim_end().len();
-        if end > s + 1 {
-            push(out, offset, paragraph, s, end, false);
-        }
+    let (s, _) = open?;
+    if !next_opens {
+        return Some(s);
     }
+    let end = line.trim_end().len();
+    if end > s + 1 {
+        push(out, offset, paragraph, s, end, false);
+    }
+    None
 }
 
 /// "the players’ union": a closing single mark after "s" followed by a lower-case word that goes on
@@ -187,6 +211,8 @@ mod tests {
         assert_eq!(quotes(s), vec!["“a real quote,”"]);
         let s = "A stray “ mark here. “Real,” she said.";
         assert_eq!(quotes(s), vec!["“Real,”"]);
+        let s = "Back in the ‘90s, “it was different,” she said.";
+        assert_eq!(quotes(s), vec!["“it was different,”"]);
     }
 
     #[test]

@@ -249,8 +249,7 @@ fn tokenize_into(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Toke
 
 fn word_end(line: &str, start: usize) -> usize {
     let mut end = start;
-    let mut iter = line[start..].char_indices().peekable();
-    while let Some((j, c)) = iter.next() {
+    for (j, c) in line[start..].char_indices() {
         let abs = start + j;
         if c.is_alphanumeric() {
             end = abs + c.len_utf8();

@@ -1,0 +1,68 @@
+//! Analysis throughput: builds 1, 5 and 20 MB of English news text by repeating the gold articles
+//! and samples, analyses each single-threaded and prints MB/s (target ≥ 10 MB/s, flat as size grows).
+
+use std::path::Path;
+use std::time::Instant;
+
+use marginalia::analysis;
+use marginalia::document::Document;
+
+fn corpus() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut parts = Vec::new();
+    for dir in ["tests/gold", "samples"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.extension().is_some_and(|e| e == "txt")
+                && let Ok(s) = std::fs::read_to_string(&p)
+            {
+                parts.push(s);
+            }
+        }
+    }
+    parts.join("\n")
+}
+
+fn build(base: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + base.len());
+    while s.len() < bytes {
+        s.push_str(base);
+        s.push('\n');
+    }
+    s
+}
+
+fn main() {
+    let base = corpus();
+    if base.is_empty() {
+        eprintln!("no articles found under tests/gold or samples");
+        std::process::exit(1);
+    }
+    // Warm up: loads the gazetteers once.
+    let _ = analysis::analyze(&Document::from_text(&base));
+    println!(
+        "analysis throughput (single thread, {} KB of distinct articles repeated)",
+        base.len() / 1024
+    );
+    for mb in [1usize, 5, 20] {
+        let text = build(&base, mb * 1024 * 1024);
+        let doc = Document::from_text(&text);
+        let start = Instant::now();
+        let a = analysis::analyze(&doc);
+        let secs = start.elapsed().as_secs_f64();
+        let size = text.len() as f64 / (1024.0 * 1024.0);
+        println!(
+            "{:>5.1} MB: {:>7.3} s  {:>7.1} MB/s  ({} quotes, {} entities, {} figures)",
+            size,
+            secs,
+            size / secs,
+            a.quotes.len(),
+            a.entities.len(),
+            a.figures.len()
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! `marginalia analyze` end to end: the JSON matches `shared/spec/analysis-json.md` on the samples
+//! and the gold articles, and the summary is readable.
+
+// Fixtures of this crate: a failure to read one should fail the test loudly.
+#![expect(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn articles() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["samples", "tests/gold"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        out.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt")),
+        );
+    }
+    out.sort();
+    out
+}
+
+fn analyze(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .arg("analyze")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn json_follows_the_spec_on_every_article() {
+    let files = articles();
+    assert!(!files.is_empty());
+    for path in files {
+        let out = analyze(&[path.to_str().unwrap(), "--json"]);
+        assert!(out.status.success(), "{}", path.display());
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text: Vec<char> = std::fs::read_to_string(&path).unwrap().chars().collect();
+        assert_eq!(v["chars"].as_u64().unwrap() as usize, text.len());
+        assert!(v["file"].is_string());
+        let slice = |it: &Value| {
+            let (s, e) = (
+                it["start"].as_u64().unwrap() as usize,
+                it["end"].as_u64().unwrap() as usize,
+            );
+            assert!(s < e && e <= text.len());
+            text[s..e].iter().collect::<String>()
+        };
+        let ids: Vec<&str> = v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap())
+            .collect();
+        for (i, q) in v["quotes"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(q["id"], format!("q{}", i + 1));
+            assert_eq!(q["text"].as_str().unwrap(), slice(q));
+            if let Some(sp) = q["speaker"].as_object() {
+                assert!(sp["name"].is_string());
+                assert!(ids.contains(&sp["entity"].as_str().unwrap()));
+            }
+        }
+        for (i, e) in v["entities"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(e["id"], format!("e{}", i + 1));
+            assert!(["PERSON", "ORG", "PLACE", "NORP"].contains(&e["type"].as_str().unwrap()));
+            for m in e["mentions"].as_array().unwrap() {
+                assert_eq!(m["text"].as_str().unwrap(), slice(m));
+            }
+        }
+        assert!(v["figures"].is_array());
+    }
+}
+
+#[test]
+fn summary_names_speakers_and_entities() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("tests/gold/haiti-kenya.txt");
+    let out = analyze(&[path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("Quotes\n"), "{s}");
+    assert!(s.contains("  William Ruto (8)"), "{s}");
+    assert!(s.contains("  Garry Conille (3)"), "{s}");
+    assert!(s.contains("People\n  William Ruto ×"), "{s}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    let out = analyze(&["/nonexistent/article.txt", "--json"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("article.txt"), "{err}");
+}

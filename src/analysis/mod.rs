@@ -8,6 +8,7 @@
 
 mod attribution;
 mod candidates;
+pub mod chunks;
 mod fast_hash;
 pub mod figures;
 mod knowledge;
@@ -51,6 +52,9 @@ pub fn analyze(doc: &Document) -> Analysis {
 
 /// Analyses a document, giving up (returning `None`) soon after `cancel` is set.
 pub fn analyze_cancellable(doc: &Document, cancel: &CancelFlag) -> Option<Analysis> {
+    if doc.text.len() > chunks::CHUNK_BYTES {
+        return chunks::analyze_in_chunks(&doc.text, cancel, analyze_text);
+    }
     analyze_text(&doc.text, cancel)
 }
 

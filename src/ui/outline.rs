@@ -40,7 +40,10 @@ impl Lists {
         }
         let mut quotes_by_speaker = vec![Vec::new(); speakers.len()];
         for (i, q) in a.quotes.iter().enumerate() {
-            let name = q.speaker.as_ref().map_or("Unattributed", |s| s.name.as_str());
+            let name = q
+                .speaker
+                .as_ref()
+                .map_or("Unattributed", |s| s.name.as_str());
             if (hit(&q.text) || hit(name))
                 && let Some(&k) = by_name.get(name)
             {
@@ -67,7 +70,14 @@ impl Lists {
             .map(|(i, _)| i)
             .collect();
         let quote_count = quotes_by_speaker.iter().map(Vec::len).sum();
-        Lists { key, speakers, quotes_by_speaker, quote_count, entities, figures }
+        Lists {
+            key,
+            speakers,
+            quotes_by_speaker,
+            quote_count,
+            entities,
+            figures,
+        }
     }
 }
 
@@ -81,24 +91,44 @@ pub struct Outline {
 
 fn more(ui: &mut Ui, total: usize) {
     if total > MAX_ROWS {
-        ui.label(RichText::new(format!("… and {} more — type in Filter to narrow", total - MAX_ROWS)).weak());
+        ui.label(
+            RichText::new(format!(
+                "… and {} more — type in Filter to narrow",
+                total - MAX_ROWS
+            ))
+            .weak(),
+        );
     }
 }
 
 fn short(s: &str, n: usize) -> String {
     let t: String = s.chars().take(n).collect();
-    if s.chars().count() > n { format!("{t}…") } else { t }
+    if s.chars().count() > n {
+        format!("{t}…")
+    } else {
+        t
+    }
 }
 
 impl Outline {
     /// Draws the outline of `analysis`; returns the commands clicked.
-    pub fn show(&mut self, ui: &mut Ui, analysis: Option<&Analysis>, selected: Option<Item>, analysing: bool) -> Vec<AppCommand> {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        analysis: Option<&Analysis>,
+        selected: Option<Item>,
+        analysing: bool,
+    ) -> Vec<AppCommand> {
         let mut out = Vec::new();
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let label = ui.label("Filter");
-            ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("names, quotes, figures").desired_width(f32::INFINITY))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .hint_text("names, quotes, figures")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
         });
         ui.separator();
         let Some(a) = analysis else {
@@ -116,65 +146,117 @@ impl Outline {
         }
         let l = &self.lists;
         let dark = ui.visuals().dark_mode;
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            egui::CollapsingHeader::new(format!("Quotes ({})", l.quote_count)).id_salt("outline-quotes").default_open(true).show(ui, |ui| {
-                if !l.speakers.is_empty() {
-                    who_is_quoted(ui, &l.speakers, theme::kind_color(HighlightKind::Quote, dark), &mut out);
-                    ui.add_space(6.0);
-                }
-                let mut shown = 0;
-                for (k, (name, ..)) in l.speakers.iter().enumerate() {
-                    let quotes = &l.quotes_by_speaker[k];
-                    if quotes.is_empty() || shown >= MAX_ROWS {
-                        continue;
-                    }
-                    ui.label(RichText::new(name).strong());
-                    for &i in quotes.iter().take(MAX_ROWS - shown) {
-                        let text = short(&a.quotes[i].text, 70);
-                        if ui.add(egui::Button::selectable(selected == Some(Item::Quote(i)), text).truncate()).clicked() {
-                            out.push(AppCommand::Select(Item::Quote(i)));
-                        }
-                        shown += 1;
-                    }
-                }
-                more(ui, l.quote_count);
-            });
-            for (slot, kind) in [HighlightKind::Person, HighlightKind::Org, HighlightKind::Place].into_iter().enumerate() {
-                let list = &l.entities[slot];
-                egui::CollapsingHeader::new(format!("{} ({})", kind.plural(), list.len()))
-                    .id_salt(("outline", kind.plural()))
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::CollapsingHeader::new(format!("Quotes ({})", l.quote_count))
+                    .id_salt("outline-quotes")
                     .default_open(true)
                     .show(ui, |ui| {
-                        for &i in list.iter().take(MAX_ROWS) {
-                            let e = &a.entities[i];
-                            let text = format!("{} ({})", e.name, e.mentions.len());
-                            if ui.add(egui::Button::selectable(selected == Some(Item::Entity(i)), text).truncate()).clicked() {
-                                out.push(AppCommand::Select(Item::Entity(i)));
+                        if !l.speakers.is_empty() {
+                            who_is_quoted(
+                                ui,
+                                &l.speakers,
+                                theme::kind_color(HighlightKind::Quote, dark),
+                                &mut out,
+                            );
+                            ui.add_space(6.0);
+                        }
+                        let mut shown = 0;
+                        for (k, (name, ..)) in l.speakers.iter().enumerate() {
+                            let quotes = &l.quotes_by_speaker[k];
+                            if quotes.is_empty() || shown >= MAX_ROWS {
+                                continue;
+                            }
+                            ui.label(RichText::new(name).strong());
+                            for &i in quotes.iter().take(MAX_ROWS - shown) {
+                                let text = short(&a.quotes[i].text, 70);
+                                if ui
+                                    .add(
+                                        egui::Button::selectable(
+                                            selected == Some(Item::Quote(i)),
+                                            text,
+                                        )
+                                        .truncate(),
+                                    )
+                                    .clicked()
+                                {
+                                    out.push(AppCommand::Select(Item::Quote(i)));
+                                }
+                                shown += 1;
                             }
                         }
-                        more(ui, list.len());
+                        more(ui, l.quote_count);
                     });
-            }
-            egui::CollapsingHeader::new(format!("Figures ({})", l.figures.len())).id_salt("outline-figures").default_open(true).show(ui, |ui| {
-                for &i in l.figures.iter().take(MAX_ROWS) {
-                    let x = &a.figures[i];
-                    let mut text = format!("{} — {}", x.text, format::figure_value(x));
-                    if let Some(c) = &x.counted {
-                        text.push_str(&format!(" {c}"));
-                    }
-                    if ui.add(egui::Button::selectable(selected == Some(Item::Figure(i)), text).truncate()).clicked() {
-                        out.push(AppCommand::Select(Item::Figure(i)));
-                    }
+                for (slot, kind) in [
+                    HighlightKind::Person,
+                    HighlightKind::Org,
+                    HighlightKind::Place,
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    let list = &l.entities[slot];
+                    egui::CollapsingHeader::new(format!("{} ({})", kind.plural(), list.len()))
+                        .id_salt(("outline", kind.plural()))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            for &i in list.iter().take(MAX_ROWS) {
+                                let e = &a.entities[i];
+                                let text = format!("{} ({})", e.name, e.mentions.len());
+                                if ui
+                                    .add(
+                                        egui::Button::selectable(
+                                            selected == Some(Item::Entity(i)),
+                                            text,
+                                        )
+                                        .truncate(),
+                                    )
+                                    .clicked()
+                                {
+                                    out.push(AppCommand::Select(Item::Entity(i)));
+                                }
+                            }
+                            more(ui, list.len());
+                        });
                 }
-                more(ui, l.figures.len());
+                egui::CollapsingHeader::new(format!("Figures ({})", l.figures.len()))
+                    .id_salt("outline-figures")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for &i in l.figures.iter().take(MAX_ROWS) {
+                            let x = &a.figures[i];
+                            let mut text = format!("{} — {}", x.text, format::figure_value(x));
+                            if let Some(c) = &x.counted {
+                                text.push_str(&format!(" {c}"));
+                            }
+                            if ui
+                                .add(
+                                    egui::Button::selectable(
+                                        selected == Some(Item::Figure(i)),
+                                        text,
+                                    )
+                                    .truncate(),
+                                )
+                                .clicked()
+                            {
+                                out.push(AppCommand::Select(Item::Figure(i)));
+                            }
+                        }
+                        more(ui, l.figures.len());
+                    });
             });
-        });
         out
     }
 }
 
 /// Bars of quotes (thick) and quoted words (thin) per speaker.
-fn who_is_quoted(ui: &mut Ui, speakers: &[SpeakerRow], color: egui::Color32, out: &mut Vec<AppCommand>) {
+fn who_is_quoted(
+    ui: &mut Ui,
+    speakers: &[SpeakerRow],
+    color: egui::Color32,
+    out: &mut Vec<AppCommand>,
+) {
     ui.label(RichText::new("Who is quoted").weak());
     let max_q = speakers.iter().map(|s| s.2).max().unwrap_or(1).max(1) as f32;
     let max_w = speakers.iter().map(|s| s.3).max().unwrap_or(1).max(1) as f32;
@@ -182,16 +264,37 @@ fn who_is_quoted(ui: &mut Ui, speakers: &[SpeakerRow], color: egui::Color32, out
         let width = ui.available_width();
         let (rect, resp) = ui.allocate_exact_size(vec2(width, 30.0), Sense::click());
         let painter = ui.painter();
-        painter.text(rect.left_top(), egui::Align2::LEFT_TOP, name, egui::FontId::proportional(12.0), ui.visuals().text_color());
+        painter.text(
+            rect.left_top(),
+            egui::Align2::LEFT_TOP,
+            name,
+            egui::FontId::proportional(12.0),
+            ui.visuals().text_color(),
+        );
         let label = format!("{quotes} · {words} w");
-        painter.text(rect.right_top(), egui::Align2::RIGHT_TOP, &label, egui::FontId::proportional(11.0), ui.visuals().weak_text_color());
+        painter.text(
+            rect.right_top(),
+            egui::Align2::RIGHT_TOP,
+            &label,
+            egui::FontId::proportional(11.0),
+            ui.visuals().weak_text_color(),
+        );
         let bar_w = width - 4.0;
         let y = rect.top() + 16.0;
-        let q_rect = egui::Rect::from_min_size(egui::pos2(rect.left(), y), vec2(bar_w * (*quotes as f32 / max_q), 7.0));
+        let q_rect = egui::Rect::from_min_size(
+            egui::pos2(rect.left(), y),
+            vec2(bar_w * (*quotes as f32 / max_q), 7.0),
+        );
         painter.rect_filled(q_rect, 2.0, color);
-        let w_rect = egui::Rect::from_min_size(egui::pos2(rect.left(), y + 9.0), vec2(bar_w * (*words as f32 / max_w), 3.0));
+        let w_rect = egui::Rect::from_min_size(
+            egui::pos2(rect.left(), y + 9.0),
+            vec2(bar_w * (*words as f32 / max_w), 3.0),
+        );
         painter.rect_filled(w_rect, 1.0, color.gamma_multiply(0.5));
-        let summary = format!("{name}: {quotes} quote{}, {words} quoted words", if *quotes == 1 { "" } else { "s" });
+        let summary = format!(
+            "{name}: {quotes} quote{}, {words} quoted words",
+            if *quotes == 1 { "" } else { "s" }
+        );
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &summary));
         let resp = resp.on_hover_text(summary.clone());
         if resp.clicked()
@@ -214,10 +317,16 @@ mod tests {
             start: 0,
             end: 1,
             text: t.into(),
-            speaker: Some(Speaker { name: who.into(), entity: None }),
+            speaker: Some(Speaker {
+                name: who.into(),
+                entity: None,
+            }),
             cue: None,
         };
-        let a = Analysis { quotes: vec![q("“One”", "Ann"), q("“Two”", "Bo"), q("“Three”", "Ann")], ..Analysis::default() };
+        let a = Analysis {
+            quotes: vec![q("“One”", "Ann"), q("“Two”", "Bo"), q("“Three”", "Ann")],
+            ..Analysis::default()
+        };
         let l = Lists::build(&a, "", (0, String::new()));
         assert_eq!(l.speakers[0].0, "Ann");
         assert_eq!(l.quotes_by_speaker[0], vec![0, 2]);

@@ -1,74 +1,92 @@
-//! Shared helpers for the UI tests: a harness around the real app, and fixed dialog answers.
+//! A small JSON Schema checker for the keywords `docs/sidecar.schema.json` uses.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
-#![allow(dead_code)]
+use regex::Regex;
+use serde_json::Value;
 
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-
-use egui_kittest::Harness;
-use marginalia::ui::dialogs::FileDialogs;
-use marginalia::ui::{MarginaliaApp, StartOptions};
-
-/// Dialogs that answer with fixed paths (or `None`).
-#[derive(Default)]
-pub struct FixedDialogs {
-    /// What "Open…" answers.
-    pub article: Mutex<Option<PathBuf>>,
-    /// What "Import…" answers.
-    pub import: Mutex<Option<PathBuf>>,
-    /// What "Save as" answers.
-    pub save: Mutex<Option<PathBuf>>,
+/// Loads the schema from `docs/`.
+pub fn load_schema() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/sidecar.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-impl FileDialogs for FixedDialogs {
-    fn pick_article(&self) -> Option<PathBuf> {
-        self.article.lock().ok()?.clone()
+/// Every violation of `schema` by `value` (JSON path, problem).
+pub fn validate(root: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/$defs/");
+        let target = &root["$defs"][name];
+        assert!(!target.is_null(), "unknown $ref {r}");
+        errors.extend(validate(root, target, value, at));
     }
-    fn pick_import(&self) -> Option<PathBuf> {
-        self.import.lock().ok()?.clone()
-    }
-    fn save_as(&self, _suggested: &str) -> Option<PathBuf> {
-        self.save.lock().ok()?.clone()
-    }
-}
-
-/// The project's copy of a sample.
-pub fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name)
-}
-
-/// The app opened on `file`, after the file has loaded.
-pub fn open_app(
-    file: Option<PathBuf>,
-    dialogs: Arc<dyn FileDialogs>,
-) -> Harness<'static, MarginaliaApp> {
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 820.0])
-        .build_eframe(move |cc| {
-            MarginaliaApp::new(
-                cc,
-                StartOptions {
-                    file,
-                    dialogs,
-                    ..Default::default()
-                },
-            )
+    if let Some(t) = schema.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let ok = types.iter().any(|t| match *t {
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            "string" => value.is_string(),
+            "boolean" => value.is_boolean(),
+            "null" => value.is_null(),
+            "integer" => value.is_u64() || value.is_i64(),
+            "number" => value.is_number(),
+            _ => false,
         });
-    settle(&mut harness);
-    harness
-}
-
-/// Steps the app until background work (loading, analysis) is done, then a few more frames.
-pub fn settle(harness: &mut Harness<'static, MarginaliaApp>) {
-    for _ in 0..2000 {
-        harness.step();
-        if !harness.state().is_busy() {
-            break;
+        if !ok {
+            errors.push(format!("{at}: expected {types:?}, found {value}"));
+            return errors;
         }
-        std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    harness.run_steps(4);
+    if let Some(c) = schema.get("const")
+        && c != value
+    {
+        errors.push(format!("{at}: expected {c}"));
+    }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array)
+        && !e.contains(value)
+    {
+        errors.push(format!("{at}: {value} is not one of {e:?}"));
+    }
+    if let (Some(p), Some(s)) = (
+        schema.get("pattern").and_then(Value::as_str),
+        value.as_str(),
+    ) && !Regex::new(p).unwrap().is_match(s)
+    {
+        errors.push(format!("{at}: {s:?} does not match {p}"));
+    }
+    if let (Some(min), Some(n)) = (
+        schema.get("minimum").and_then(Value::as_f64),
+        value.as_f64(),
+    ) && n < min
+    {
+        errors.push(format!("{at}: {n} < {min}"));
+    }
+    if let Some(obj) = value.as_object() {
+        for r in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let key = r.as_str().unwrap();
+            if !obj.contains_key(key) {
+                errors.push(format!("{at}: missing {key}"));
+            }
+        }
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            for (k, sub) in props {
+                if let Some(v) = obj.get(k) {
+                    errors.extend(validate(root, sub, v, &format!("{at}.{k}")));
+                }
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), value.as_array()) {
+        for (i, v) in arr.iter().enumerate() {
+            errors.extend(validate(root, items, v, &format!("{at}[{i}]")));
+        }
+    }
+    errors
 }

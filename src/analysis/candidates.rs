@@ -339,10 +339,10 @@ fn shape_candidate(
 /// Severn Vale".
 fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
     let word = |i: usize| text.tok(i);
+    // "The Environment Secretary, Tobias Wren,": a capitalised title counts as its role noun.
     let role = |i: usize| {
-        let w = word(i);
-        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w))
-            .then(|| w.to_string())
+        let w = word(i).to_lowercase();
+        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w.as_str())).then_some(w)
     };
     if first >= 1 && text.tokens[first - 1].paragraph == text.tokens[first].paragraph {
         if let Some(r) = role(first - 1) {
@@ -354,7 +354,9 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
             while i > 0
                 && i + 4 > first - 2
                 && text.tokens[i - 1].kind == TokKind::Word
-                && word(i - 1).starts_with(char::is_lowercase)
+                && (word(i - 1).starts_with(char::is_lowercase)
+                    || k.title_modifiers.contains(word(i - 1))
+                    || k.is_title(word(i - 1)))
                 && !DETERMINERS.contains(&word(i - 1))
             {
                 i -= 1;

@@ -184,8 +184,14 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "the coalition Stop the Expansion", "the charity Save the Children": after an
+            // organisation noun, small words join a name.
+            let named_by_org_noun = first > 0
+                && k.role_nouns.get(text.tok(first - 1)) == Some(&true)
+                && matches!(w, "the" | "for" | "of" | "and" | "on" | "to");
             let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
                 || w == "&"
+                || named_by_org_noun
                 || NAME_PARTICLES.contains(&w))
                 && end + 1 < n
                 && same_line(text, end, end + 1);
@@ -521,6 +527,15 @@ mod tests {
                 "Bank of England"
             ]
         );
+    }
+
+    #[test]
+    fn small_words_join_names_after_an_organisation_noun() {
+        let got: Vec<String> = names("He joined the coalition Stop the Expansion in May.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(got, vec!["Stop the Expansion"]);
     }
 
     #[test]

@@ -85,7 +85,8 @@ const EVENT_HEADS: &[&str] = &[
     "Tropical",
     "Operation",
 ];
-const NAME_PARTICLES: &[&str] = &[
+/// Lower-case words inside people's names ("Ursula von der Leyen").
+pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
 ];
 const DETERMINERS: &[&str] = &[
@@ -197,7 +198,11 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 && same_line(text, end, end + 1);
             if joins {
                 let mut after = end + 1;
-                if text.tok(after) == "the" && after + 1 < n {
+                // "the", and chains of particles: "von der Leyen".
+                while after + 1 < n
+                    && (text.tok(after) == "the" || NAME_PARTICLES.contains(&text.tok(after)))
+                    && same_line(text, after, after + 1)
+                {
                     after += 1;
                 }
                 if is_cap(text, after) {

@@ -23,7 +23,7 @@ pub struct Attribution {
 }
 
 /// How far after a closing mark a speech verb may stand ("…,” agency spokesman Budi Hartono said").
-const MAX_CUE_DISTANCE: usize = 7;
+const MAX_CUE_DISTANCE: usize = 10;
 /// How many mentions back a role noun may look for its organisation.
 const ROLE_LOOKBACK: usize = 60;
 /// How many sentences back a pronoun may look for its person.
@@ -579,6 +579,16 @@ mod tests {
         assert_eq!(
             who("“We will rebuild,” said Jane Roe. “It was terrifying,” said one resident."),
             vec!["Jane Roe", "-"]
+        );
+    }
+
+    #[test]
+    fn speaker_with_age_and_job_before_the_verb() {
+        assert_eq!(
+            who(
+                "Staff walked out. “We have had enough,” Sarah Khan, 45, a maths teacher at Roundhay School, said."
+            ),
+            vec!["Sarah Khan"]
         );
     }
 

@@ -22,8 +22,9 @@ pub struct Attribution {
     pub cue: Option<String>,
 }
 
-/// How far after a closing mark a speech verb may stand ("…,” agency spokesman Budi Hartono said").
-const MAX_CUE_DISTANCE: usize = 10;
+/// How far after a closing mark a speech verb may stand ("…,” Sarah Khan, 45, a maths teacher at
+/// Roundhay School, said").
+const MAX_CUE_DISTANCE: usize = 16;
 /// How many mentions back a role noun may look for its organisation.
 const ROLE_LOOKBACK: usize = 60;
 /// How many sentences back a pronoun may look for its person.

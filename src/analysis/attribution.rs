@@ -22,8 +22,9 @@ pub struct Attribution {
     pub cue: Option<String>,
 }
 
-/// How far after a closing mark a speech verb may stand ("…,” agency spokesman Budi Hartono said").
-const MAX_CUE_DISTANCE: usize = 7;
+/// How far after a closing mark a speech verb may stand ("…,” Sarah Khan, 45, a maths teacher at
+/// Roundhay School, said").
+const MAX_CUE_DISTANCE: usize = 16;
 /// How many mentions back a role noun may look for its organisation.
 const ROLE_LOOKBACK: usize = 60;
 /// How many sentences back a pronoun may look for its person.
@@ -126,7 +127,7 @@ pub fn attribute(
     }
     // Quotes without a cue continue the speaker next to them.
     for qi in 0..quotes.len() {
-        if out[qi].speaker.is_some() {
+        if out[qi].speaker.is_some() || out[qi].cue.is_some() {
             continue;
         }
         let near = |other: usize| {
@@ -222,6 +223,14 @@ impl Ctx<'_, '_> {
             stop = stop_after(stop + 1);
         }
         let sp = self.speaker_in(verb + 1, stop, verb, false);
+        if sp.is_none() {
+            // "…,” said one resident": someone the article does not name; no one else either.
+            let unnamed = (q_end + 1..stop).any(|i| {
+                self.k.role_nouns.contains_key(self.word(i))
+                    && (q_end..i).any(|j| matches!(self.word(j), "a" | "an" | "one" | "another"))
+            });
+            return unnamed.then_some(Attribution { speaker: None, cue });
+        }
         sp.map(|sp| Attribution {
             speaker: Some(sp),
             cue,
@@ -313,7 +322,15 @@ impl Ctx<'_, '_> {
                         .is_some_and(|n| n.kind == EntityType::Norp)
                     || self.k.is_title(self.word(i - 1));
                 if determined || i == a {
-                    return self.by_role(&lower, self.text.tokens[pos.min(i)].start);
+                    let at = self.text.tokens[pos.min(i)].start;
+                    let found = self.by_role(&lower, at);
+                    // "the minister" points back to someone; "a resident" does not.
+                    let definite = matches!(prev.as_str(), "the" | "this");
+                    if found.is_none() && definite && self.k.role_nouns.get(&lower) == Some(&false)
+                    {
+                        return self.salient_person(None, at);
+                    }
+                    return found;
                 }
             }
         }
@@ -555,6 +572,24 @@ mod tests {
                 "Northwind Corp. fell. “We will fight,” said the company’s chief executive, Jane Roe."
             ),
             vec!["Jane Roe"]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_speaker_does_not_continue_the_last_one() {
+        assert_eq!(
+            who("“We will rebuild,” said Jane Roe. “It was terrifying,” said one resident."),
+            vec!["Jane Roe", "-"]
+        );
+    }
+
+    #[test]
+    fn speaker_with_age_and_job_before_the_verb() {
+        assert_eq!(
+            who(
+                "Staff walked out. “We have had enough,” Sarah Khan, 45, a maths teacher at Roundhay School, said."
+            ),
+            vec!["Sarah Khan"]
         );
     }
 

@@ -85,7 +85,8 @@ const EVENT_HEADS: &[&str] = &[
     "Tropical",
     "Operation",
 ];
-const NAME_PARTICLES: &[&str] = &[
+/// Lower-case words inside people's names ("Ursula von der Leyen").
+pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
 ];
 const DETERMINERS: &[&str] = &[
@@ -184,14 +185,24 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "the coalition Stop the Expansion", "the charity Save the Children": after an
+            // organisation noun, small words join a name.
+            let named_by_org_noun = first > 0
+                && k.role_nouns.get(text.tok(first - 1)) == Some(&true)
+                && matches!(w, "the" | "for" | "of" | "and" | "on" | "to");
             let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
                 || w == "&"
+                || named_by_org_noun
                 || NAME_PARTICLES.contains(&w))
                 && end + 1 < n
                 && same_line(text, end, end + 1);
             if joins {
                 let mut after = end + 1;
-                if text.tok(after) == "the" && after + 1 < n {
+                // "the", and chains of particles: "von der Leyen".
+                while after + 1 < n
+                    && (text.tok(after) == "the" || NAME_PARTICLES.contains(&text.tok(after)))
+                    && same_line(text, after, after + 1)
+                {
                     after += 1;
                 }
                 if is_cap(text, after) {
@@ -339,10 +350,10 @@ fn shape_candidate(
 /// Severn Vale".
 fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
     let word = |i: usize| text.tok(i);
+    // "The Environment Secretary, Tobias Wren,": a capitalised title counts as its role noun.
     let role = |i: usize| {
-        let w = word(i);
-        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w))
-            .then(|| w.to_string())
+        let w = word(i).to_lowercase();
+        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w.as_str())).then_some(w)
     };
     if first >= 1 && text.tokens[first - 1].paragraph == text.tokens[first].paragraph {
         if let Some(r) = role(first - 1) {
@@ -354,7 +365,9 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
             while i > 0
                 && i + 4 > first - 2
                 && text.tokens[i - 1].kind == TokKind::Word
-                && word(i - 1).starts_with(char::is_lowercase)
+                && (word(i - 1).starts_with(char::is_lowercase)
+                    || k.title_modifiers.contains(word(i - 1))
+                    || k.is_title(word(i - 1)))
                 && !DETERMINERS.contains(&word(i - 1))
             {
                 i -= 1;
@@ -519,6 +532,15 @@ mod tests {
                 "Bank of England"
             ]
         );
+    }
+
+    #[test]
+    fn small_words_join_names_after_an_organisation_noun() {
+        let got: Vec<String> = names("He joined the coalition Stop the Expansion in May.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(got, vec!["Stop the Expansion"]);
     }
 
     #[test]

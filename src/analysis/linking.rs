@@ -9,7 +9,7 @@
 use super::fast_hash::{HashMap, HashSet};
 
 use super::EntityType;
-use super::candidates::{Candidate, is_cap};
+use super::candidates::{Candidate, NAME_PARTICLES, is_cap};
 use super::knowledge::Knowledge;
 use super::text::{Text, TokKind};
 
@@ -118,9 +118,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let (mut first, end) = (c.first_tok, c.end_tok);
+        let opener = text.tok(first).to_lowercase();
         if c.uncertain
             && end - first >= 2
-            && lower.contains(text.tok(first).to_lowercase().as_str())
+            && lower.contains(opener.as_str())
+            && !NAME_PARTICLES.contains(&opener.as_str())
         {
             first += 1;
         }
@@ -149,6 +151,18 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         };
         typed[ci] = Some(make(text, ci, first, end, kind, known));
     }
+    // The ends of people's longer names ("von der Leyen" → "Ursula von der Leyen").
+    let mut person_suffixes: HashMap<String, String> = HashMap::default();
+    for t in typed.iter().flatten() {
+        if t.kind == EntityType::Person && t.end_tok - t.first_tok >= 3 {
+            let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
+            for p in 1..words.len() - 1 {
+                person_suffixes
+                    .entry(fold(&words[p..].join(" ")))
+                    .or_insert_with(|| words.join(" "));
+            }
+        }
+    }
     let mut ents = Entities::default();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut cluster_of: Vec<Option<usize>> = vec![None; cands.len()];
@@ -158,6 +172,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let mut t = t;
+        if t.kind == EntityType::Person {
+            t.known = person_suffixes
+                .get(&fold(&words_of(text, t.first_tok, t.end_tok)))
+                .cloned();
+        }
         if t.kind == EntityType::Org && t.known.is_none() {
             // "Severn Vale" is "Severn Vale Water".
             t.known = org_prefixes
@@ -869,6 +888,20 @@ mod tests {
         assert_eq!(got[3].2, "Northwind Corp.");
         assert_eq!(got[4].2, "Northwind Corp.");
         assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn names_with_particles_link_by_their_end() {
+        let got = entities("He met Ursula von der Leyen in May. Von der Leyen said little.");
+        assert_eq!(got[0].0, "Ursula von der Leyen");
+        assert_eq!(
+            got[1],
+            (
+                "Von der Leyen".into(),
+                EntityType::Person,
+                "Ursula von der Leyen".into()
+            )
+        );
     }
 
     #[test]

@@ -82,6 +82,11 @@ impl<'a> Text<'a> {
         };
         let mut para_start = 0;
         for line in src.split('\n') {
+            if line.trim().is_empty() {
+                // Blank lines separate paragraphs (Markdown, HTML) but are none themselves.
+                para_start += line.len() + 1;
+                continue;
+            }
             let first_tok = text.tokens.len();
             tokenize_into(line, para_start, text.paragraphs.len(), &mut text.tokens);
             text.paragraphs.push(Span {
@@ -359,6 +364,17 @@ mod tests {
         assert!(t.headline);
         let t = Text::new("The club won the league on Saturday.\nIt was fun.");
         assert!(!t.headline);
+    }
+
+    #[test]
+    fn blank_lines_are_not_paragraphs() {
+        let t = Text::new("Title Of The Piece Here\n\n“A quote runs on.\n\n“And ends.”");
+        assert_eq!(t.paragraphs.len(), 3);
+        assert_eq!(
+            t.slice(t.paragraphs[2].start, t.paragraphs[2].end),
+            "“And ends.”"
+        );
+        assert_eq!(crate::analysis::quotes::find_quotes(&t).len(), 2);
     }
 
     #[test]

@@ -307,6 +307,8 @@ fn analyser_meets_its_scores_on_the_gold_articles() {
     assert!(speaker_acc >= 0.90, "{line}");
     assert!(entity_f1 >= 0.90, "{line}");
     assert!(linking_acc >= 0.95, "{line}");
+    assert!(figure_f1 >= 0.93, "{line}");
+    assert!(value_acc >= 0.93, "{line}");
 }
 
 #[test]

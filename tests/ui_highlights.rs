@@ -171,3 +171,23 @@ fn find_marks_every_match_of_conille() {
     h.run_steps(2);
     assert_eq!(h.state().find.current, Some(0));
 }
+
+#[test]
+fn alt_digits_toggle_kinds_from_the_keyboard() {
+    let mut h = seed();
+    h.key_press_modifiers(Modifiers::ALT, Key::Num5);
+    h.run_steps(2);
+    assert!(!h.state().highlights.is_visible(HighlightKind::Figure));
+    h.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    h.run_steps(2);
+    assert!(!h.state().highlights.is_visible(HighlightKind::Quote));
+    assert!(h.state().highlights.is_visible(HighlightKind::Person));
+    // Stepping skips the hidden kinds.
+    h.key_press(Key::N);
+    h.run_steps(2);
+    let focused = h.state().focus.map(|i| h.state().highlights.all()[i].kind);
+    assert!(matches!(
+        focused,
+        Some(HighlightKind::Person | HighlightKind::Org | HighlightKind::Place)
+    ));
+}

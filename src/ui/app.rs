@@ -587,12 +587,16 @@ impl MarginaliaApp {
                 {
                     out.push(AppCommand::ToggleOutline);
                 }
-                for kind in HighlightKind::ALL {
+                for (n, kind) in HighlightKind::ALL.into_iter().enumerate() {
+                    let sc = ui.ctx().format_shortcut(&commands::toggle_kind_shortcut(n));
                     if ui
-                        .add(egui::Button::selectable(
-                            self.highlights.is_visible(kind),
-                            kind.plural(),
-                        ))
+                        .add(
+                            egui::Button::selectable(
+                                self.highlights.is_visible(kind),
+                                kind.plural(),
+                            )
+                            .shortcut_text(sc),
+                        )
                         .clicked()
                     {
                         out.push(AppCommand::ToggleKind(kind));

@@ -45,6 +45,12 @@ pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 /// Ctrl+S.
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
+/// Alt+1 … Alt+5: show or hide the n-th highlight kind (legend order).
+pub fn toggle_kind_shortcut(n: usize) -> KeyboardShortcut {
+    let key = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][n.min(4)];
+    KeyboardShortcut::new(Modifiers::ALT, key)
+}
+
 /// Something the user asked for.
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +176,11 @@ pub fn from_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
         }
         if i.consume_shortcut(&SAVE) {
             out.push(AppCommand::Save);
+        }
+        for (n, kind) in HighlightKind::ALL.into_iter().enumerate() {
+            if i.consume_shortcut(&toggle_kind_shortcut(n)) {
+                out.push(AppCommand::ToggleKind(kind));
+            }
         }
     });
     out

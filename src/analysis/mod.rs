@@ -9,6 +9,7 @@
 mod attribution;
 mod candidates;
 pub mod chunks;
+pub mod describe;
 mod fast_hash;
 pub mod figures;
 mod knowledge;

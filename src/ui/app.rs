@@ -11,6 +11,7 @@ use super::analysis_job::AnalysisJob;
 use super::app_annotations::{DialogPurpose, export_ext};
 use super::banner::{BannerKind, Banners};
 use super::commands::{self, AppCommand};
+use super::details;
 use super::dialogs::{self, FileDialogs, NativeDialogs};
 use super::editor::Editor;
 use super::find::Find;
@@ -21,8 +22,8 @@ use super::reader::{Decor, Decorations, Marks, Overlay, PaintMark, ReaderView, R
 use super::session::Session;
 use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
 use super::theme::{self, Palette};
-use super::{details, format};
 use crate::analysis::Analysis;
+use crate::analysis::describe as format;
 use crate::annotations::store::Filter;
 use crate::cli::ExportFormat;
 use crate::document::{Document, InlineStyle};

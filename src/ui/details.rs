@@ -5,9 +5,9 @@ use egui::{RichText, Ui};
 
 use super::commands::AppCommand;
 use super::context::{paragraph_number, sentence_around, slice};
-use super::format;
 use super::highlights::{HighlightKind, Item, kind_of};
 use super::theme;
+use crate::analysis::describe as format;
 use crate::analysis::{Analysis, Entity, Figure, Quote};
 use crate::document::Document;
 

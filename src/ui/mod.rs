@@ -11,7 +11,6 @@ pub mod details;
 pub mod dialogs;
 pub mod editor;
 pub mod find;
-pub mod format;
 pub mod highlights;
 pub mod loading;
 pub mod margin;

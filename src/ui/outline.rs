@@ -7,10 +7,10 @@
 use egui::{RichText, Sense, Ui, vec2};
 
 use super::commands::AppCommand;
-use super::format;
 use super::highlights::{HighlightKind, Item, kind_of};
 use super::theme;
 use crate::analysis::Analysis;
+use crate::analysis::describe as format;
 
 /// Rows shown per group before "… and N more".
 pub const MAX_ROWS: usize = 150;

@@ -141,7 +141,7 @@ fn write_figures(out: &mut String, analysis: &Analysis) {
             out,
             "| {} | {} | {} | {} |",
             cell(&f.text),
-            kind_name(f.kind),
+            crate::analysis::describe::figure_kind(f.kind),
             cell(&figure_value(f)),
             cell(f.counted.as_deref().unwrap_or("")),
         );
@@ -248,19 +248,6 @@ fn figure_value(f: &Figure) -> String {
         format!("≈ {value}")
     } else {
         value
-    }
-}
-
-/// The kind of a figure in words.
-fn kind_name(kind: FigureKind) -> &'static str {
-    match kind {
-        FigureKind::Cardinal => "count",
-        FigureKind::Percent => "percentage",
-        FigureKind::Money => "money",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Date => "date",
-        FigureKind::Ordinal => "ordinal",
-        FigureKind::Fraction => "fraction",
     }
 }
 

@@ -221,3 +221,11 @@ fn sidecar_naming_an_article_outside_its_folder_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn markdown_export_is_the_report_ending_in_one_newline() {
+    let (_dir, article) = folder_with_sidecar(&sample_text());
+    let md = export(&article, ExportFormat::Markdown);
+    assert!(md.starts_with("# President William Ruto"));
+    assert!(md.ends_with("UTC\n") && !md.ends_with("\n\n"), "{md}");
+}

@@ -76,9 +76,7 @@ pub fn export(
             text
         }
         ExportFormat::Markdown => {
-            let mut text = markdown::to_markdown_placed(doc, &analysis::analyze(doc), &placed());
-            text.push('\n');
-            text
+            markdown::to_markdown_placed(doc, &analysis::analyze(doc), &placed())
         }
         ExportFormat::Html => html::to_html_placed(doc, &analysis::analyze(doc), &placed()),
         ExportFormat::Csv => csv::to_csv_placed(doc, &placed()),

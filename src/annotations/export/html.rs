@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Placed, place_by_offsets, readable_time};
+use super::{Placed, place_by_offsets, readable_time, summary};
 use crate::analysis::{Analysis, EntityType, FigureValue};
 use crate::annotations::{Annotation, Status};
 use crate::document::{Document, Paragraph, ParagraphKind};
@@ -49,11 +49,8 @@ pub fn to_html_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<'_>]
     }
     let _ = writeln!(
         out,
-        "<p class=\"summary\">{} quotes · {} names · {} figures · {} annotations</p>",
-        analysis.quotes.len(),
-        analysis.entities.len(),
-        analysis.figures.len(),
-        live.len()
+        "<p class=\"summary\">{}</p>",
+        esc(&summary(analysis, live.len()))
     );
     out.push_str(LEGEND);
     out.push_str("</header>\n<main>\n<article>\n");

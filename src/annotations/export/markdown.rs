@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Placed, place_by_offsets, readable_time};
+use super::{Placed, counted, place_by_offsets, readable_time, summary};
 use crate::analysis::{Analysis, EntityType, Figure, FigureKind, FigureValue};
 use crate::annotations::{Annotation, Status};
 use crate::document::Document;
@@ -43,12 +43,9 @@ pub fn to_markdown_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<
     }
     let _ = writeln!(
         out,
-        "{} words · {} quotes · {} names · {} figures · {} annotations\n",
-        doc.word_count(),
-        analysis.quotes.len(),
-        analysis.entities.len(),
-        analysis.figures.len(),
-        live.len()
+        "{} · {}\n",
+        counted(doc.word_count(), "word", "words"),
+        summary(analysis, live.len())
     );
     write_quotes(&mut out, analysis);
     write_names(&mut out, analysis);

@@ -82,6 +82,22 @@ pub fn in_reading_order(mut placed: Vec<Placed<'_>>) -> Vec<Placed<'_>> {
     placed
 }
 
+/// A count and its noun, plural unless the count is one ("1 annotation", "5 quotes").
+pub fn counted(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The summary line of the readable exports: what the analysis found and how many notes.
+pub(crate) fn summary(analysis: &crate::analysis::Analysis, annotations: usize) -> String {
+    [
+        counted(analysis.quotes.len(), "quote", "quotes"),
+        counted(analysis.entities.len(), "name", "names"),
+        counted(analysis.figures.len(), "figure", "figures"),
+        counted(annotations, "annotation", "annotations"),
+    ]
+    .join(" · ")
+}
+
 /// Formats an RFC 3339 time for people ("2026-11-28 21:04 UTC"); any other text is returned as
 /// it is.
 pub fn readable_time(rfc3339: &str) -> String {

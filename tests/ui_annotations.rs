@@ -237,3 +237,52 @@ fn opening_a_sidecar_opens_its_article_with_the_notes() {
             .is_some()
     );
 }
+
+#[test]
+fn file_export_writes_the_chosen_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = article_copy(dir.path());
+    let text = std::fs::read_to_string(&article).unwrap();
+    colleague_sidecar(dir.path(), &text);
+    std::fs::rename(
+        dir.path().join("from-tomas.annotations.json"),
+        dir.path().join("haiti-kenya.txt.annotations.json"),
+    )
+    .unwrap();
+    let dialogs = Arc::new(FixedDialogs::default());
+    let mut h = open_app(Some(article), dialogs.clone());
+    let ctx = h.ctx.clone();
+    for (format, name, expect) in [
+        (
+            marginalia::cli::ExportFormat::Csv,
+            "notes.csv",
+            "Confirm the venue with the presidency",
+        ),
+        (
+            marginalia::cli::ExportFormat::Html,
+            "page.html",
+            "<!DOCTYPE html>",
+        ),
+        (
+            marginalia::cli::ExportFormat::W3c,
+            "notes.jsonld",
+            "AnnotationCollection",
+        ),
+        (
+            marginalia::cli::ExportFormat::Markdown,
+            "report.md",
+            "Tomás Reyes",
+        ),
+    ] {
+        let out = dir.path().join(name);
+        *dialogs.save.lock().unwrap() = Some(out.clone());
+        h.state_mut().apply(&ctx, AppCommand::ExportDialog(format));
+        settle(&mut h);
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            written.contains(expect),
+            "{name}: {}",
+            &written[..written.len().min(300)]
+        );
+    }
+}

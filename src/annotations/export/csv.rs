@@ -66,8 +66,17 @@ fn write_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     out.push_str("\r\n");
 }
 
-/// Appends one field, quoted when RFC 4180 needs it.
+/// Appends one field, quoted when RFC 4180 needs it. A field a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, so opening the file
+/// never executes what someone wrote in a note.
 fn push_field(out: &mut String, field: &str) {
+    let guarded;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
     if field.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));
@@ -86,5 +95,12 @@ mod tests {
         let mut out = String::new();
         write_row(&mut out, ["plain", "a,b", "say \"hi\"", "two\nlines", "é"]);
         assert_eq!(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",é\r\n");
+    }
+
+    #[test]
+    fn formulas_are_not_left_for_spreadsheets_to_run() {
+        let mut out = String::new();
+        write_row(&mut out, ["=HYPERLINK(\"x\")", "-5", "@cmd", "ok"]);
+        assert_eq!(out, "\"'=HYPERLINK(\"\"x\"\")\",'-5,'@cmd,ok\r\n");
     }
 }

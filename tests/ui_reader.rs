@@ -122,3 +122,37 @@ fn a_big_document_lays_out_only_what_is_visible() {
         app.view.laid_out
     );
 }
+
+/// A file as the window system hands it over on a drop.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_on_the_window_opens_it() {
+    let mut harness = open_app(
+        Some(sample("haiti-kenya.txt")),
+        Arc::new(FixedDialogs::default()),
+    );
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(sample("harbour-bridge.md"))));
+    harness.step();
+    settle(&mut harness);
+    let doc = harness.state().doc.clone().unwrap();
+    assert_eq!(
+        doc.path.as_deref(),
+        Some(sample("harbour-bridge.md").as_path())
+    );
+    assert!(harness.state().window_title().starts_with("Marginalia — "));
+    assert!(!harness.state().window_title().contains("William Ruto"));
+}

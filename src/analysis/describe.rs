@@ -166,11 +166,23 @@ pub fn quote_summary(q: &Quote) -> String {
 pub fn entity_summary(e: &Entity) -> String {
     let mut s = format!("{} · {}", entity_type(e.kind), e.name);
     if let Some(role) = e.roles.first() {
-        s.push_str(&format!(" · {role}"));
+        s.push_str(&format!(" · {}", role_title(role)));
     }
     let n = e.mentions.len();
     s.push_str(&format!(" · {n} mention{}", if n == 1 { "" } else { "s" }));
     s
+}
+
+/// A role as a title: "prime minister" → "Prime Minister".
+pub fn role_title(role: &str) -> String {
+    role.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "Figure · 600,000 · people".
@@ -290,5 +302,6 @@ mod tests {
         };
         assert_eq!(quote_summary(&q), "Quote · William Ruto · said");
         assert_eq!(quote_with_attribution(&q), "“We will act” — William Ruto");
+        assert_eq!(role_title("prime minister"), "Prime Minister");
     }
 }

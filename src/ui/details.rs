@@ -199,7 +199,15 @@ fn entity(
         ui.label(RichText::new(format::entity_type(e.kind)).color(color));
     }
     if !e.roles.is_empty() {
-        field(ui, "Roles", e.roles.join(", "));
+        field(
+            ui,
+            "Roles",
+            e.roles
+                .iter()
+                .map(|r| format::role_title(r))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
     }
     let forms: std::collections::BTreeSet<&str> =
         e.mentions.iter().map(|m| m.text.as_str()).collect();

@@ -286,3 +286,22 @@ fn file_export_writes_the_chosen_format() {
         );
     }
 }
+
+#[test]
+fn changes_are_saved_by_themselves_two_seconds_after_the_last_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = article_copy(dir.path());
+    let side = dir.path().join("haiti-kenya.txt.annotations.json");
+    let mut h = open_app(Some(article), Arc::new(FixedDialogs::default()));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, AppCommand::AnnotateRange(10..22));
+    h.run_steps(2);
+    assert!(h.state().window_title().ends_with("• unsaved"));
+    assert!(!side.exists(), "not written at once");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    h.run_steps(2);
+    assert!(side.exists(), "written after the pause");
+    assert!(!h.state().session.is_dirty());
+    h.run_steps(1);
+    assert!(!h.state().window_title().contains("unsaved"));
+}

@@ -164,8 +164,15 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             i += 1;
             continue;
         }
+        // "minus 80 °C": a unit letter after a degree sign.
+        if i > 0 && text.tok(i - 1).ends_with('°') && text.tokens[i - 1].end == text.tokens[i].start
+        {
+            i += 1;
+            continue;
+        }
         let first = i;
         let mut end = i + 1;
+        let mut joined_institution = false;
         loop {
             if end < n && is_cap(text, end) && same_line(text, end - 1, end) {
                 end += 1;
@@ -190,7 +197,12 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             let named_by_org_noun = first > 0
                 && k.role_nouns.get(text.tok(first - 1)) == Some(&true)
                 && matches!(w, "the" | "for" | "of" | "and" | "on" | "to");
-            let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
+            // "Institute for Ageing", "Office for the Coordination of Humanitarian Affairs": an
+            // institution's head word takes "of"/"for" (and "the"), and once it has, later
+            // "of"s stay inside the name too.
+            let org_head = CONNECTOR_HEADS.contains(&prev) || k.org_words.contains(prev);
+            let joins = ((w == "of" || w == "for") && org_head
+                || w == "of" && joined_institution
                 || w == "&"
                 || named_by_org_noun
                 || NAME_PARTICLES.contains(&w))
@@ -206,6 +218,7 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                     after += 1;
                 }
                 if is_cap(text, after) {
+                    joined_institution |= org_head || joined_institution;
                     end = after + 1;
                     continue;
                 }
@@ -281,6 +294,7 @@ fn shape_candidate(
         end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
     let mut title: Vec<&str> = Vec::new();
     let mut uncertain = text.tokens[first].cap_uncertain;
+    let mut opening_role: Option<String> = None;
     // "Later Mr. Park": a name starts after the last honorific of a run.
     if let Some(h) = (first..end.saturating_sub(1))
         .rev()
@@ -307,6 +321,18 @@ fn shape_candidate(
         }
         if institution {
             break;
+        }
+        // "Forecaster Aoife Brennan said": a job noun capitalised only by the sentence start.
+        let job = w.to_lowercase();
+        if uncertain
+            && end - first >= 3
+            && k.role_nouns.get(job.as_str()) == Some(&false)
+            && !k.is_title(w)
+        {
+            opening_role = Some(job);
+            first += 1;
+            uncertain = false;
+            continue;
         }
         let is_title = k.is_title(w) || k.title_modifiers.contains(bare(w)) && next_is_title;
         let demonym_title = next_is_title
@@ -338,7 +364,7 @@ fn shape_candidate(
         first_tok: first,
         end_tok: end,
         title: (!title.is_empty()).then(|| title.join(" ")),
-        role_before: role_before(text, k, run_first),
+        role_before: opening_role.or_else(|| role_before(text, k, run_first)),
         role_after: role_after(text, k, end),
         uncertain: uncertain || in_headline,
         acronym_of_previous: false,

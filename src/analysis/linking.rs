@@ -143,6 +143,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             !w.chars()
                 .all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))
         }) || first > 0 && text.tok(first - 1) == "at"
+            || followed_by_which(text, end)
         {
             // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
@@ -281,7 +282,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             && k.speech_verbs.contains(text.tok(c.end_tok))
             && !["s", "ly", "ing", "ed", "al"]
                 .iter()
-                .any(|e| w.ends_with(e));
+                .any(|e| w.ends_with(e))
+            // "Arriva, which runs the route,", "Météo-France kept …".
+            || followed_by_which(text, c.end_tok)
+            || capitalised_compound(w);
         if c.uncertain && !speaks
             || contraction
             || lower.contains(w.to_lowercase().as_str())
@@ -301,7 +305,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
         let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
         let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
-        let kind = if matches!(prev, Some("in" | "near")) || place_of {
+        let prev_low = prev.map(str::to_lowercase);
+        // "In Brittany", "between Fishguard and Rosslare", "over the Atlantic".
+        let place_prep = matches!(prev_low.as_deref(), Some("in" | "near" | "between"))
+            || prev == Some("the") && matches!(prev2, Some("over" | "across" | "off"))
+            || prev == Some("and")
+                && c.first_tok >= 3
+                && text.tok(c.first_tok - 3).eq_ignore_ascii_case("between");
+        let kind = if place_prep || place_of {
             EntityType::Place
         } else {
             EntityType::Org
@@ -480,6 +491,17 @@ fn type_by_evidence(
     let name = text.slice(c.start, c.end);
     let words: Vec<&str> = (c.first_tok..c.end_tok).map(|i| text.tok(i)).collect();
     let single = words.len() == 1;
+    // "Mrs Justice Hale": a titled name is a person even when a town shares it.
+    if c.title.is_some() && k.lookup(name).is_none_or(|n| n.kind != EntityType::Person) {
+        return Some(make(
+            text,
+            ci,
+            c.first_tok,
+            c.end_tok,
+            EntityType::Person,
+            None,
+        ));
+    }
     if let Some(known) = k.lookup(name) {
         // A sentence-initial word that the text also uses in lower case is a common word ("March").
         if !(c.uncertain && single && lower.contains(name.to_lowercase().as_str())) {
@@ -522,7 +544,8 @@ fn type_by_evidence(
         || aged && !k.org_words.contains(last)
     {
         Some(EntityType::Person)
-    } else if !single && k.org_words.contains(head) {
+    } else if !single && (k.org_words.contains(head) || k.org_words.contains(last)) {
+        // "House of Lords Appointments Commission": an organisation word at the end wins.
         Some(EntityType::Org)
     } else if !single && (k.place_words.contains(head) || k.place_heads.contains(words[0])) {
         Some(EntityType::Place)
@@ -545,6 +568,18 @@ fn type_by_evidence(
         None
     };
     kind.map(|kind| make(text, ci, c.first_tok, c.end_tok, kind, None))
+}
+
+/// "Met Éireann, which said …": people take "who", not "which".
+fn followed_by_which(text: &Text, end: usize) -> bool {
+    end + 1 < text.tokens.len() && text.tok(end) == "," && text.tok(end + 1) == "which"
+}
+
+/// "Météo-France": a hyphenated word capitalised on both sides of the hyphen.
+fn capitalised_compound(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let starts_cap = |p: &str| p.starts_with(char::is_uppercase);
+    w.contains('-') && parts.all(|p| starts_cap(p) && p.chars().count() >= 2)
 }
 
 fn is_acronym(w: &str) -> bool {

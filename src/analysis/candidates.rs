@@ -308,7 +308,11 @@ fn shape_candidate(
         first = h + 1;
         uncertain = false;
     }
-    while first < end {
+    // "New Zealand": a gazetteer name keeps its first word even when that word is common.
+    let known_whole = end - first >= 2
+        && k.lookup(text.slice(text.tokens[first].start, text.tokens[end - 1].end))
+            .is_some();
+    while first < end && !known_whole {
         let w = text.tok(first);
         let next = (first + 1 < end).then(|| text.tok(first + 1));
         let next_is_title =

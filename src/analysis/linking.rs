@@ -248,6 +248,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .get(w)
                 .copied()
                 .or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
+                .or_else(|| index.org_last.get(w).copied())
         });
         if let Some(cl) = found {
             cluster_of[ci] = Some(cl);
@@ -518,7 +519,7 @@ fn type_by_evidence(
     }
     let head = words
         .iter()
-        .position(|w| *w == "of")
+        .position(|w| *w == "of" || *w == "for")
         .map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
     let head = head.trim_end_matches('.');
     let last = words[words.len() - 1].trim_end_matches('.');
@@ -544,7 +545,9 @@ fn type_by_evidence(
         || aged && !k.org_words.contains(last)
     {
         Some(EntityType::Person)
-    } else if !single && (k.org_words.contains(head) || k.org_words.contains(last)) {
+    } else if !single
+        && (k.org_words.contains(head) || k.org_words.contains(last) || words.contains(&"for"))
+    {
         // "House of Lords Appointments Commission": an organisation word at the end wins.
         Some(EntityType::Org)
     } else if !single && (k.place_words.contains(head) || k.place_heads.contains(words[0])) {
@@ -568,6 +571,14 @@ fn type_by_evidence(
         None
     };
     kind.map(|kind| make(text, ci, c.first_tok, c.end_tok, kind, None))
+}
+
+/// The last word of an organisation's name when it can stand for the whole ("Rovers" for
+/// "Bristol Rovers", "Ledger" for "Northern Ledger"); not for names with "of"/"for" inside.
+fn org_short_last<'a>(text: &Text<'a>, first: usize, end: usize) -> Option<&'a str> {
+    let inner = (first..end).any(|i| matches!(text.tok(i), "of" | "for" | "&" | "and"));
+    let last = text.tok(end - 1);
+    (!inner && end - first >= 2 && last.chars().count() >= 3 && !is_acronym(last)).then_some(last)
 }
 
 /// "Met Éireann, which said …": people take "who", not "which".
@@ -601,6 +612,8 @@ struct NameIndex<'a> {
     org_first: HashMap<&'a str, usize>,
     /// Initials of an organisation's name ("MIT") → entity.
     org_initials: HashMap<String, usize>,
+    /// Last word of an organisation's name ("Rovers" for "Bristol Rovers") → entity.
+    org_last: HashMap<&'a str, usize>,
 }
 
 impl<'a> NameIndex<'a> {
@@ -614,6 +627,7 @@ impl<'a> NameIndex<'a> {
             person_parts: HashMap::default(),
             org_first: HashMap::default(),
             org_initials: HashMap::default(),
+            org_last: HashMap::default(),
         };
         for (t, cl) in typed.iter().zip(cluster_of) {
             let (Some(t), Some(cl)) = (t, *cl) else {
@@ -642,6 +656,9 @@ impl<'a> NameIndex<'a> {
                 EntityType::Org => {
                     if t.known.is_none() {
                         index.org_first.entry(first).or_insert(cl);
+                        if let Some(l) = org_short_last(text, t.first_tok, t.end_tok) {
+                            index.org_last.entry(l).or_insert(cl);
+                        }
                     }
                     let initials: String = (t.first_tok..t.end_tok)
                         .map(|i| text.tok(i))
@@ -701,13 +718,18 @@ fn link_headline(
             && t.end_tok - t.first_tok >= 2
             && t.known.is_none()
         {
+            let org_last = (ents.clusters[*cl].kind == EntityType::Org)
+                .then(|| org_short_last(text, t.first_tok, t.end_tok))
+                .flatten();
             let part = match ents.clusters[*cl].kind {
                 EntityType::Person => text.tok(t.end_tok - 1),
                 EntityType::Org => text.tok(t.first_tok),
                 _ => continue,
             };
-            if !k.common_words.contains(part) && !lower.contains(part.to_lowercase().as_str()) {
-                parts.entry(part).or_insert(*cl);
+            for part in std::iter::once(part).chain(org_last) {
+                if !k.common_words.contains(part) && !lower.contains(part.to_lowercase().as_str()) {
+                    parts.entry(part).or_insert(*cl);
+                }
             }
         }
     }

@@ -753,6 +753,17 @@ fn link_headline(
                     break;
                 }
             }
+            let hit = hit.or_else(|| {
+                let (j, canonical) = headline_country(text, k, lower, i, c.end_tok)?;
+                let cl = ents
+                    .clusters
+                    .iter()
+                    .position(|x| {
+                        x.kind == EntityType::Place && x.known.as_ref() == Some(&canonical)
+                    })
+                    .unwrap_or_else(|| new_cluster(ents, EntityType::Place, Some(canonical)));
+                Some((j, EntityType::Place, cl))
+            });
             let Some((j, kind, cl)) = hit else {
                 i += 1;
                 continue;
@@ -776,6 +787,48 @@ fn link_headline(
             });
         }
     }
+}
+
+/// Countries and the well-known regions listed with them: names a headline may carry on its own.
+fn headline_places() -> &'static HashSet<&'static str> {
+    static PLACES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        [
+            include_str!("../../assets/knowledge/countries.tsv"),
+            include_str!("../../assets/knowledge/places_extra.tsv"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect()
+    })
+}
+
+/// "… as Sudan Fighting Cuts Off Darfur Routes": a country or major region at headline token
+/// `i` (up to three words), with where it ends and its gazetteer spelling. Words the article
+/// also writes in lower case ("turkey") or that are common words are left out.
+fn headline_country(
+    text: &Text,
+    k: &Knowledge,
+    lower: &HashSet<&str>,
+    i: usize,
+    end: usize,
+) -> Option<(usize, String)> {
+    (i + 1..=end.min(i + 3)).rev().find_map(|j| {
+        let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
+        let single = j == i + 1;
+        if !headline_places().contains(s)
+            || single
+                && (s.chars().count() < 4
+                    || k.common_words.contains(s)
+                    || lower.contains(s.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        let known = k.lookup(s).filter(|n| n.kind == EntityType::Place)?;
+        Some((j, known.canonical.clone()))
+    })
 }
 
 /// The fullest written name; a gazetteer spelling when the text only has capitals or abbreviations.

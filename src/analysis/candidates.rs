@@ -201,8 +201,8 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             // institution's head word takes "of"/"for" (and "the"), and once it has, later
             // "of"s stay inside the name too.
             // ("Bluefin Software of Austin" is a firm and its town.)
-            let org_head = CONNECTOR_HEADS.contains(&prev)
-                || w == "for" && k.org_words.contains(prev);
+            let org_head =
+                CONNECTOR_HEADS.contains(&prev) || w == "for" && k.org_words.contains(prev);
             let joins = ((w == "of" || w == "for") && org_head
                 || w == "of" && joined_institution
                 || w == "&"

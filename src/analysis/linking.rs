@@ -178,8 +178,12 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .get(&fold(&words_of(text, t.first_tok, t.end_tok)))
                 .cloned();
         }
-        if t.kind == EntityType::Org && t.known.is_none() {
-            // "Severn Vale" is "Severn Vale Water".
+        if t.kind == EntityType::Org
+            && t.known.is_none()
+            && !k.org_words.contains(text.tok(t.end_tok - 1))
+        {
+            // "Severn Vale" is "Severn Vale Water"; "House of Lords" is not "House of Lords
+            // Appointments Commission".
             t.known = org_prefixes
                 .get(&words_of(text, t.first_tok, t.end_tok))
                 .cloned();
@@ -884,6 +888,135 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn has(got: &[(String, EntityType, String)], surface: &str, kind: EntityType, canonical: &str) {
+        assert!(
+            got.iter()
+                .any(|(s, k, c)| s == surface && *k == kind && c == canonical),
+            "no {kind:?} {surface} → {canonical} in {got:?}"
+        );
+    }
+
+    #[test]
+    fn institutions_with_for_keep_their_acronyms() {
+        let got = entities(
+            "The study, run by the Southern Cross Institute for Ageing (SCIA), enrolled volunteers. \
+             The Office for the Coordination of Humanitarian Affairs (OCHA) warned of famine. \
+             Later, OCHA said aid was blocked.",
+        );
+        let ageing = "Southern Cross Institute for Ageing";
+        has(&got, ageing, EntityType::Org, ageing);
+        has(&got, "SCIA", EntityType::Org, ageing);
+        let ocha = "Office for the Coordination of Humanitarian Affairs";
+        has(&got, ocha, EntityType::Org, ocha);
+        assert_eq!(
+            got.iter().filter(|(s, ..)| s == "OCHA").count(),
+            2,
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|(s, ..)| s != "Ageing" && s != "Coordination")
+        );
+    }
+
+    #[test]
+    fn organisation_endings_beat_person_and_place() {
+        let got = entities(
+            "Rovers came from behind to beat Bristol City 2-1. Their striker joined on loan from \
+             Sporting CP in January. He sits in the House of Lords and chairs the House of Lords \
+             Appointments Commission. He sued The Northern Ledger, and the Ledger said it would fight.",
+        );
+        has(&got, "Bristol City", EntityType::Org, "Bristol City");
+        has(&got, "Sporting CP", EntityType::Org, "Sporting CP");
+        has(&got, "House of Lords", EntityType::Org, "House of Lords");
+        let commission = "House of Lords Appointments Commission";
+        has(&got, commission, EntityType::Org, commission);
+        has(&got, "Northern Ledger", EntityType::Org, "Northern Ledger");
+        has(&got, "Ledger", EntityType::Org, "Northern Ledger");
+    }
+
+    #[test]
+    fn short_forms_link_to_a_later_full_name() {
+        let got = entities(
+            "The derby was tense. Rovers scored late. Bristol Rovers had trailed until then, \
+             and the Rovers fans sang.",
+        );
+        assert!(
+            got.iter()
+                .filter(|(s, ..)| s == "Rovers")
+                .all(|(_, k, c)| *k == EntityType::Org && c == "Bristol Rovers"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn places_after_prepositions_without_a_cue() {
+        let got = entities(
+            "Ferry services between Fishguard and Rosslare were suspended. In Brittany, about \
+             12,000 households lost power as a second system was forming over the Atlantic. \
+             Gusts peaked at Roches Point.",
+        );
+        for p in [
+            "Fishguard",
+            "Rosslare",
+            "Brittany",
+            "Atlantic",
+            "Roches Point",
+        ] {
+            has(&got, p, EntityType::Place, p);
+        }
+    }
+
+    #[test]
+    fn titled_people_are_never_places() {
+        let got = entities("Mrs Justice Hale said the peer had not been defamed.");
+        has(&got, "Hale", EntityType::Person, "Hale");
+    }
+
+    #[test]
+    fn unit_letters_and_generic_abbreviations_are_not_organisations() {
+        let got = entities(
+            "Samples were stored at minus 80 °C, or −112 °F, for a year. Talk to your GP first.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn sentence_initial_one_word_organisations() {
+        let got = entities(
+            "The council approved the scheme. Arriva, which runs the route, welcomed the vote. \
+             Météo-France kept four departments on orange alert, according to Met Éireann, which \
+             said more rain was due.",
+        );
+        has(&got, "Arriva", EntityType::Org, "Arriva");
+        has(&got, "Météo-France", EntityType::Org, "Météo-France");
+        has(&got, "Met Éireann", EntityType::Org, "Met Éireann");
+    }
+
+    #[test]
+    fn job_nouns_at_sentence_start_stay_out_of_names() {
+        let got = entities("Forecaster Aoife Brennan said the season was unusual.");
+        assert_eq!(
+            got,
+            vec![(
+                "Aoife Brennan".into(),
+                EntityType::Person,
+                "Aoife Brennan".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn countries_in_a_title_case_headline_are_places() {
+        let got = entities(
+            "Aid Agencies Warn of Famine Risk as Sudan Fighting Cuts Off Darfur Routes\n\n\
+             Aid agencies said on Tuesday that roads were closed.",
+        );
+        has(&got, "Sudan", EntityType::Place, "Sudan");
+        has(&got, "Darfur", EntityType::Place, "Darfur");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

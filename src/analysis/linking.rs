@@ -144,6 +144,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))
         }) || first > 0 && text.tok(first - 1) == "at"
             || followed_by_which(text, end)
+            || modifies_role_noun(text, k, end)
         {
             // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
@@ -296,6 +297,8 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             || lower.contains(w.to_lowercase().as_str())
             || w.ends_with("ing")
             || w.ends_with("ly")
+            // "a Gibraltar-based consultancy": an adjective made from a name.
+            || w.rsplit('-').next().is_some_and(|p| p != w && p.starts_with(char::is_lowercase))
         {
             continue;
         }
@@ -588,6 +591,14 @@ fn org_short_last<'a>(text: &Text<'a>, first: usize, end: usize) -> Option<&'a s
 /// "Met Éireann, which said …": people take "who", not "which".
 fn followed_by_which(text: &Text, end: usize) -> bool {
     end + 1 < text.tokens.len() && text.tok(end) == "," && text.tok(end + 1) == "which"
+}
+
+/// "the Liberal Democrat spokesman", "City boss Anna Lindqvist": a name right before a
+/// person's role noun says whom they work for, so it is no person itself.
+fn modifies_role_noun(text: &Text, k: &Knowledge, end: usize) -> bool {
+    end < text.tokens.len()
+        && text.tokens[end].kind == TokKind::Word
+        && k.role_nouns.get(text.tok(end)) == Some(&false)
 }
 
 /// "Météo-France": a hyphenated word capitalised on both sides of the hyphen.
@@ -977,9 +988,8 @@ mod tests {
 
     #[test]
     fn unit_letters_and_generic_abbreviations_are_not_organisations() {
-        let got = entities(
-            "Samples were stored at minus 80 °C, or −112 °F, for a year. Talk to your GP first.",
-        );
+        let got =
+            entities("Samples were stored at minus 80 °C, or −112 °F. Talk to your GP first.");
         assert!(got.is_empty(), "{got:?}");
     }
 
@@ -993,6 +1003,22 @@ mod tests {
         has(&got, "Arriva", EntityType::Org, "Arriva");
         has(&got, "Météo-France", EntityType::Org, "Météo-France");
         has(&got, "Met Éireann", EntityType::Org, "Met Éireann");
+    }
+
+    #[test]
+    fn names_before_a_role_noun_and_place_adjectives() {
+        let got = entities(
+            "Rhodri Evans, the Liberal Democrat spokesman, said a Gibraltar-based consultancy was paid. \
+             In the Commons, ministers were asked about it.",
+        );
+        has(
+            &got,
+            "Liberal Democrat",
+            EntityType::Org,
+            "Liberal Democrat",
+        );
+        has(&got, "Commons", EntityType::Org, "House of Commons");
+        assert!(got.iter().all(|(s, ..)| s != "Gibraltar-based"), "{got:?}");
     }
 
     #[test]

@@ -164,9 +164,15 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             i += 1;
             continue;
         }
-        // "minus 80 °C": a unit letter after a degree sign.
-        if i > 0 && text.tok(i - 1).ends_with('°') && text.tokens[i - 1].end == text.tokens[i].start
-        {
+        // "minus 80 °C", "40C": a unit letter after a degree sign or a number.
+        let unit_after = |i: usize| {
+            i > 0
+                && text.tokens[i - 1].end == text.tokens[i].start
+                && (text.tok(i - 1).ends_with('°')
+                    || text.tokens[i - 1].kind == TokKind::Number
+                        && matches!(text.tok(i), "C" | "F"))
+        };
+        if unit_after(i) {
             i += 1;
             continue;
         }

@@ -135,8 +135,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let org_prefix_of = org_prefixes.get(&words.join(" ")).cloned();
+        let before = first.checked_sub(1).map(|p| text.tok(p).to_lowercase());
+        let possessive = end < text.tokens.len() && matches!(text.tok(end), "’" | "'");
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
+        } else if matches!(before.as_deref(), Some("off" | "near" | "between")) && !possessive {
+            // "sheltered off Malin Head": people are not "off" or "between" anything.
+            (EntityType::Place, None)
         } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
             (EntityType::Place, None)
         } else if words.iter().any(|w| {
@@ -978,6 +983,17 @@ mod tests {
         ] {
             has(&got, p, EntityType::Place, p);
         }
+    }
+
+    #[test]
+    fn headlands_and_names_after_off_are_places() {
+        let got = entities(
+            "Ships sheltered off Malin Head overnight. Temperatures reached 40C in Seville. \
+             In the Lords, peers objected.",
+        );
+        has(&got, "Malin Head", EntityType::Place, "Malin Head");
+        has(&got, "Lords", EntityType::Org, "House of Lords");
+        assert!(got.iter().all(|(s, ..)| s != "C"), "{got:?}");
     }
 
     #[test]

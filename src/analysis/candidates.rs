@@ -179,6 +179,8 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
         let first = i;
         let mut end = i + 1;
         let mut joined_institution = false;
+        // "National Institute for Health and Care Excellence": after "for", "and" joins too.
+        let mut joined_for = false;
         loop {
             if end < n && is_cap(text, end) && same_line(text, end - 1, end) {
                 end += 1;
@@ -211,6 +213,7 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 CONNECTOR_HEADS.contains(&prev) || w == "for" && k.org_words.contains(prev);
             let joins = ((w == "of" || w == "for") && org_head
                 || w == "of" && joined_institution
+                || w == "and" && joined_for
                 || w == "&"
                 || named_by_org_noun
                 || NAME_PARTICLES.contains(&w))
@@ -226,7 +229,8 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                     after += 1;
                 }
                 if is_cap(text, after) {
-                    joined_institution |= org_head || joined_institution;
+                    joined_institution |= org_head;
+                    joined_for |= org_head && w == "for";
                     end = after + 1;
                     continue;
                 }

@@ -296,7 +296,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .any(|e| w.ends_with(e))
             // "Arriva, which runs the route,", "Météo-France kept …".
             || followed_by_which(text, c.end_tok)
-            || capitalised_compound(w);
+            || capitalised_compound(w)
+            // "Rangers manager Philippe Clement", "Lloyds, the bank, said".
+            || !k.common_words.contains(w)
+                && (modifies_role_noun(text, k, c.end_tok)
+                    || c.role_after.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&true)));
         if c.uncertain && !speaks
             || contraction
             || lower.contains(w.to_lowercase().as_str())
@@ -994,6 +998,32 @@ mod tests {
         has(&got, "Malin Head", EntityType::Place, "Malin Head");
         has(&got, "Lords", EntityType::Org, "House of Lords");
         assert!(got.iter().all(|(s, ..)| s != "C"), "{got:?}");
+    }
+
+    #[test]
+    fn and_stays_inside_an_institution_name_after_for() {
+        let got = entities(
+            "The National Institute for Health and Care Excellence (NICE) approved the drug.",
+        );
+        let nice = "National Institute for Health and Care Excellence";
+        has(&got, nice, EntityType::Org, nice);
+        has(&got, "NICE", EntityType::Org, nice);
+    }
+
+    #[test]
+    fn sentence_initial_names_before_a_role_or_with_an_organisation_appositive() {
+        let got = entities(
+            "The match ended late. Rangers manager Philippe Clement said the win mattered. \
+             Lloyds, the bank, said profits rose.",
+        );
+        has(&got, "Rangers", EntityType::Org, "Rangers");
+        has(&got, "Lloyds", EntityType::Org, "Lloyds");
+        has(
+            &got,
+            "Philippe Clement",
+            EntityType::Person,
+            "Philippe Clement",
+        );
     }
 
     #[test]

@@ -247,6 +247,15 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             }
         }
         i = end;
+        // "Lord Ashworth of Kendal", "Baroness Hale of Richmond": a peer's territorial
+        // designation is part of the title, not a place in the story.
+        let peer = matches!(text.tok(first), "Lord" | "Baroness" | "Baron" | "Viscount");
+        if peer && end + 1 < n && text.tok(end) == "of" && same_line(text, end, end + 1) {
+            i = end + 1;
+            while i < n && is_cap(text, i) && same_line(text, i - 1, i) {
+                i += 1;
+            }
+        }
     }
     mark_acronyms(text, &mut out);
     out
@@ -482,9 +491,12 @@ fn mark_acronyms(text: &Text, cands: &mut [Candidate]) {
     for j in 1..cands.len() {
         let c = &cands[j];
         let word = text.slice(c.start, c.end);
+        // "(SCIA)", and mixed-case ones such as "(MoD)".
+        let capitals = word.chars().filter(|ch| ch.is_uppercase()).count();
         let acronym = c.end_tok == c.first_tok + 1
             && word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
-            && word.chars().all(|ch| !ch.is_lowercase());
+            && (word.chars().all(|ch| !ch.is_lowercase())
+                || capitals >= 2 && word.chars().count() <= 6);
         let wrapped = c.first_tok >= 1
             && text.tok(c.first_tok - 1) == "("
             && text
@@ -574,6 +586,24 @@ mod tests {
                 "Bank of England"
             ]
         );
+    }
+
+    #[test]
+    fn peers_territorial_designations_are_not_names() {
+        let got: Vec<String> =
+            names("Lord Ashworth of Kendal and Baroness Hale of Richmond spoke.")
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+        assert_eq!(got, vec!["Ashworth", "Hale"]);
+    }
+
+    #[test]
+    fn mixed_case_acronyms_in_parentheses() {
+        let t = Text::new("The Ministry of Defence (MoD) said troops were ready.");
+        let c = find_candidates(&t, knowledge(), &[]);
+        assert_eq!(t.slice(c[1].start, c[1].end), "MoD");
+        assert!(c[1].acronym_of_previous);
     }
 
     #[test]

@@ -164,8 +164,23 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             i += 1;
             continue;
         }
+        // "minus 80 °C", "40C": a unit letter after a degree sign or a number.
+        let unit_after = |i: usize| {
+            i > 0
+                && text.tokens[i - 1].end == text.tokens[i].start
+                && (text.tok(i - 1).ends_with('°')
+                    || text.tokens[i - 1].kind == TokKind::Number
+                        && matches!(text.tok(i), "C" | "F"))
+        };
+        if unit_after(i) {
+            i += 1;
+            continue;
+        }
         let first = i;
         let mut end = i + 1;
+        let mut joined_institution = false;
+        // "National Institute for Health and Care Excellence": after "for", "and" joins too.
+        let mut joined_for = false;
         loop {
             if end < n && is_cap(text, end) && same_line(text, end - 1, end) {
                 end += 1;
@@ -190,7 +205,15 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             let named_by_org_noun = first > 0
                 && k.role_nouns.get(text.tok(first - 1)) == Some(&true)
                 && matches!(w, "the" | "for" | "of" | "and" | "on" | "to");
-            let joins = (w == "of" && CONNECTOR_HEADS.contains(&prev)
+            // "Institute for Ageing", "Office for the Coordination of Humanitarian Affairs": an
+            // institution's head word takes "of"/"for" (and "the"), and once it has, later
+            // "of"s stay inside the name too.
+            // ("Bluefin Software of Austin" is a firm and its town.)
+            let org_head =
+                CONNECTOR_HEADS.contains(&prev) || w == "for" && k.org_words.contains(prev);
+            let joins = ((w == "of" || w == "for") && org_head
+                || w == "of" && joined_institution
+                || w == "and" && joined_for
                 || w == "&"
                 || named_by_org_noun
                 || NAME_PARTICLES.contains(&w))
@@ -206,6 +229,8 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                     after += 1;
                 }
                 if is_cap(text, after) {
+                    joined_institution |= org_head;
+                    joined_for |= org_head && w == "for";
                     end = after + 1;
                     continue;
                 }
@@ -222,6 +247,15 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             }
         }
         i = end;
+        // "Lord Ashworth of Kendal", "Baroness Hale of Richmond": a peer's territorial
+        // designation is part of the title, not a place in the story.
+        let peer = matches!(text.tok(first), "Lord" | "Baroness" | "Baron" | "Viscount");
+        if peer && end + 1 < n && text.tok(end) == "of" && same_line(text, end, end + 1) {
+            i = end + 1;
+            while i < n && is_cap(text, i) && same_line(text, i - 1, i) {
+                i += 1;
+            }
+        }
     }
     mark_acronyms(text, &mut out);
     out
@@ -281,6 +315,7 @@ fn shape_candidate(
         end - first > 1 && (k.org_words.contains(last_word) || k.place_words.contains(last_word));
     let mut title: Vec<&str> = Vec::new();
     let mut uncertain = text.tokens[first].cap_uncertain;
+    let mut opening_role: Option<String> = None;
     // "Later Mr. Park": a name starts after the last honorific of a run.
     if let Some(h) = (first..end.saturating_sub(1))
         .rev()
@@ -294,7 +329,11 @@ fn shape_candidate(
         first = h + 1;
         uncertain = false;
     }
-    while first < end {
+    // "New Zealand": a gazetteer name keeps its first word even when that word is common.
+    let known_whole = end - first >= 2
+        && k.lookup(text.slice(text.tokens[first].start, text.tokens[end - 1].end))
+            .is_some();
+    while first < end && !known_whole {
         let w = text.tok(first);
         let next = (first + 1 < end).then(|| text.tok(first + 1));
         let next_is_title =
@@ -307,6 +346,18 @@ fn shape_candidate(
         }
         if institution {
             break;
+        }
+        // "Forecaster Aoife Brennan said": a job noun capitalised only by the sentence start.
+        let job = w.to_lowercase();
+        if uncertain
+            && end - first >= 3
+            && k.role_nouns.get(job.as_str()) == Some(&false)
+            && !k.is_title(w)
+        {
+            opening_role = Some(job);
+            first += 1;
+            uncertain = false;
+            continue;
         }
         let is_title = k.is_title(w) || k.title_modifiers.contains(bare(w)) && next_is_title;
         let demonym_title = next_is_title
@@ -338,7 +389,7 @@ fn shape_candidate(
         first_tok: first,
         end_tok: end,
         title: (!title.is_empty()).then(|| title.join(" ")),
-        role_before: role_before(text, k, run_first),
+        role_before: opening_role.or_else(|| role_before(text, k, run_first)),
         role_after: role_after(text, k, end),
         uncertain: uncertain || in_headline,
         acronym_of_previous: false,
@@ -440,9 +491,12 @@ fn mark_acronyms(text: &Text, cands: &mut [Candidate]) {
     for j in 1..cands.len() {
         let c = &cands[j];
         let word = text.slice(c.start, c.end);
+        // "(SCIA)", and mixed-case ones such as "(MoD)".
+        let capitals = word.chars().filter(|ch| ch.is_uppercase()).count();
         let acronym = c.end_tok == c.first_tok + 1
             && word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
-            && word.chars().all(|ch| !ch.is_lowercase());
+            && (word.chars().all(|ch| !ch.is_lowercase())
+                || capitals >= 2 && word.chars().count() <= 6);
         let wrapped = c.first_tok >= 1
             && text.tok(c.first_tok - 1) == "("
             && text
@@ -532,6 +586,24 @@ mod tests {
                 "Bank of England"
             ]
         );
+    }
+
+    #[test]
+    fn peers_territorial_designations_are_not_names() {
+        let got: Vec<String> =
+            names("Lord Ashworth of Kendal and Baroness Hale of Richmond spoke.")
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+        assert_eq!(got, vec!["Ashworth", "Hale"]);
+    }
+
+    #[test]
+    fn mixed_case_acronyms_in_parentheses() {
+        let t = Text::new("The Ministry of Defence (MoD) said troops were ready.");
+        let c = find_candidates(&t, knowledge(), &[]);
+        assert_eq!(t.slice(c[1].start, c[1].end), "MoD");
+        assert!(c[1].acronym_of_previous);
     }
 
     #[test]

@@ -135,14 +135,21 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let org_prefix_of = org_prefixes.get(&words.join(" ")).cloned();
+        let before = first.checked_sub(1).map(|p| text.tok(p).to_lowercase());
+        let possessive = end < text.tokens.len() && matches!(text.tok(end), "’" | "'");
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
+        } else if matches!(before.as_deref(), Some("off" | "near" | "between")) && !possessive {
+            // "sheltered off Malin Head": people are not "off" or "between" anything.
+            (EntityType::Place, None)
         } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
             (EntityType::Place, None)
         } else if words.iter().any(|w| {
             !w.chars()
                 .all(|ch| ch.is_alphabetic() || "-’'.".contains(ch))
         }) || first > 0 && text.tok(first - 1) == "at"
+            || followed_by_which(text, end)
+            || modifies_role_noun(text, k, end)
         {
             // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
@@ -177,8 +184,12 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .get(&fold(&words_of(text, t.first_tok, t.end_tok)))
                 .cloned();
         }
-        if t.kind == EntityType::Org && t.known.is_none() {
-            // "Severn Vale" is "Severn Vale Water".
+        if t.kind == EntityType::Org
+            && t.known.is_none()
+            && !k.org_words.contains(text.tok(t.end_tok - 1))
+        {
+            // "Severn Vale" is "Severn Vale Water"; "House of Lords" is not "House of Lords
+            // Appointments Commission".
             t.known = org_prefixes
                 .get(&words_of(text, t.first_tok, t.end_tok))
                 .cloned();
@@ -247,6 +258,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .get(w)
                 .copied()
                 .or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
+                .or_else(|| index.org_last.get(w).copied())
         });
         if let Some(cl) = found {
             cluster_of[ci] = Some(cl);
@@ -281,12 +293,21 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             && k.speech_verbs.contains(text.tok(c.end_tok))
             && !["s", "ly", "ing", "ed", "al"]
                 .iter()
-                .any(|e| w.ends_with(e));
+                .any(|e| w.ends_with(e))
+            // "Arriva, which runs the route,", "Météo-France kept …".
+            || followed_by_which(text, c.end_tok)
+            || capitalised_compound(w)
+            // "Rangers manager Philippe Clement", "Lloyds, the bank, said".
+            || !k.common_words.contains(w)
+                && (modifies_role_noun(text, k, c.end_tok)
+                    || c.role_after.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&true)));
         if c.uncertain && !speaks
             || contraction
             || lower.contains(w.to_lowercase().as_str())
             || w.ends_with("ing")
             || w.ends_with("ly")
+            // "a Gibraltar-based consultancy": an adjective made from a name.
+            || w.rsplit('-').next().is_some_and(|p| p != w && p.starts_with(char::is_lowercase))
         {
             continue;
         }
@@ -301,7 +322,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
         let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
         let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
-        let kind = if matches!(prev, Some("in" | "near")) || place_of {
+        let prev_low = prev.map(str::to_lowercase);
+        // "In Brittany", "between Fishguard and Rosslare", "over the Atlantic".
+        let place_prep = matches!(prev_low.as_deref(), Some("in" | "near" | "between"))
+            || prev == Some("the") && matches!(prev2, Some("over" | "across" | "off"))
+            || prev == Some("and")
+                && c.first_tok >= 3
+                && text.tok(c.first_tok - 3).eq_ignore_ascii_case("between");
+        let kind = if place_prep || place_of {
             EntityType::Place
         } else {
             EntityType::Org
@@ -480,6 +508,17 @@ fn type_by_evidence(
     let name = text.slice(c.start, c.end);
     let words: Vec<&str> = (c.first_tok..c.end_tok).map(|i| text.tok(i)).collect();
     let single = words.len() == 1;
+    // "Mrs Justice Hale": a titled name is a person even when a town shares it.
+    if c.title.is_some() && k.lookup(name).is_none_or(|n| n.kind != EntityType::Person) {
+        return Some(make(
+            text,
+            ci,
+            c.first_tok,
+            c.end_tok,
+            EntityType::Person,
+            None,
+        ));
+    }
     if let Some(known) = k.lookup(name) {
         // A sentence-initial word that the text also uses in lower case is a common word ("March").
         if !(c.uncertain && single && lower.contains(name.to_lowercase().as_str())) {
@@ -496,7 +535,7 @@ fn type_by_evidence(
     }
     let head = words
         .iter()
-        .position(|w| *w == "of")
+        .position(|w| *w == "of" || *w == "for")
         .map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
     let head = head.trim_end_matches('.');
     let last = words[words.len() - 1].trim_end_matches('.');
@@ -522,7 +561,10 @@ fn type_by_evidence(
         || aged && !k.org_words.contains(last)
     {
         Some(EntityType::Person)
-    } else if !single && k.org_words.contains(head) {
+    } else if !single
+        && (k.org_words.contains(head) || k.org_words.contains(last) || words.contains(&"for"))
+    {
+        // "House of Lords Appointments Commission": an organisation word at the end wins.
         Some(EntityType::Org)
     } else if !single && (k.place_words.contains(head) || k.place_heads.contains(words[0])) {
         Some(EntityType::Place)
@@ -547,6 +589,34 @@ fn type_by_evidence(
     kind.map(|kind| make(text, ci, c.first_tok, c.end_tok, kind, None))
 }
 
+/// The last word of an organisation's name when it can stand for the whole ("Rovers" for
+/// "Bristol Rovers", "Ledger" for "Northern Ledger"); not for names with "of"/"for" inside.
+fn org_short_last<'a>(text: &Text<'a>, first: usize, end: usize) -> Option<&'a str> {
+    let inner = (first..end).any(|i| matches!(text.tok(i), "of" | "for" | "&" | "and"));
+    let last = text.tok(end - 1);
+    (!inner && end - first >= 2 && last.chars().count() >= 3 && !is_acronym(last)).then_some(last)
+}
+
+/// "Met Éireann, which said …": people take "who", not "which".
+fn followed_by_which(text: &Text, end: usize) -> bool {
+    end + 1 < text.tokens.len() && text.tok(end) == "," && text.tok(end + 1) == "which"
+}
+
+/// "the Liberal Democrat spokesman", "City boss Anna Lindqvist": a name right before a
+/// person's role noun says whom they work for, so it is no person itself.
+fn modifies_role_noun(text: &Text, k: &Knowledge, end: usize) -> bool {
+    end < text.tokens.len()
+        && text.tokens[end].kind == TokKind::Word
+        && k.role_nouns.get(text.tok(end)) == Some(&false)
+}
+
+/// "Météo-France": a hyphenated word capitalised on both sides of the hyphen.
+fn capitalised_compound(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let starts_cap = |p: &str| p.starts_with(char::is_uppercase);
+    w.contains('-') && parts.all(|p| starts_cap(p) && p.chars().count() >= 2)
+}
+
 fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
@@ -566,6 +636,8 @@ struct NameIndex<'a> {
     org_first: HashMap<&'a str, usize>,
     /// Initials of an organisation's name ("MIT") → entity.
     org_initials: HashMap<String, usize>,
+    /// Last word of an organisation's name ("Rovers" for "Bristol Rovers") → entity.
+    org_last: HashMap<&'a str, usize>,
 }
 
 impl<'a> NameIndex<'a> {
@@ -579,6 +651,7 @@ impl<'a> NameIndex<'a> {
             person_parts: HashMap::default(),
             org_first: HashMap::default(),
             org_initials: HashMap::default(),
+            org_last: HashMap::default(),
         };
         for (t, cl) in typed.iter().zip(cluster_of) {
             let (Some(t), Some(cl)) = (t, *cl) else {
@@ -607,6 +680,9 @@ impl<'a> NameIndex<'a> {
                 EntityType::Org => {
                     if t.known.is_none() {
                         index.org_first.entry(first).or_insert(cl);
+                        if let Some(l) = org_short_last(text, t.first_tok, t.end_tok) {
+                            index.org_last.entry(l).or_insert(cl);
+                        }
                     }
                     let initials: String = (t.first_tok..t.end_tok)
                         .map(|i| text.tok(i))
@@ -666,13 +742,18 @@ fn link_headline(
             && t.end_tok - t.first_tok >= 2
             && t.known.is_none()
         {
+            let org_last = (ents.clusters[*cl].kind == EntityType::Org)
+                .then(|| org_short_last(text, t.first_tok, t.end_tok))
+                .flatten();
             let part = match ents.clusters[*cl].kind {
                 EntityType::Person => text.tok(t.end_tok - 1),
                 EntityType::Org => text.tok(t.first_tok),
                 _ => continue,
             };
-            if !k.common_words.contains(part) && !lower.contains(part.to_lowercase().as_str()) {
-                parts.entry(part).or_insert(*cl);
+            for part in std::iter::once(part).chain(org_last) {
+                if !k.common_words.contains(part) && !lower.contains(part.to_lowercase().as_str()) {
+                    parts.entry(part).or_insert(*cl);
+                }
             }
         }
     }
@@ -696,6 +777,17 @@ fn link_headline(
                     break;
                 }
             }
+            let hit = hit.or_else(|| {
+                let (j, canonical) = headline_country(text, k, lower, i, c.end_tok)?;
+                let cl = ents
+                    .clusters
+                    .iter()
+                    .position(|x| {
+                        x.kind == EntityType::Place && x.known.as_ref() == Some(&canonical)
+                    })
+                    .unwrap_or_else(|| new_cluster(ents, EntityType::Place, Some(canonical)));
+                Some((j, EntityType::Place, cl))
+            });
             let Some((j, kind, cl)) = hit else {
                 i += 1;
                 continue;
@@ -719,6 +811,48 @@ fn link_headline(
             });
         }
     }
+}
+
+/// Countries and the well-known regions listed with them: names a headline may carry on its own.
+fn headline_places() -> &'static HashSet<&'static str> {
+    static PLACES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        [
+            include_str!("../../assets/knowledge/countries.tsv"),
+            include_str!("../../assets/knowledge/places_extra.tsv"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect()
+    })
+}
+
+/// "… as Sudan Fighting Cuts Off Darfur Routes": a country or major region at headline token
+/// `i` (up to three words), with where it ends and its gazetteer spelling. Words the article
+/// also writes in lower case ("turkey") or that are common words are left out.
+fn headline_country(
+    text: &Text,
+    k: &Knowledge,
+    lower: &HashSet<&str>,
+    i: usize,
+    end: usize,
+) -> Option<(usize, String)> {
+    (i + 1..=end.min(i + 3)).rev().find_map(|j| {
+        let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
+        let single = j == i + 1;
+        if !headline_places().contains(s)
+            || single
+                && (s.chars().count() < 4
+                    || k.common_words.contains(s)
+                    || lower.contains(s.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        let known = k.lookup(s).filter(|n| n.kind == EntityType::Place)?;
+        Some((j, known.canonical.clone()))
+    })
 }
 
 /// The fullest written name; a gazetteer spelling when the text only has capitals or abbreviations.
@@ -774,6 +908,187 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn has(got: &[(String, EntityType, String)], surface: &str, kind: EntityType, canonical: &str) {
+        assert!(
+            got.iter()
+                .any(|(s, k, c)| s == surface && *k == kind && c == canonical),
+            "no {kind:?} {surface} → {canonical} in {got:?}"
+        );
+    }
+
+    #[test]
+    fn institutions_with_for_keep_their_acronyms() {
+        let got = entities(
+            "The study, run by the Southern Cross Institute for Ageing (SCIA), enrolled volunteers. \
+             The Office for the Coordination of Humanitarian Affairs (OCHA) warned of famine. \
+             Later, OCHA said aid was blocked.",
+        );
+        let ageing = "Southern Cross Institute for Ageing";
+        has(&got, ageing, EntityType::Org, ageing);
+        has(&got, "SCIA", EntityType::Org, ageing);
+        let ocha = "Office for the Coordination of Humanitarian Affairs";
+        has(&got, ocha, EntityType::Org, ocha);
+        assert_eq!(
+            got.iter().filter(|(s, ..)| s == "OCHA").count(),
+            2,
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|(s, ..)| s != "Ageing" && s != "Coordination")
+        );
+    }
+
+    #[test]
+    fn organisation_endings_beat_person_and_place() {
+        let got = entities(
+            "Rovers came from behind to beat Bristol City 2-1. Their striker joined on loan from \
+             Sporting CP in January. He sits in the House of Lords and chairs the House of Lords \
+             Appointments Commission. He sued The Northern Ledger, and the Ledger said it would fight.",
+        );
+        has(&got, "Bristol City", EntityType::Org, "Bristol City");
+        has(&got, "Sporting CP", EntityType::Org, "Sporting CP");
+        has(&got, "House of Lords", EntityType::Org, "House of Lords");
+        let commission = "House of Lords Appointments Commission";
+        has(&got, commission, EntityType::Org, commission);
+        has(&got, "Northern Ledger", EntityType::Org, "Northern Ledger");
+        has(&got, "Ledger", EntityType::Org, "Northern Ledger");
+    }
+
+    #[test]
+    fn short_forms_link_to_a_later_full_name() {
+        let got = entities(
+            "The derby was tense. Rovers scored late. Bristol Rovers had trailed until then, \
+             and the Rovers fans sang.",
+        );
+        assert!(
+            got.iter()
+                .filter(|(s, ..)| s == "Rovers")
+                .all(|(_, k, c)| *k == EntityType::Org && c == "Bristol Rovers"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn places_after_prepositions_without_a_cue() {
+        let got = entities(
+            "Ferry services between Fishguard and Rosslare were suspended. In Brittany, about \
+             12,000 households lost power as a second system was forming over the Atlantic. \
+             Gusts peaked at Roches Point.",
+        );
+        for p in [
+            "Fishguard",
+            "Rosslare",
+            "Brittany",
+            "Atlantic",
+            "Roches Point",
+        ] {
+            has(&got, p, EntityType::Place, p);
+        }
+    }
+
+    #[test]
+    fn headlands_and_names_after_off_are_places() {
+        let got = entities(
+            "Ships sheltered off Malin Head overnight. Temperatures reached 40C in Seville. \
+             In the Lords, peers objected.",
+        );
+        has(&got, "Malin Head", EntityType::Place, "Malin Head");
+        has(&got, "Lords", EntityType::Org, "House of Lords");
+        assert!(got.iter().all(|(s, ..)| s != "C"), "{got:?}");
+    }
+
+    #[test]
+    fn and_stays_inside_an_institution_name_after_for() {
+        let got = entities(
+            "The National Institute for Health and Care Excellence (NICE) approved the drug.",
+        );
+        let nice = "National Institute for Health and Care Excellence";
+        has(&got, nice, EntityType::Org, nice);
+        has(&got, "NICE", EntityType::Org, nice);
+    }
+
+    #[test]
+    fn sentence_initial_names_before_a_role_or_with_an_organisation_appositive() {
+        let got = entities(
+            "The match ended late. Rangers manager Philippe Clement said the win mattered. \
+             Lloyds, the bank, said profits rose.",
+        );
+        has(&got, "Rangers", EntityType::Org, "Rangers");
+        has(&got, "Lloyds", EntityType::Org, "Lloyds");
+        has(
+            &got,
+            "Philippe Clement",
+            EntityType::Person,
+            "Philippe Clement",
+        );
+    }
+
+    #[test]
+    fn titled_people_are_never_places() {
+        let got = entities("Mrs Justice Hale said the peer had not been defamed.");
+        has(&got, "Hale", EntityType::Person, "Hale");
+    }
+
+    #[test]
+    fn unit_letters_and_generic_abbreviations_are_not_organisations() {
+        let got =
+            entities("Samples were stored at minus 80 °C, or −112 °F. Talk to your GP first.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn sentence_initial_one_word_organisations() {
+        let got = entities(
+            "The council approved the scheme. Arriva, which runs the route, welcomed the vote. \
+             Météo-France kept four departments on orange alert, according to Met Éireann, which \
+             said more rain was due.",
+        );
+        has(&got, "Arriva", EntityType::Org, "Arriva");
+        has(&got, "Météo-France", EntityType::Org, "Météo-France");
+        has(&got, "Met Éireann", EntityType::Org, "Met Éireann");
+    }
+
+    #[test]
+    fn names_before_a_role_noun_and_place_adjectives() {
+        let got = entities(
+            "Rhodri Evans, the Liberal Democrat spokesman, said a Gibraltar-based consultancy was paid. \
+             In the Commons, ministers were asked about it.",
+        );
+        has(
+            &got,
+            "Liberal Democrat",
+            EntityType::Org,
+            "Liberal Democrat",
+        );
+        has(&got, "Commons", EntityType::Org, "House of Commons");
+        assert!(got.iter().all(|(s, ..)| s != "Gibraltar-based"), "{got:?}");
+    }
+
+    #[test]
+    fn job_nouns_at_sentence_start_stay_out_of_names() {
+        let got = entities("Forecaster Aoife Brennan said the season was unusual.");
+        assert_eq!(
+            got,
+            vec![(
+                "Aoife Brennan".into(),
+                EntityType::Person,
+                "Aoife Brennan".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn countries_in_a_title_case_headline_are_places() {
+        let got = entities(
+            "Aid Agencies Warn of Famine Risk as Sudan Fighting Cuts Off Darfur Routes\n\n\
+             Aid agencies said on Tuesday that roads were closed.",
+        );
+        has(&got, "Sudan", EntityType::Place, "Sudan");
+        has(&got, "Darfur", EntityType::Place, "Darfur");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

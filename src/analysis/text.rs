@@ -278,7 +278,10 @@ fn word_end(line: &str, start: usize) -> usize {
         }
         if c == '.' && end > start {
             let word = &line[start..end];
-            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            // "−112 °F." ends a sentence: a unit letter after a degree sign is no initial.
+            let initial = word.chars().count() == 1
+                && word.starts_with(char::is_uppercase)
+                && !line[..start].ends_with('°');
             let dotted = word.contains('.');
             if next.is_some_and(char::is_alphabetic) && (initial || dotted) {
                 // "U.S", "W.Va"
@@ -326,6 +329,14 @@ mod tests {
             vec!["Haiti", "’", "s", "O’Riordan", "they’ve", "Pirtle-Guiney"]
         );
         assert_eq!(words("WHO's"), vec!["WHO", "'", "s"]);
+    }
+
+    #[test]
+    fn a_degree_unit_ends_a_sentence() {
+        let t = Text::new("It was stored at −112 °F. Talk to your doctor.");
+        let talk = (0..t.tokens.len()).find(|&i| t.tok(i) == "Talk").unwrap();
+        assert!(t.tokens[talk].cap_uncertain);
+        assert!((0..t.tokens.len()).any(|i| t.tok(i) == "F"));
     }
 
     #[test]

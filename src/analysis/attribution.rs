@@ -528,16 +528,28 @@ impl Ctx<'_, '_> {
                         && !is_employer(self.text, self.ents, m)
                 })
                 .collect();
-            // Within a sentence, someone known to fit the pronoun's gender comes first.
+            // Within a sentence, someone known to fit the pronoun's gender comes first, then
+            // someone not named as the object of a preposition ("joined from Sporting CP").
             let found = candidates
                 .iter()
                 .find(|m| known_fit(m.cluster))
+                .or_else(|| candidates.iter().find(|m| !self.after_preposition(m)))
                 .or_else(|| candidates.first());
             if let Some(m) = found {
                 return Some(m.cluster);
             }
         }
         None
+    }
+
+    /// Whether a mention follows a preposition or a verb that makes it an object ("from Sporting
+    /// CP", "to beat Bristol City"), so it is unlikely to be the one a pronoun points back to.
+    fn after_preposition(&self, m: &super::linking::EntityMention) -> bool {
+        m.first_tok > 0
+            && matches!(
+                self.word(m.first_tok - 1),
+                "from" | "against" | "beat" | "beating" | "over" | "at" | "for" | "to" | "by"
+            )
     }
 
     /// The subject standing right before the verb at `v` (not before token `a`): a person or an
@@ -816,6 +828,14 @@ mod tests {
                 "The West Yorkshire Combined Authority approved the scheme. Kestrel Energy Systems, which runs the route, welcomed the vote. “Reliable journey times matter,” the company said in a statement."
             ),
             vec!["Kestrel Energy Systems"]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_name_after_a_preposition() {
+        assert_eq!(
+            who("On loan from Sporting CP, Marta Silva scored twice.\n“I feel at home,” she said."),
+            vec!["Marta Silva"]
         );
     }
 }

@@ -305,14 +305,17 @@ impl Ctx<'_, '_> {
         };
         let mut stop = stop_after(verb + 1);
         // "said the company's chief executive, Jane Roe": the name follows its role.
+        // "said Lord Ashworth’s barrister, Sir Malcolm Pryce KC": only a possessor before it.
         let role_then_name = stop > verb + 1
             && stop < limit
             && self.word(stop) == ","
-            && self.k.role_nouns.contains_key(self.word(stop - 1))
+            && (self.k.role_nouns.contains_key(self.word(stop - 1))
+                || is_job_noun(self.text, stop - 1))
             && self
                 .ents
                 .mentions_in(self.text.tokens[verb].end, self.text.tokens[stop].start)
-                .is_empty();
+                .iter()
+                .all(|m| is_possessor(self.text, m));
         if role_then_name {
             stop = stop_after(stop + 1);
         }
@@ -836,6 +839,26 @@ mod tests {
         assert_eq!(
             who("On loan from Sporting CP, Marta Silva scored twice.\n“I feel at home,” she said."),
             vec!["Marta Silva"]
+        );
+    }
+
+    #[test]
+    fn the_name_after_a_possessed_job_speaks() {
+        assert_eq!(
+            who(
+                "Lord Ashworth lost his case on Monday.\n‘My client was shredded,’ said Lord Ashworth’s barrister, Sir Malcolm Pryce KC.\n‘He will appeal,’ Lord Ashworth’s solicitor, Ms Jane Wood, said."
+            ),
+            vec!["Malcolm Pryce", "Jane Wood"]
+        );
+    }
+
+    #[test]
+    fn a_gendered_title_wins_over_a_name_of_unknown_gender() {
+        assert_eq!(
+            who(
+                "Bristol City were beaten at home, and Mrs Anna Lind was angry. ‘We lost,’ she said."
+            ),
+            vec!["Anna Lind"]
         );
     }
 }

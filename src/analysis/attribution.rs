@@ -48,6 +48,21 @@ const JOB_NOUNS: &[&str] = &[
     "aide",
     "deputy",
     "forecaster",
+    "coroner",
+    "magistrate",
+    "sheriff",
+    "inspector",
+    "detective",
+    "superintendent",
+    "headteacher",
+    "headmaster",
+    "headmistress",
+    "principal",
+    "bishop",
+    "vicar",
+    "pilot",
+    "consultant",
+    "spokesperson",
 ];
 
 /// Words between a subject and its verb that do not change who the subject is ("had told").
@@ -386,7 +401,12 @@ impl Ctx<'_, '_> {
                 | "It"
                 | "they"
                 | "They"
-        ) || self.k.role_nouns.contains_key(&w.to_lowercase())
+        ) || self.is_role(&w.to_lowercase())
+    }
+
+    /// Whether a lower-case word names a role someone can speak in ("minister", "barrister").
+    fn is_role(&self, lower: &str) -> bool {
+        self.k.role_nouns.contains_key(lower) || JOB_NOUNS.contains(&lower)
     }
 
     fn pronoun_or_role(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
@@ -411,10 +431,7 @@ impl Ctx<'_, '_> {
                 _ => {}
             }
             let lower = w.to_lowercase();
-            if self.k.role_nouns.contains_key(&lower)
-                && i > 0
-                && self.text.tokens[i].kind == TokKind::Word
-            {
+            if self.is_role(&lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
                 let prev = self.word(i - 1).to_lowercase();
                 let determined = matches!(prev.as_str(), "the" | "a" | "an" | "its")
                     || self
@@ -466,6 +483,9 @@ impl Ctx<'_, '_> {
         if let Some((_, ci)) = best {
             return Some(ci);
         }
+        if let Some(ci) = self.by_written_role(role, pos) {
+            return Some(ci);
+        }
         if self.k.role_nouns.get(role) != Some(&true) && !role.starts_with("spokes") {
             return None;
         }
@@ -486,6 +506,47 @@ impl Ctx<'_, '_> {
         named
             .or_else(|| recent.iter().rev().find(is_org))
             .map(|m| m.cluster)
+    }
+
+    /// The entity named right after its role or title in the text ("coroner Mary Hassell",
+    /// "barrister, Sir Malcolm Pryce", "Mrs Justice Hale" for "the judge"): the last one before
+    /// byte `pos`, else the first after it.
+    fn by_written_role(&self, role: &str, pos: usize) -> Option<usize> {
+        let written = |m: &super::linking::EntityMention| {
+            if role_fits(&self.word(m.first_tok).to_lowercase(), role) {
+                return true;
+            }
+            let mut i = m.first_tok;
+            let mut steps = 0;
+            while i > 0 && steps < 4 {
+                i -= 1;
+                steps += 1;
+                let w = self.word(i);
+                if role_fits(&w.to_lowercase(), role) {
+                    return true;
+                }
+                if !(w == "," || self.k.is_title(w)) {
+                    return false;
+                }
+            }
+            false
+        };
+        let mut first_after = None;
+        let mut last_before = None;
+        for m in &self.ents.mentions {
+            if self.quote_of_tok[m.first_tok].is_some()
+                || self.ents.clusters[m.cluster].kind == EntityType::Org
+                || !written(m)
+            {
+                continue;
+            }
+            if m.start < pos {
+                last_before = Some(m.cluster);
+            } else if first_after.is_none() {
+                first_after = Some(m.cluster);
+            }
+        }
+        last_before.or(first_after)
     }
 
     /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names
@@ -592,7 +653,7 @@ impl Ctx<'_, '_> {
         let role = self.word(last).to_lowercase();
         // "his office said" is left to the pronoun rules.
         if comma
-            || !self.k.role_nouns.contains_key(&role)
+            || !self.is_role(&role)
             || (last > a
                 && matches!(
                     self.word(last - 1),
@@ -859,6 +920,16 @@ mod tests {
                 "Bristol City were beaten at home, and Mrs Anna Lind was angry. ‘We lost,’ she said."
             ),
             vec!["Anna Lind"]
+        );
+    }
+
+    #[test]
+    fn a_role_resolves_to_the_name_written_after_it_later_in_the_paragraph() {
+        assert_eq!(
+            who(
+                "The inquest into the death of Dan Moss opened on Monday.\n‘We just want answers,’ the barrister said, after barrister Sir Ian Lyle spoke."
+            ),
+            vec!["Ian Lyle"]
         );
     }
 }

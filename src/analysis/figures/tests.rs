@@ -536,3 +536,12 @@ fn road_and_route_codes_are_not_figures() {
         );
     }
 }
+
+#[test]
+fn motorway_junctions_and_highways_are_names() {
+    let found = figs(
+        "Junction 12 of the M6 closed, traffic on Interstate 95 and Highway 401 slowed and the \
+         B4009 flooded.",
+    );
+    assert!(found.is_empty(), "{:?}", texts(&found));
+}

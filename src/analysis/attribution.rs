@@ -459,7 +459,10 @@ impl Ctx<'_, '_> {
     /// recent organisation.
     fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
         let has_role = |cl: &super::linking::Cluster| cl.roles.iter().any(|r| role_fits(r, role));
-        // Of the entities given the role, the one mentioned last before `pos` (else the first).
+        // Of the entities given the role, the one mentioned last before `pos` (else the first);
+        // but one named later in the same paragraph beats one from an earlier paragraph.
+        let para = self.paragraph_at(pos);
+        let mut later_here: Option<(usize, usize)> = None;
         let mut best: Option<(usize, usize)> = None;
         for (ci, cl) in self
             .ents
@@ -479,8 +482,19 @@ impl Ctx<'_, '_> {
             if best.is_none_or(|(b, _)| at > b) {
                 best = Some((at, ci));
             }
+            if let Some(&m) = cl.mentions.get(before) {
+                let start = self.ents.mentions[m].start;
+                if start < para.1 && later_here.is_none_or(|(b, _)| start < b) {
+                    later_here = Some((start, ci));
+                }
+            }
         }
-        if let Some((_, ci)) = best {
+        if let Some((at, ci)) = best {
+            if at <= para.0
+                && let Some((_, here)) = later_here
+            {
+                return Some(here);
+            }
             return Some(ci);
         }
         if let Some(ci) = self.by_written_role(role, pos) {
@@ -541,12 +555,30 @@ impl Ctx<'_, '_> {
                 continue;
             }
             if m.start < pos {
-                last_before = Some(m.cluster);
+                last_before = Some((m.start, m.cluster));
             } else if first_after.is_none() {
-                first_after = Some(m.cluster);
+                first_after = Some((m.start, m.cluster));
             }
         }
-        last_before.or(first_after)
+        let para = self.paragraph_at(pos);
+        match (last_before, first_after) {
+            (Some((b, _)), Some((a, later))) if b < para.0 && a < para.1 => Some(later),
+            (Some((_, ci)), _) | (None, Some((_, ci))) => Some(ci),
+            (None, None) => None,
+        }
+    }
+
+    /// The byte range of the paragraph holding byte `pos`.
+    fn paragraph_at(&self, pos: usize) -> (usize, usize) {
+        let tok = self
+            .text
+            .token_at(pos)
+            .min(self.text.tokens.len().saturating_sub(1));
+        self.text
+            .tokens
+            .get(tok)
+            .and_then(|t| self.text.paragraphs.get(t.paragraph))
+            .map_or((0, usize::MAX), |p| (p.start, p.end))
     }
 
     /// The first `kind` named (outside quotes) in the nearest sentence before `pos` that names
@@ -930,6 +962,16 @@ mod tests {
                 "The inquest into the death of Dan Moss opened on Monday.\n‘We just want answers,’ the barrister said, after barrister Sir Ian Lyle spoke."
             ),
             vec!["Ian Lyle"]
+        );
+    }
+
+    #[test]
+    fn a_judge_named_later_in_the_paragraph_beats_one_from_before() {
+        assert_eq!(
+            who(
+                "Judge Tom Reed sat in the first trial last year.\nThe appeal was dismissed. ‘The evidence was thin,’ the judge said, before Mrs Justice Carrow left.\n"
+            ),
+            vec!["Carrow"]
         );
     }
 }

@@ -1,11 +1,15 @@
 //! Attribution: who said each quotation.
 //!
 //! Looks for a speech verb right after the closing mark ("…,” Ruto said", "…,” said Tom Rennick")
-//! and otherwise at the sentence around the opening mark ("Conille praised …, stating, “…”").
-//! Pronouns go to the most salient person before them (the first person named in the nearest
-//! sentence that names one); nominal speakers ("the spokeswoman", "the company said in a
-//! statement") go to the entity the article gave that role; a quotation with no cue continues the
-//! speaker of the quotation before it.
+//! and otherwise at the sentence around the opening mark, where the subject standing right before
+//! the verb speaks ("Sir Malcolm Pryce KC, had told the court …", "a High Court judge ruled …").
+//! A possessor ("Lord Ashworth’s barrister") or an employer ("City boss Anna Lindqvist") does not
+//! speak. Pronouns go to the most salient person before them (the first person named in the
+//! nearest sentence that names one, preferring one whose gender is known to fit and one not named
+//! after a preposition); nominal speakers ("the judge", "the company said in a statement") go to
+//! the entity the article gave that role or a fitting title ("Mrs Justice Hale"), even when it is
+//! named later in the paragraph, and organisation nouns go to the most recent organisation; a
+//! quotation with no cue continues the speaker of the quotation before it.
 
 use super::EntityType;
 use super::knowledge::Knowledge;

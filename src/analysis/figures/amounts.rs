@@ -61,6 +61,7 @@ impl Scanner<'_, '_> {
                     .at(ns)
                     .is_some_and(|p| p.text.chars().any(char::is_uppercase)))
             && let Some(c) = self.core(j, true)
+            && !self.road_like(ns, j, &c)
         {
             let sign = if neg { -1.0 } else { 1.0 };
             let mut h = Hit::new(i, c.end, FigureKind::Money, Some(sign * c.value * factor));
@@ -85,6 +86,17 @@ impl Scanner<'_, '_> {
             h.counted = self.counted_noun(h.resume);
         }
         Some(h)
+    }
+
+    /// A one-letter currency written against a plain number ("R445") reads as a road code;
+    /// it is money only with a scale ("R310m", "R9.4 billion").
+    fn road_like(&self, ns: usize, j: usize, c: &Core) -> bool {
+        j == ns + 1
+            && self.glued(j).is_some()
+            && self
+                .at(ns)
+                .is_some_and(|p| p.kind == TokenKind::Word && p.text.chars().count() == 1)
+            && c.scale == 1.0
     }
 
     /// Whether the number at `i` belongs to a name: "COVID-19", "Route 66", "No. 10".
@@ -124,6 +136,14 @@ impl Scanner<'_, '_> {
                 && i.checked_sub(2).and_then(|k| self.at(k)).is_some_and(|w| {
                     w.is_capitalised() && self.lex.name_heads.contains(w.lower.as_ref())
                 })
+            {
+                return true;
+            }
+            // "R445": a capital letter written against a number is a road or route code.
+            if p.kind == TokenKind::Word
+                && !t.space_before
+                && p.text.chars().count() == 1
+                && p.is_capitalised()
             {
                 return true;
             }

@@ -247,8 +247,12 @@ impl Lexicon {
     }
 
     /// Whether letters written against a following number are a currency ("Sh2", "Rs500").
+    /// Only one-word currencies count: the "a" of "A$" does not make "A40" an amount.
     pub fn is_currency_prefix(&self, lower: &str) -> bool {
-        self.currency_prefix.by_first.contains_key(lower)
+        self.currency_prefix
+            .by_first
+            .get(lower)
+            .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1))
     }
 
     /// Whether letters written right after a number are a suffix of it rather than a code:

@@ -501,3 +501,47 @@ fn slashed_fractions_and_codes() {
     assert_eq!(texts(&found), ["About 1/3", "3/4"]);
     assert!((num(&found[1]) - 0.75).abs() < 1e-9);
 }
+
+#[test]
+fn currency_prefixes_with_compact_scales() {
+    let t = "Safari Telecom reported a net profit of KSh48.7bn for the year, while Cape Mobile \
+             swung to a small profit of R310m. Pacific Freight will spend A$2.5bn, Nordhafen \
+             raised €4bn and the club lost £1.2m.";
+    check(t, "KSh48.7bn", FigureKind::Money, 48.7e9);
+    check(t, "R310m", FigureKind::Money, 310e6);
+    check(t, "A$2.5bn", FigureKind::Money, 2.5e9);
+    check(t, "€4bn", FigureKind::Money, 4e9);
+    check(t, "£1.2m", FigureKind::Money, 1.2e6);
+    check(
+        "Rand revenue rose to R9.4 billion.",
+        "R9.4 billion",
+        FigureKind::Money,
+        9.4e9,
+    );
+}
+
+#[test]
+fn road_and_route_codes_are_not_figures() {
+    let t = "Police said the A40 road was closed near Witney, the M4 was shut between junctions, \
+             the bus lane scheme on the A65 was approved, traffic on I-95 slowed, the N7 flooded \
+             and the R445 reopened.";
+    let found = figs(t);
+    for code in [
+        "40", "A40", "4", "M4", "65", "A65", "95", "I-95", "7", "N7", "445", "R445",
+    ] {
+        assert!(
+            found.iter().all(|f| f.text != code),
+            "{code} in {:?}",
+            texts(&found)
+        );
+    }
+}
+
+#[test]
+fn motorway_junctions_and_highways_are_names() {
+    let found = figs(
+        "Junction 12 of the M6 closed, traffic on Interstate 95 and Highway 401 slowed and the \
+         B4009 flooded.",
+    );
+    assert!(found.is_empty(), "{:?}", texts(&found));
+}

@@ -124,6 +124,7 @@ pub fn tokenize<'a>(
         let first_digit = c.is_ascii_digit();
         let mut seg_count = 1;
         let mut second = (b, start_char);
+        let mut third = (b, start_char);
         while let Some(&(nb, nc)) = chars.peek() {
             if nc.is_alphabetic() || nc.is_ascii_digit() {
                 let digit = nc.is_ascii_digit();
@@ -131,6 +132,8 @@ pub fn tokenize<'a>(
                     seg_count += 1;
                     if seg_count == 2 {
                         second = (nb, char_pos);
+                    } else if seg_count == 3 {
+                        third = (nb, char_pos);
                     }
                 }
                 chars.next();
@@ -175,6 +178,7 @@ pub fn tokenize<'a>(
         };
         let end_char = char_pos;
         let (sb, sc) = second;
+        let (tb, tc) = third;
         match (seg_count, first_digit) {
             (1, false) => push(
                 &mut out,
@@ -203,6 +207,12 @@ pub fn tokenize<'a>(
             (2, false) if split_prefix(&lower(&text[b..sb])) => {
                 push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
                 push(&mut out, TokenKind::Num, sb, e, sc, end_char, false, false);
+            }
+            // "KSh48.7bn", "R310m": currency, number and scale written as one word.
+            (3, false) if split_prefix(&lower(&text[b..sb])) && split_suffix(&text[tb..e]) => {
+                push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
+                push(&mut out, TokenKind::Num, sb, tb, sc, tc, false, false);
+                push(&mut out, TokenKind::Word, tb, e, tc, end_char, false, false);
             }
             _ => push(
                 &mut out,
@@ -251,6 +261,15 @@ mod tests {
         assert_eq!(k[5], (TokenKind::Word, "Sh".into()));
         assert_eq!(k[6], (TokenKind::Num, "2".into()));
         assert_eq!(k[7], (TokenKind::Name, "E195".into()));
+    }
+
+    #[test]
+    fn currency_number_and_scale_in_one_word_split_in_three() {
+        let k = kinds("Sh48.7m G7th");
+        assert_eq!(k[0], (TokenKind::Word, "Sh".into()));
+        assert_eq!(k[1], (TokenKind::Num, "48.7".into()));
+        assert_eq!(k[2], (TokenKind::Word, "m".into()));
+        assert_eq!(k[3], (TokenKind::Name, "G7th".into()));
     }
 
     #[test]

@@ -742,9 +742,12 @@ fn link_headline(
             && t.end_tok - t.first_tok >= 2
             && t.known.is_none()
         {
+            // Every headline word is capitalised: only a last word that names organisations
+            // ("Rovers", "Ledger") stands for the whole there, not "Ferries".
             let org_last = (ents.clusters[*cl].kind == EntityType::Org)
                 .then(|| org_short_last(text, t.first_tok, t.end_tok))
-                .flatten();
+                .flatten()
+                .filter(|w| k.org_words.contains(*w));
             let part = match ents.clusters[*cl].kind {
                 EntityType::Person => text.tok(t.end_tok - 1),
                 EntityType::Org => text.tok(t.first_tok),
@@ -1078,6 +1081,16 @@ mod tests {
                 "Aoife Brennan".into()
             )]
         );
+    }
+
+    #[test]
+    fn headline_short_forms_need_an_organisation_word() {
+        let got = entities(
+            "Rovers Win as Ferries Halted\n\nBristol Rovers won on Saturday, said Rhian Powell, a director at \
+             Celtic Sea Ferries.",
+        );
+        has(&got, "Rovers", EntityType::Org, "Bristol Rovers");
+        assert!(got.iter().all(|(s, ..)| s != "Ferries"), "{got:?}");
     }
 
     #[test]

@@ -139,6 +139,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let possessive = end < text.tokens.len() && matches!(text.tok(end), "’" | "'");
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
+        } else if before.as_deref() == Some("of")
+            && ci > 0
+            && typed[ci - 1]
+                .as_ref()
+                .is_some_and(|t| t.kind == EntityType::Person && t.end_tok + 1 == first)
+        {
+            // "Rhian Powell of Celtic Sea Ferries": a person's affiliation.
+            (EntityType::Org, None)
         } else if matches!(before.as_deref(), Some("off" | "near" | "between")) && !possessive {
             // "sheltered off Malin Head": people are not "off" or "between" anything.
             (EntityType::Place, None)
@@ -1091,6 +1099,18 @@ mod tests {
         );
         has(&got, "Rovers", EntityType::Org, "Bristol Rovers");
         assert!(got.iter().all(|(s, ..)| s != "Ferries"), "{got:?}");
+    }
+
+    #[test]
+    fn a_persons_affiliation_after_of_is_an_organisation() {
+        let got = entities("“We decided early,” said Rhian Powell of Celtic Sea Ferries.");
+        has(&got, "Rhian Powell", EntityType::Person, "Rhian Powell");
+        has(
+            &got,
+            "Celtic Sea Ferries",
+            EntityType::Org,
+            "Celtic Sea Ferries",
+        );
     }
 
     #[test]

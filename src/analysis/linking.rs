@@ -308,6 +308,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             // "Rangers manager Philippe Clement", "Lloyds, the bank, said".
             || !k.common_words.contains(w)
                 && (modifies_role_noun(text, k, c.end_tok)
+                    && matches!(
+                        text.tok(c.end_tok),
+                        "manager" | "boss" | "coach" | "owner" | "spokesman" | "spokeswoman"
+                            | "spokesperson" | "chairman" | "chairwoman"
+                    )
                     || c.role_after.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&true)));
         if c.uncertain && !speaks
             || contraction

@@ -139,6 +139,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let possessive = end < text.tokens.len() && matches!(text.tok(end), "’" | "'");
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
+        } else if before.as_deref() == Some("of")
+            && ci > 0
+            && typed[ci - 1]
+                .as_ref()
+                .is_some_and(|t| t.kind == EntityType::Person && t.end_tok + 1 == first)
+        {
+            // "Rhian Powell of Celtic Sea Ferries": a person's affiliation.
+            (EntityType::Org, None)
         } else if matches!(before.as_deref(), Some("off" | "near" | "between")) && !possessive {
             // "sheltered off Malin Head": people are not "off" or "between" anything.
             (EntityType::Place, None)
@@ -300,6 +308,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             // "Rangers manager Philippe Clement", "Lloyds, the bank, said".
             || !k.common_words.contains(w)
                 && (modifies_role_noun(text, k, c.end_tok)
+                    && matches!(
+                        text.tok(c.end_tok),
+                        "manager" | "boss" | "coach" | "owner" | "spokesman" | "spokeswoman"
+                            | "spokesperson" | "chairman" | "chairwoman"
+                    )
                     || c.role_after.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&true)));
         if c.uncertain && !speaks
             || contraction
@@ -742,9 +755,12 @@ fn link_headline(
             && t.end_tok - t.first_tok >= 2
             && t.known.is_none()
         {
+            // Every headline word is capitalised: only a last word that names organisations
+            // ("Rovers", "Ledger") stands for the whole there, not "Ferries".
             let org_last = (ents.clusters[*cl].kind == EntityType::Org)
                 .then(|| org_short_last(text, t.first_tok, t.end_tok))
-                .flatten();
+                .flatten()
+                .filter(|w| k.org_words.contains(*w));
             let part = match ents.clusters[*cl].kind {
                 EntityType::Person => text.tok(t.end_tok - 1),
                 EntityType::Org => text.tok(t.first_tok),
@@ -1077,6 +1093,28 @@ mod tests {
                 EntityType::Person,
                 "Aoife Brennan".into()
             )]
+        );
+    }
+
+    #[test]
+    fn headline_short_forms_need_an_organisation_word() {
+        let got = entities(
+            "Rovers Win as Ferries Halted\n\nBristol Rovers won on Saturday, said Rhian Powell, a director at \
+             Celtic Sea Ferries.",
+        );
+        has(&got, "Rovers", EntityType::Org, "Bristol Rovers");
+        assert!(got.iter().all(|(s, ..)| s != "Ferries"), "{got:?}");
+    }
+
+    #[test]
+    fn a_persons_affiliation_after_of_is_an_organisation() {
+        let got = entities("“We decided early,” said Rhian Powell of Celtic Sea Ferries.");
+        has(&got, "Rhian Powell", EntityType::Person, "Rhian Powell");
+        has(
+            &got,
+            "Celtic Sea Ferries",
+            EntityType::Org,
+            "Celtic Sea Ferries",
         );
     }
 

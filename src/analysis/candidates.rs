@@ -351,7 +351,7 @@ fn shape_candidate(
         let job = w.to_lowercase();
         if uncertain
             && end - first >= 3
-            && k.role_nouns.get(job.as_str()) == Some(&false)
+            && k.role_nouns.contains_key(job.as_str())
             && !k.is_title(w)
         {
             opening_role = Some(job);

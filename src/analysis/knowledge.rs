@@ -40,6 +40,10 @@ pub struct Knowledge {
     pub common_words: HashSet<String>,
     /// Role nouns; the value says whether the role may stand for an organisation.
     pub role_nouns: HashMap<String, bool>,
+    /// Given names in many languages ("Aoife", "Garry", "Wanjiru").
+    pub given_names: HashSet<String>,
+    /// Family names in many languages ("Okafor", "Lindqvist").
+    pub surnames: HashSet<String>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -121,7 +125,38 @@ impl Knowledge {
             place_heads: word_set(include_str!("../../assets/knowledge/place_heads.txt")),
             common_words: word_set(include_str!("../../assets/knowledge/common_words.txt")),
             role_nouns,
+            given_names: word_set(include_str!("../../assets/knowledge/given_names.txt")),
+            surnames: word_set(include_str!("../../assets/knowledge/surnames.txt")),
         }
+    }
+
+    /// Whether a run of name words reads like a person's name: a known given name first, a
+    /// known family name last, or an initial ("J. K. Rowling"). Names in capitals are looked up
+    /// in title case.
+    pub fn person_like(&self, words: &[&str]) -> bool {
+        let fixed = |w: &str| {
+            if w.chars().any(char::is_lowercase) {
+                w.to_string()
+            } else {
+                title_case(w)
+            }
+        };
+        let initial = |w: &str| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            w.ends_with('.') && letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase())
+        };
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        // "Jean-Robert": either half of a hyphenated given name.
+        let given = |w: &str| {
+            let w = fixed(w);
+            self.given_names.contains(&w) || w.split('-').any(|p| self.given_names.contains(p))
+        };
+        words.len() >= 2
+            && (given(first)
+                || self.surnames.contains(&fixed(last))
+                || words[..words.len() - 1].iter().any(|w| initial(w)))
     }
 
     /// Whether `word` (with or without a final ".") is a title.
@@ -182,11 +217,24 @@ mod tests {
     }
 
     #[test]
+    fn person_like_names() {
+        let k = knowledge();
+        assert!(k.person_like(&["Aoife", "Brennan"]));
+        assert!(k.person_like(&["GARRY", "CONILLE"]));
+        assert!(k.person_like(&["J.", "Okonkwo"]));
+        assert!(!k.person_like(&["Corvane", "Therapeutics"]));
+        assert!(!k.person_like(&["Labour", "Renewal"]));
+        assert!(!k.person_like(&["Ruto"]));
+    }
+
+    #[test]
     fn word_lists_are_loaded() {
         let k = knowledge();
         assert!(k.is_title("Dr."));
         assert!(k.speech_verbs.contains("insisted"));
         assert!(k.common_words.contains("However"));
+        assert!(k.given_names.contains("Aoife"));
+        assert!(k.surnames.contains("Okafor") || k.surnames.contains("Lindqvist"));
         assert_eq!(k.role_nouns.get("company"), Some(&true));
         assert_eq!(k.role_nouns.get("spokeswoman"), Some(&false));
     }

@@ -113,6 +113,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             }
         }
     }
+    // Words of the names already known to be people's ("Pryce" of "Dr Pryce").
+    let person_words: HashSet<&str> = typed
+        .iter()
+        .flatten()
+        .filter(|t| t.kind == EntityType::Person)
+        .flat_map(|t| (t.first_tok..t.end_tok).map(|i| text.tok(i)))
+        .collect();
     for (ci, c) in cands.iter().enumerate() {
         if typed[ci].is_some() || c.in_headline || c.acronym_of_previous {
             continue;
@@ -150,7 +157,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         } else if matches!(before.as_deref(), Some("off" | "near" | "between")) && !possessive {
             // "sheltered off Malin Head": people are not "off" or "between" anything.
             (EntityType::Place, None)
-        } else if DIRECTIONS.contains(&words[0]) && words.len() == 2 {
+        } else if words.len() == 2
+            && (DIRECTIONS.contains(&words[0])
+                // "Dundee West": a constituency or district named after its town.
+                || DIRECTIONS.contains(&words[1])
+                    && k.lookup(words[0]).is_some_and(|n| n.kind == EntityType::Place))
+            || dateline(text, first, end)
+        {
             (EntityType::Place, None)
         } else if words.iter().any(|w| {
             !w.chars()
@@ -161,8 +174,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         {
             // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
-        } else {
+        } else if k.person_like(&words) || person_context(text, k, c, end, &person_words) {
             (EntityType::Person, None)
+        } else if place_context(text, first) {
+            (EntityType::Place, None)
+        } else {
+            // "Corvane Therapeutics", "Labour Renewal": a name that reads like no person's.
+            (EntityType::Org, None)
         };
         typed[ci] = Some(make(text, ci, first, end, kind, known));
     }
@@ -608,6 +626,88 @@ fn org_short_last<'a>(text: &Text<'a>, first: usize, end: usize) -> Option<&'a s
     let inner = (first..end).any(|i| matches!(text.tok(i), "of" | "for" | "&" | "and"));
     let last = text.tok(end - 1);
     (!inner && end - first >= 2 && last.chars().count() >= 3 && !is_acronym(last)).then_some(last)
+}
+
+/// Whether what surrounds an unknown name says it is a person's: a person's role before or
+/// after it ("Corporator Sunita Gaikwad", "Amadou Sissoko, a farmer,"), "who" after it, or a
+/// titled mention of its last word elsewhere ("Dr Pryce").
+fn person_context(
+    text: &Text,
+    k: &Knowledge,
+    c: &Candidate,
+    end: usize,
+    person_words: &HashSet<&str>,
+) -> bool {
+    let person_role = |r: &Option<String>| {
+        r.as_deref()
+            .is_some_and(|r| k.role_nouns.get(r) == Some(&false))
+    };
+    let n = text.tokens.len();
+    let who = end + 1 < n && text.tok(end) == "," && text.tok(end + 1) == "who";
+    person_role(&c.role_before)
+        || person_role(&c.role_after)
+        || who
+        || person_words.contains(text.tok(end - 1))
+        || affiliated(text, k, end)
+}
+
+/// "Mei Tanaka of the University of Arizona": a name followed by "of" and a university, an
+/// institute or another body people belong to is a member's.
+fn affiliated(text: &Text, k: &Knowledge, end: usize) -> bool {
+    let n = text.tokens.len();
+    if end + 1 >= n || text.tok(end) != "of" {
+        return false;
+    }
+    let mut i = end + 1;
+    if text.tok(i) == "the" {
+        i += 1;
+    }
+    let mut last = None;
+    while i < n && is_cap(text, i) && text.tokens[i].paragraph == text.tokens[end].paragraph {
+        last = Some(text.tok(i));
+        i += 1;
+    }
+    // "Indian Institute of Technology": the body's word may come before its own "of".
+    let first_word = (end + 1..i).map(|j| text.tok(j)).find(|w| *w != "the");
+    [last, first_word]
+        .into_iter()
+        .flatten()
+        .any(|w| MEMBER_BODIES.contains(&w) || k.org_words.contains(w))
+}
+
+/// Bodies whose members are named as "X of the …".
+const MEMBER_BODIES: &[&str] = &[
+    "University",
+    "Institute",
+    "College",
+    "School",
+    "Hospital",
+    "Academy",
+    "Society",
+    "Council",
+    "Party",
+];
+
+/// "BYRON BAY, New South Wales —": a name in capitals opening a paragraph, before a comma or a
+/// dash, is the dateline's place.
+fn dateline(text: &Text, first: usize, end: usize) -> bool {
+    let opens = first == 0 || text.tokens[first - 1].paragraph != text.tokens[first].paragraph;
+    let capitals = (first..end).all(|i| !text.tok(i).chars().any(char::is_lowercase));
+    opens
+        && capitals
+        && text
+            .tokens
+            .get(end)
+            .is_some_and(|_| matches!(text.tok(end), "," | "—" | "–" | "-" | "("))
+}
+
+/// "in Dundee West", "from Port Sarum": people are not "in" or "from" anything.
+fn place_context(text: &Text, first: usize) -> bool {
+    first > 0
+        && matches!(
+            text.tok(first - 1),
+            "in" | "In" | "from" | "near" | "outside" | "across" | "towards" | "toward"
+        )
 }
 
 /// "Met Éireann, which said …": people take "who", not "which".

@@ -189,6 +189,19 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             // "Reserve Bank of New Zealand", "Portland Parks & Recreation", "Ludwig van Beethoven".
             let w = if end < n { text.tok(end) } else { "" };
             let prev = text.tok(end - 1);
+            // "Lachlan “Lockie” Moore": a quoted nickname between a given name and a surname.
+            if matches!(w, "“" | "\"")
+                && end + 3 < n
+                && is_cap(text, end + 1)
+                && matches!(text.tok(end + 2), "”" | "\"")
+                && is_cap(text, end + 3)
+                && same_line(text, end, end + 3)
+                && text.tokens[end + 1].start == text.tokens[end].end
+                && text.tokens[end + 2].start == text.tokens[end + 1].end
+            {
+                end += 4;
+                continue;
+            }
             // "National Farmers’ Union": a plural possessive inside a name.
             if matches!(w, "’" | "'")
                 && prev.ends_with('s')
@@ -214,6 +227,7 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             let joins = ((w == "of" || w == "for") && org_head
                 || w == "of" && joined_institution
                 || w == "and" && joined_for
+                || w == "and" && and_inside_name(text, k, first, end, joined_institution)
                 || w == "&"
                 || named_by_org_noun
                 || NAME_PARTICLES.contains(&w))
@@ -237,6 +251,21 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             }
             break;
         }
+        // "6th Circuit Court of Appeals", "101st Airborne Division": an ordinal opening an
+        // institution's name.
+        let last = text.tok(end - 1);
+        let first = if first > 1
+            && text.tokens[first - 2].kind == TokKind::Number
+            && text.tokens[first - 2].end == text.tokens[first - 1].start
+            && matches!(text.tok(first - 1), "st" | "nd" | "rd" | "th")
+            && same_line(text, first - 2, first)
+            && end - first >= 2
+            && (k.org_words.contains(last) || k.place_words.contains(last) || joined_institution)
+        {
+            first - 2
+        } else {
+            first
+        };
         // "U.S. President Donald Trump", "Apple CEO Tim Cook": a title inside a run starts a new name.
         let split = title_inside(text, k, first, end);
         for (a, b) in [(first, split.unwrap_or(end)), (split.unwrap_or(end), end)] {
@@ -259,6 +288,45 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
     }
     mark_acronyms(text, &mut out);
     out
+}
+
+/// Whether the "and" at `end` joins two halves of one name: "Food and Drug Administration" (the
+/// part after it ends like an organisation, the part before is no name of its own), "Institute
+/// of Science Education and Research" (a short tail after an institution's "of" that is no
+/// second institution).
+fn and_inside_name(
+    text: &Text,
+    k: &Knowledge,
+    first: usize,
+    end: usize,
+    joined_institution: bool,
+) -> bool {
+    let n = text.tokens.len();
+    let mut after = end + 1;
+    while after < n && is_cap(text, after) && same_line(text, end, after) {
+        after += 1;
+    }
+    if after == end + 1 {
+        return false;
+    }
+    let tail_last = text.tok(after - 1);
+    let tail_is_org = k.org_words.contains(tail_last);
+    let tail_len = after - end - 1;
+    let possessive = after < n && matches!(text.tok(after), "’" | "'");
+    if possessive || (end + 1..after).any(|i| k.is_title(text.tok(i))) {
+        return false;
+    }
+    if joined_institution {
+        return !tail_is_org && tail_len <= 2;
+    }
+    let head_plain = (first..end).all(|i| {
+        let w = text.tok(i);
+        k.lookup(w).is_none()
+            && !k.org_words.contains(w)
+            && !k.place_words.contains(w)
+            && !k.given_names.contains(w)
+    });
+    tail_is_org && end - first <= 2 && head_plain && !text.tokens[first].cap_uncertain
 }
 
 fn same_line(text: &Text, a: usize, b: usize) -> bool {
@@ -338,7 +406,10 @@ fn shape_candidate(
         let next = (first + 1 < end).then(|| text.tok(first + 1));
         let next_is_title =
             next.is_some_and(|n| k.is_title(n) || k.title_modifiers.contains(bare(n)));
-        if k.common_words.contains(bare(w)) && !(institution && first + 1 == end) {
+        // "published in The Lancet", "five-piece The Salt Lanterns": a capital "The" in the
+        // middle of a sentence belongs to the name.
+        let named_the = w == "The" && !text.tokens[first].cap_uncertain && first + 1 < end;
+        if k.common_words.contains(bare(w)) && !(institution && first + 1 == end) && !named_the {
             first += 1;
             // The word after a stripped opener is still at the start of the sentence.
             uncertain = uncertain && text.tokens[first.min(end - 1)].cap_uncertain;

@@ -225,7 +225,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             fold(
                 t.known
                     .as_deref()
-                    .unwrap_or_else(|| text.slice(t.start, t.end)),
+                    .unwrap_or(&without_nickname(text.slice(t.start, t.end))),
             ),
         );
         let cl = *by_key
@@ -551,8 +551,11 @@ fn type_by_evidence(
         ));
     }
     if let Some(known) = k.lookup(name) {
-        // A sentence-initial word that the text also uses in lower case is a common word ("March").
-        if !(c.uncertain && single && lower.contains(name.to_lowercase().as_str())) {
+        // A sentence-initial word that the text also uses in lower case is a common word
+        // ("March"), and so is a role noun ("Police said", though Police is a Polish town).
+        let lower_name = name.to_lowercase();
+        let common = lower.contains(lower_name.as_str()) || k.role_nouns.contains_key(&lower_name);
+        if !(c.uncertain && single && common) {
             return Some(make(
                 text,
                 ci,
@@ -703,7 +706,9 @@ fn dateline(text: &Text, first: usize, end: usize) -> bool {
 
 /// "in Dundee West", "from Port Sarum": people are not "in" or "from" anything.
 fn place_context(text: &Text, first: usize) -> bool {
+    // "published in The Lancet": a name with its own "The" is a title, not a place.
     first > 0
+        && text.tok(first) != "The"
         && matches!(
             text.tok(first - 1),
             "in" | "In" | "from" | "near" | "outside" | "across" | "towards" | "toward"
@@ -833,10 +838,11 @@ fn link_headline(
     ents: &mut Entities,
     lower: &HashSet<&str>,
 ) {
-    let mut surfaces: HashMap<&str, usize> = HashMap::default();
+    // Keyed without case: "BYRON BAY" in a dateline names the headline's "Byron Bay".
+    let mut surfaces: HashMap<String, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl) {
-            surfaces.entry(text.slice(t.start, t.end)).or_insert(*cl);
+            surfaces.entry(fold(text.slice(t.start, t.end))).or_insert(*cl);
         }
     }
     // Canonical names ("Portland" for "PORTLAND"), then the short forms the body would link: a
@@ -885,7 +891,7 @@ fn link_headline(
             for j in (i + 1..=c.end_tok.min(i + 5)).rev() {
                 let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
                 if let Some(&cl) = surfaces
-                    .get(s)
+                    .get(&fold(s))
                     .or_else(|| canon_map.get(s))
                     .or_else(|| parts.get(s))
                 {
@@ -972,21 +978,39 @@ fn headline_country(
 }
 
 /// The fullest written name; a gazetteer spelling when the text only has capitals or abbreviations.
+/// "Lachlan “Lockie” Moore" → "Lachlan Moore": the name without a quoted nickname.
+fn without_nickname(s: &str) -> std::borrow::Cow<'_, str> {
+    let Some(open) = s.find(['“', '"']) else {
+        return s.into();
+    };
+    let mark = s[open..].chars().next().map_or(1, char::len_utf8);
+    let rest = &s[open + mark..];
+    let Some(close) = rest.find(['”', '"']) else {
+        return s.into();
+    };
+    let after = rest[close..].chars().next().map_or(0, char::len_utf8);
+    let tail = rest[close + after..].trim_start();
+    format!("{}{}", &s[..open], tail).into()
+}
+
 fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> String {
-    let mut best: Option<&str> = None;
+    let mut best: Option<std::borrow::Cow<'_, str>> = None;
     for &m in &cl.mentions {
-        let s = text.slice(mentions[m].start, mentions[m].end);
+        let s = without_nickname(text.slice(mentions[m].start, mentions[m].end));
         let shouting = s.chars().any(char::is_alphabetic)
             && !s.chars().any(char::is_lowercase)
             && s.chars().count() > 3
             && cl.kind != EntityType::Org;
         if shouting
             || s.ends_with('.') && cl.kind == EntityType::Place
-            || is_acronym(s) && cl.known.is_some()
+            || is_acronym(&s) && cl.known.is_some()
         {
             continue;
         }
-        if best.is_none_or(|b| s.chars().count() > b.chars().count()) {
+        if best
+            .as_ref()
+            .is_none_or(|b| s.chars().count() > b.chars().count())
+        {
             best = Some(s);
         }
     }

@@ -110,6 +110,7 @@ fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
         })
         .collect();
     entities.retain(|e| !e.mentions.is_empty());
+    let figures = outside_names(figures, &entities);
     let quotes = raw_quotes
         .iter()
         .zip(attributions)
@@ -132,6 +133,24 @@ fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
     };
     analysis.assign_ids();
     Some(analysis)
+}
+
+/// Drops the figures that lie inside an entity's name ("6th Circuit Court of Appeals", "101st
+/// Airborne Division"): numbers inside names are not figures.
+fn outside_names(mut figures: Vec<Figure>, entities: &[Entity]) -> Vec<Figure> {
+    let mut names: Vec<(usize, usize)> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    if names.is_empty() {
+        return figures;
+    }
+    names.sort_unstable();
+    figures.retain(|f| {
+        let i = names.partition_point(|&(start, _)| start <= f.start);
+        !names[..i].iter().rev().take(3).any(|&(_, end)| f.end <= end)
+    });
+    figures
 }
 
 #[cfg(test)]

@@ -40,7 +40,29 @@ pub fn find_quotes(text: &Text) -> Vec<RawQuote> {
             .is_some_and(|s| s.starts_with(['“', '"', '‘', '\'']));
         scan_paragraph(line, para.start, p, next_opens, &mut out);
     }
+    out.retain(|q| !is_nickname(text.src, q));
     out
+}
+
+/// "Lachlan “Lockie” Moore": one quoted capitalised word between a given name and a surname is a
+/// nickname, not speech.
+pub fn is_nickname(s: &str, q: &RawQuote) -> bool {
+    if !q.closed {
+        return false;
+    }
+    let inner: String = s[q.start..q.end]
+        .trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+        .to_string();
+    let one_word = inner.starts_with(char::is_uppercase)
+        && inner.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.'));
+    let before = s[..q.start].strip_suffix(' ').and_then(|b| {
+        b.rsplit(|c: char| !c.is_alphabetic() && c != '-')
+            .next()
+    });
+    let after = s[q.end..].strip_prefix(' ');
+    one_word
+        && before.is_some_and(|w| w.starts_with(char::is_uppercase))
+        && after.is_some_and(|a| a.starts_with(char::is_uppercase))
 }
 
 /// Scans one paragraph; a mark left open at its end (and not continued by the next paragraph) was

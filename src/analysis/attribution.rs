@@ -684,6 +684,11 @@ impl Ctx<'_, '_> {
             .find(|m| self.text.token_at(m.end) == last + 1);
         if let Some(m) = ends_here {
             let kind = self.ents.clusters[m.cluster].kind;
+            if kind == EntityType::Org
+                && let Some(p) = self.member_before(a, m.first_tok)
+            {
+                return Some(p);
+            }
             return matches!(kind, EntityType::Person | EntityType::Org).then_some(m.cluster);
         }
         let role = self.word(last).to_lowercase();
@@ -699,6 +704,26 @@ impl Ctx<'_, '_> {
             return None;
         }
         self.by_role(&role, self.text.tokens[q_start].start)
+    }
+
+    /// "Dr Anwen Pryce of the University of Stirling said": the person whose name ends right
+    /// before "of (the)", "at" or "from" and the organisation starting at token `org`.
+    fn member_before(&self, a: usize, org: usize) -> Option<usize> {
+        let mut i = org;
+        if i > a && matches!(self.word(i - 1), "the" | "The") {
+            i -= 1;
+        }
+        if i <= a + 1 || !matches!(self.word(i - 1), "of" | "at" | "from") {
+            return None;
+        }
+        let last = i - 2;
+        self.ents
+            .mentions_in(self.text.tokens[a].start, self.text.tokens[last].end)
+            .iter()
+            .rev()
+            .find(|m| self.text.token_at(m.end) == last + 1)
+            .filter(|m| self.ents.clusters[m.cluster].kind == EntityType::Person)
+            .map(|m| m.cluster)
     }
 
     /// The sentence before the opening mark: "Conille praised …, stating, “…”", "She added: “…”".

@@ -76,6 +76,11 @@ const CONNECTOR_HEADS: &[&str] = &[
     "Tribunal",
     "Party",
 ];
+/// Words whose possessive begins an institution's name ("King’s College", "Children’s Hospital").
+const POSSESSIVE_NAME_WORDS: &[&str] = &[
+    "King", "Queen", "Prince", "Princess", "Children", "Women", "Men", "People", "Workers",
+    "Mother", "Lady",
+];
 /// Names of storms and other events ("Hurricane Delia") are not people, places or organisations.
 const EVENT_HEADS: &[&str] = &[
     "Hurricane",
@@ -200,6 +205,21 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 && text.tokens[end + 2].start == text.tokens[end + 1].end
             {
                 end += 4;
+                continue;
+            }
+            // "King’s College London", "St John’s Wood", "People’s Bank of China": a possessive
+            // that names an institution after a sovereign, a saint or a group of people.
+            if matches!(w, "’" | "'")
+                && end + 2 < n
+                && text.tokens[end].start == text.tokens[end - 1].end
+                && text.tok(end + 1) == "s"
+                && text.tokens[end + 1].start == text.tokens[end].end
+                && is_cap(text, end + 2)
+                && same_line(text, end, end + 2)
+                && (POSSESSIVE_NAME_WORDS.contains(&prev)
+                    || end >= 2 && matches!(text.tok(end - 2), "St" | "St." | "Saint"))
+            {
+                end += 3;
                 continue;
             }
             // "National Farmers’ Union": a plural possessive inside a name.
@@ -434,7 +454,9 @@ fn shape_candidate(
         let demonym_title = next_is_title
             && k.lookup(w)
                 .is_some_and(|n| n.kind == super::EntityType::Norp);
-        if (is_title || demonym_title) && next.is_some() {
+        // "King’s College": a possessive title opens the name.
+        let possessed = next.is_some_and(|n| matches!(n, "’" | "'"));
+        if (is_title || demonym_title) && next.is_some() && !possessed {
             if is_title {
                 title.push(w);
             }

@@ -30,7 +30,7 @@ impl Scanner<'_, '_> {
         if t.lower == "half" {
             return self.half(i, approximated);
         }
-        self.spelled_fraction(i)
+        self.spelled_fraction(i, approximated)
             .or_else(|| self.one_in(i))
             .or_else(|| self.slashed(i))
     }
@@ -82,7 +82,7 @@ impl Scanner<'_, '_> {
     }
 
     /// "a third of", "one-third", "two-thirds", "three quarters".
-    fn spelled_fraction(&self, i: usize) -> Option<Hit> {
+    fn spelled_fraction(&self, i: usize, approximated: bool) -> Option<Hit> {
         let t = self.at(i)?;
         let article = matches!(t.lower.as_ref(), "a" | "an");
         let numerator = if article {
@@ -110,9 +110,10 @@ impl Scanner<'_, '_> {
         if numerator > 1.0 && !plural {
             return None;
         }
-        // "a third term" is an ordinal; "a third of", "a quarter", "cut by a third." are
-        // fractions.
-        let fraction_context = self.word_is(k + 1, "of")
+        // "a third term" is an ordinal; "a third of", "a quarter", "cut by a third.", "about a
+        // third" are fractions.
+        let fraction_context = approximated
+            || self.word_is(k + 1, "of")
             || self
                 .joined(k + 1)
                 .is_none_or(|n| n.kind == TokenKind::Punct && !n.is_hyphen())

@@ -789,6 +789,17 @@ mod tests {
     }
 
     #[test]
+    fn a_member_of_an_organisation_speaks_not_the_organisation() {
+        assert_eq!(
+            who(
+                "Political scientist Dr Anwen Pryce of the University of Stirling said the swing \
+                 was “the largest I have seen in 20 years of counting”."
+            ),
+            vec!["Anwen Pryce"]
+        );
+    }
+
+    #[test]
     fn name_before_or_after_the_verb() {
         assert_eq!(
             speakers(

@@ -337,7 +337,12 @@ fn and_inside_name(
         return false;
     }
     if joined_institution {
-        return !tail_is_org && tail_len <= 2;
+        let continues = after < n && matches!(text.tok(after), "&" | "of" | "for");
+        let names_something = (end + 1..after).any(|i| {
+            let w = text.tok(i);
+            k.lookup(w).is_some() || k.given_names.contains(w)
+        });
+        return !tail_is_org && tail_len <= 2 && !continues && !names_something;
     }
     let head_plain = (first..end).all(|i| {
         let w = text.tok(i);
@@ -679,6 +684,62 @@ mod tests {
                 "Bank of England"
             ]
         );
+    }
+
+    #[test]
+    fn names_with_inner_and_ordinals_possessives_and_a_capital_the() {
+        let got: Vec<String> = names(
+            "It asked the Food and Drug Administration. Dr Deshpande of the Indian Institute of \
+             Science Education and Research spoke. The 6th Circuit Court of Appeals ruled. \
+             Results were published in The Lancet Neurology, said Professor Lowe of King’s \
+             College London.",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        for want in [
+            "Food and Drug Administration",
+            "Indian Institute of Science Education and Research",
+            "6th Circuit Court of Appeals",
+            "The Lancet Neurology",
+            "King’s College London",
+        ] {
+            assert!(got.iter().any(|g| g == want), "no {want} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn two_institutions_joined_by_and_stay_apart() {
+        let got: Vec<String> =
+            names("She studied at the University of Nairobi and Kenyatta University.")
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+        assert_eq!(got, vec!["University of Nairobi", "Kenyatta University"]);
+    }
+
+    #[test]
+    fn honorifics_and_opening_job_words_are_stripped() {
+        assert!(
+            names("Municipal commissioner Shri Rajendra Bhosale spoke.")
+                .contains(&("Rajendra Bhosale".to_string(), Some("Shri".to_string())))
+        );
+        let got: Vec<String> = names(
+            "Chipmaker Lumentra Inc. reported results. Chief Executive Dana Whitfield spoke.",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(got, vec!["Lumentra Inc.", "Dana Whitfield"]);
+    }
+
+    #[test]
+    fn a_quoted_nickname_joins_the_name() {
+        let got: Vec<String> = names("Singer Lachlan “Lockie” Moore told the crowd.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(got, vec!["Lachlan “Lockie” Moore"]);
     }
 
     #[test]

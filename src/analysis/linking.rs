@@ -842,7 +842,9 @@ fn link_headline(
     let mut surfaces: HashMap<String, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl) {
-            surfaces.entry(fold(text.slice(t.start, t.end))).or_insert(*cl);
+            surfaces
+                .entry(fold(text.slice(t.start, t.end)))
+                .or_insert(*cl);
         }
     }
     // Canonical names ("Portland" for "PORTLAND"), then the short forms the body would link: a
@@ -1059,6 +1061,63 @@ mod tests {
     }
 
     #[test]
+    fn unknown_names_that_read_like_no_person_are_organisations() {
+        let got = entities(
+            "Corvane Therapeutics said the drug worked. Labour Renewal fell to third place. \
+             Shares of Northgate Securities rose, said Leah Brandt.",
+        );
+        has(
+            &got,
+            "Corvane Therapeutics",
+            EntityType::Org,
+            "Corvane Therapeutics",
+        );
+        has(&got, "Labour Renewal", EntityType::Org, "Labour Renewal");
+        has(&got, "Leah Brandt", EntityType::Person, "Leah Brandt");
+    }
+
+    #[test]
+    fn people_known_by_their_context_not_their_name() {
+        let got = entities(
+            "The report was written with Mei Tanaka of the University of Arizona. \
+             Dr Pryce agreed, and Anwen Pryce later said so. Corporator Sunita Gaikwad voted no.",
+        );
+        has(&got, "Mei Tanaka", EntityType::Person, "Mei Tanaka");
+        has(&got, "Anwen Pryce", EntityType::Person, "Anwen Pryce");
+        has(&got, "Sunita Gaikwad", EntityType::Person, "Sunita Gaikwad");
+    }
+
+    #[test]
+    fn datelines_and_districts_are_places() {
+        let got = entities(
+            "Rain Cannot Dampen Byron Bay Crowds\nBYRON BAY, New South Wales — Fans came. \
+             The party lost Dundee West.",
+        );
+        has(&got, "BYRON BAY", EntityType::Place, "Byron Bay");
+        has(&got, "Byron Bay", EntityType::Place, "Byron Bay");
+        has(&got, "Dundee West", EntityType::Place, "Dundee West");
+    }
+
+    #[test]
+    fn a_role_noun_opening_a_sentence_is_no_place() {
+        let got = entities("Police said 27 people were charged in Lismore.");
+        assert!(got.iter().all(|(s, _, _)| s != "Police"), "{got:?}");
+        has(&got, "Lismore", EntityType::Place, "Lismore");
+    }
+
+    #[test]
+    fn a_nickname_stays_inside_the_name_but_not_the_canonical_name() {
+        let got = entities("Singer Lachlan “Lockie” Moore told the crowd. Moore smiled.");
+        has(
+            &got,
+            "Lachlan “Lockie” Moore",
+            EntityType::Person,
+            "Lachlan Moore",
+        );
+        has(&got, "Moore", EntityType::Person, "Lachlan Moore");
+    }
+
+    #[test]
     fn institutions_with_for_keep_their_acronyms() {
         let got = entities(
             "The study, run by the Southern Cross Institute for Ageing (SCIA), enrolled volunteers. \
@@ -1093,8 +1152,13 @@ mod tests {
         has(&got, "House of Lords", EntityType::Org, "House of Lords");
         let commission = "House of Lords Appointments Commission";
         has(&got, commission, EntityType::Org, commission);
-        has(&got, "Northern Ledger", EntityType::Org, "Northern Ledger");
-        has(&got, "Ledger", EntityType::Org, "Northern Ledger");
+        has(
+            &got,
+            "The Northern Ledger",
+            EntityType::Org,
+            "The Northern Ledger",
+        );
+        has(&got, "Ledger", EntityType::Org, "The Northern Ledger");
     }
 
     #[test]

@@ -148,7 +148,11 @@ fn outside_names(mut figures: Vec<Figure>, entities: &[Entity]) -> Vec<Figure> {
     names.sort_unstable();
     figures.retain(|f| {
         let i = names.partition_point(|&(start, _)| start <= f.start);
-        !names[..i].iter().rev().take(3).any(|&(_, end)| f.end <= end)
+        !names[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|&(_, end)| f.end <= end)
     });
     figures
 }
@@ -187,6 +191,48 @@ mod tests {
                 proptest::prop_assert!(q.start < q.end && q.end <= chars.len());
                 proptest::prop_assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text.clone());
             }
+            for e in &a.entities {
+                for m in &e.mentions {
+                    proptest::prop_assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text.clone());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_inside_names_are_no_figures() {
+        let a = analyze(&Document::from_text(
+            "Test Headline\nThe 6th Circuit Court of Appeals heard 3 cases on 6 March 2025.",
+        ));
+        let figures: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(figures, vec!["3", "6 March 2025"]);
+        assert!(
+            a.entities
+                .iter()
+                .any(|e| e.name == "6th Circuit Court of Appeals")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_shaped_text_gives_valid_spans(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Lachlan", "“Lockie”", "Moore", "King’s", "College", "of", "the", "and", "6th",
+                "Court", "The", "’s", "said", "“", "”", "Dr", "BYRON", "BAY", ",", "—", "Café",
+                "Zoë", "🇭", "\n", "Institute", "Research", "Police", "St", "John’s", "\"",
+            ]),
+            0..40,
+        ), glue in proptest::collection::vec(proptest::bool::ANY, 40)) {
+            let mut s = String::new();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 && glue[i] {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            let doc = Document::from_text(&s);
+            let a = analyze(&doc);
+            let chars: Vec<char> = doc.text.chars().collect();
             for e in &a.entities {
                 for m in &e.mentions {
                     proptest::prop_assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text.clone());

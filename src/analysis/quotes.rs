@@ -54,11 +54,12 @@ pub fn is_nickname(s: &str, q: &RawQuote) -> bool {
         .trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
         .to_string();
     let one_word = inner.starts_with(char::is_uppercase)
-        && inner.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.'));
-    let before = s[..q.start].strip_suffix(' ').and_then(|b| {
-        b.rsplit(|c: char| !c.is_alphabetic() && c != '-')
-            .next()
-    });
+        && inner
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'));
+    let before = s[..q.start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic() && c != '-').next());
     let after = s[q.end..].strip_prefix(' ');
     one_word
         && before.is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -172,6 +173,17 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_nickname_is_no_quotation() {
+        let t =
+            Text::new("Singer Lachlan “Lockie” Moore said “Look at this.” He called it “Lockie”.");
+        let got: Vec<&str> = find_quotes(&t)
+            .iter()
+            .map(|q| t.slice(q.start, q.end))
+            .collect();
+        assert_eq!(got, vec!["“Look at this.”", "“Lockie”"]);
+    }
 
     fn quotes(s: &str) -> Vec<&str> {
         let t = Text::new(s);

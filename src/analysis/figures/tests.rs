@@ -469,6 +469,12 @@ fn more_fraction_forms() {
     check(t, "more than a fifth", FigureKind::Fraction, 0.2);
     check(t, "third", FigureKind::Ordinal, 3.0);
     check("Output was cut by half.", "half", FigureKind::Fraction, 0.5);
+    check(
+        "It cut migraine days by about a third in a trial.",
+        "about a third",
+        FigureKind::Fraction,
+        1.0 / 3.0,
+    );
 }
 
 #[test]

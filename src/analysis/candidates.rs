@@ -568,6 +568,7 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
                         | "with"
                         | "who"
                         | "which"
+                        | "that"
                         | "and"
                         | "whose"
                         | "said"

@@ -44,6 +44,8 @@ pub struct Knowledge {
     pub given_names: HashSet<String>,
     /// Family names in many languages ("Okafor", "Lindqvist").
     pub surnames: HashSet<String>,
+    /// Common English words, all in lower case ("rain", "welcomed").
+    pub english_words: HashSet<String>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -127,6 +129,7 @@ impl Knowledge {
             role_nouns,
             given_names: word_set(include_str!("../../assets/knowledge/given_names.txt")),
             surnames: word_set(include_str!("../../assets/knowledge/surnames.txt")),
+            english_words: word_set(include_str!("../../assets/knowledge/english_words.txt")),
         }
     }
 
@@ -234,6 +237,7 @@ mod tests {
         assert!(k.speech_verbs.contains("insisted"));
         assert!(k.common_words.contains("However"));
         assert!(k.given_names.contains("Aoife"));
+        assert!(k.english_words.contains("welcomed") && !k.english_words.contains("arriva"));
         assert!(k.surnames.contains("Okafor") || k.surnames.contains("Lindqvist"));
         assert_eq!(k.role_nouns.get("company"), Some(&true));
         assert_eq!(k.role_nouns.get("spokeswoman"), Some(&false));

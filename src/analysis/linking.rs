@@ -322,6 +322,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .any(|e| w.ends_with(e))
             // "Arriva, which runs the route,", "Météo-France kept …".
             || followed_by_which(text, c.end_tok)
+            || acts(text, k, c.end_tok, w)
             || capitalised_compound(w)
             // "Rangers manager Philippe Clement", "Lloyds, the bank, said".
             || !k.common_words.contains(w)
@@ -715,6 +716,21 @@ fn place_context(text: &Text, first: usize) -> bool {
         )
 }
 
+/// "Arriva welcomed the decision": a sentence-initial word that is no English word, before a
+/// verb in the past tense, names someone.
+fn acts(text: &Text, k: &Knowledge, end: usize, w: &str) -> bool {
+    let Some(next) = text.tokens.get(end) else {
+        return false;
+    };
+    let verb = text.tok(end);
+    next.kind == TokKind::Word
+        && verb.ends_with("ed")
+        && k.english_words.contains(verb)
+        && w.chars().count() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && !k.english_words.contains(&w.to_lowercase())
+}
+
 /// "Met Éireann, which said …": people take "who", not "which".
 fn followed_by_which(text: &Text, end: usize) -> bool {
     end + 1 < text.tokens.len() && text.tok(end) == "," && text.tok(end + 1) == "which"
@@ -1096,6 +1112,13 @@ mod tests {
         has(&got, "BYRON BAY", EntityType::Place, "Byron Bay");
         has(&got, "Byron Bay", EntityType::Place, "Byron Bay");
         has(&got, "Dundee West", EntityType::Place, "Dundee West");
+    }
+
+    #[test]
+    fn a_sentence_initial_name_before_a_past_tense_verb() {
+        let got = entities("Arriva welcomed the decision. Rain fell across the region.");
+        has(&got, "Arriva", EntityType::Org, "Arriva");
+        assert!(got.iter().all(|(s, _, _)| s != "Rain"), "{got:?}");
     }
 
     #[test]

@@ -194,6 +194,13 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             // "Reserve Bank of New Zealand", "Portland Parks & Recreation", "Ludwig van Beethoven".
             let w = if end < n { text.tok(end) } else { "" };
             let prev = text.tok(end - 1);
+            // "Meteorology, Climatology and Geophysics Agency": a list of fields inside a name.
+            if w == ","
+                && let Some(list_end) = listed_name_end(text, k, first, end)
+            {
+                end = list_end;
+                continue;
+            }
             // "Lachlan “Lockie” Moore": a quoted nickname between a given name and a surname.
             if matches!(w, "“" | "\"")
                 && end + 3 < n
@@ -352,6 +359,37 @@ fn and_inside_name(
             && !k.given_names.contains(w)
     });
     tail_is_org && end - first <= 2 && head_plain && !text.tokens[first].cap_uncertain
+}
+
+/// Where a name continued by a comma list ends: "Meteorology, Climatology and Geophysics
+/// Agency" (single plain words separated by commas, then "and" and a tail that ends like an
+/// organisation). `end` is the comma after the first part.
+fn listed_name_end(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<usize> {
+    let n = text.tokens.len();
+    let plain = |i: usize| {
+        let w = text.tok(i);
+        is_cap(text, i)
+            && k.lookup(w).is_none()
+            && !k.given_names.contains(w)
+            && !k.org_words.contains(w)
+            && !k.place_words.contains(w)
+    };
+    if end - first != 1 || !plain(first) || text.tokens[first].cap_uncertain && first > 0 {
+        return None;
+    }
+    let mut i = end;
+    // ", Word" repeated, then "and".
+    while i + 2 < n && text.tok(i) == "," && plain(i + 1) && same_line(text, first, i + 2) {
+        i += 2;
+    }
+    if i == end || i >= n || text.tok(i) != "and" {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < n && is_cap(text, j) && same_line(text, i, j) {
+        j += 1;
+    }
+    (j > i + 2 && k.org_words.contains(text.tok(j - 1))).then_some(j)
 }
 
 fn same_line(text: &Text, a: usize, b: usize) -> bool {
@@ -707,6 +745,27 @@ mod tests {
         ] {
             assert!(got.iter().any(|g| g == want), "no {want} in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_comma_list_inside_an_agency_name() {
+        let got: Vec<String> = names(
+            "Forecasters at the Meteorology, Climatology and Geophysics Agency warned Jakarta, \
+             Bandung and Bogor.",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Forecasters",
+                "Meteorology, Climatology and Geophysics Agency",
+                "Jakarta",
+                "Bandung",
+                "Bogor"
+            ]
+        );
     }
 
     #[test]

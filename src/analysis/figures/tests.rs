@@ -551,3 +551,11 @@ fn motorway_junctions_and_highways_are_names() {
     );
     assert!(found.is_empty(), "{:?}", texts(&found));
 }
+
+#[test]
+fn asian_currencies_before_and_after_the_amount() {
+    let t = "The city will spend Rp 500 billion, or 2 million ringgit, and 40,000 baht on pumps.";
+    check(t, "Rp 500 billion", FigureKind::Money, 500e9);
+    check(t, "2 million ringgit", FigureKind::Money, 2e6);
+    check(t, "40,000 baht", FigureKind::Money, 40_000.0);
+}

@@ -789,6 +789,20 @@ mod tests {
     }
 
     #[test]
+    fn us_congressional_titles_and_party_labels() {
+        assert_eq!(
+            speakers(
+                "Senate Majority Leader Chuck Schumer, D-N.Y., called the vote “a victory for \
+                 common sense.” Sen. Rand Paul, R-Ky., said: “We cannot keep doing this.”"
+            ),
+            vec![
+                ("Chuck Schumer".to_string(), None),
+                ("Rand Paul".to_string(), Some("said".to_string()))
+            ]
+        );
+    }
+
+    #[test]
     fn a_member_of_an_organisation_speaks_not_the_organisation() {
         assert_eq!(
             who(

@@ -108,6 +108,14 @@ pub fn is_cap(text: &Text, i: usize) -> bool {
     if !w.starts_with(char::is_uppercase) {
         return false;
     }
+    // "Sen. Rand Paul, R-Ky.": a party and state label is no name.
+    if let Some((party, state)) = w.split_once('-')
+        && matches!(party, "D" | "R" | "I")
+        && state.chars().next().is_some_and(char::is_uppercase)
+        && state.chars().count() <= 2
+    {
+        return false;
+    }
     let digits = w.chars().filter(char::is_ascii_digit).count();
     if digits == 0 {
         return true;

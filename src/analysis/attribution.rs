@@ -713,10 +713,21 @@ impl Ctx<'_, '_> {
         if i > a && matches!(self.word(i - 1), "the" | "The") {
             i -= 1;
         }
-        if i <= a + 1 || !matches!(self.word(i - 1), "of" | "at" | "from") {
+        if i <= a + 1 || !matches!(self.word(i - 1), "of" | "at" | "from" | "with") {
             return None;
         }
-        let last = i - 2;
+        let mut last = i - 2;
+        // "Biraj Borkhataria, an analyst at RBC, said": back over the appositive to its comma.
+        if self.word(last).starts_with(char::is_lowercase) {
+            let mut j = last;
+            while j > a && j + 6 > last && self.word(j).starts_with(char::is_lowercase) {
+                j -= 1;
+            }
+            if j <= a || self.word(j) != "," {
+                return None;
+            }
+            last = j - 1;
+        }
         self.ents
             .mentions_in(self.text.tokens[a].start, self.text.tokens[last].end)
             .iter()
@@ -804,6 +815,13 @@ mod tests {
 
     #[test]
     fn a_member_of_an_organisation_speaks_not_the_organisation() {
+        assert_eq!(
+            who(
+                "Biraj Borkhataria, an analyst at RBC Capital Markets, said the results were \
+                 “solid but unspectacular”."
+            ),
+            vec!["Biraj Borkhataria"]
+        );
         assert_eq!(
             who(
                 "Political scientist Dr Anwen Pryce of the University of Stirling said the swing \

@@ -137,7 +137,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let words: Vec<&str> = (first..end).map(|i| text.tok(i)).collect();
-        if k.role_nouns.get(&words[words.len() - 1].to_lowercase()) == Some(&false) {
+        if k.role_nouns.get(&words[words.len() - 1].to_lowercase()) == Some(&false)
+            && !named_by_org_noun(k, c)
+        {
             // "Legal Affairs Correspondent" is a job, not a name.
             continue;
         }
@@ -607,8 +609,11 @@ fn type_by_evidence(
         Some(EntityType::Org)
     } else if !single && k.place_words.contains(last) {
         Some(EntityType::Place)
-    } else if !single && k.role_nouns.get(&last.to_lowercase()) == Some(&false) {
-        // "Legal Affairs Correspondent" is a job, not a name.
+    } else if !single
+        && k.role_nouns.get(&last.to_lowercase()) == Some(&false)
+        && !named_by_org_noun(k, c)
+    {
+        // "Legal Affairs Correspondent" is a job, not a name ("the group Global Witness" is).
         return None;
     } else if let Some(r) = c.role_before.as_ref().filter(|_| !c.uncertain || !single) {
         Some(if k.role_nouns.get(r) == Some(&true) {
@@ -714,6 +719,13 @@ fn place_context(text: &Text, first: usize) -> bool {
             text.tok(first - 1),
             "in" | "In" | "from" | "near" | "outside" | "across" | "towards" | "toward"
         )
+}
+
+/// "the campaign group Global Witness": an organisation noun right before the name.
+fn named_by_org_noun(k: &Knowledge, c: &Candidate) -> bool {
+    c.role_before
+        .as_ref()
+        .is_some_and(|r| k.role_nouns.get(r) == Some(&true))
 }
 
 /// "Arriva welcomed the decision": a sentence-initial word that is no English word, before a
@@ -1119,6 +1131,18 @@ mod tests {
         let got = entities("Arriva welcomed the decision. Rain fell across the region.");
         has(&got, "Arriva", EntityType::Org, "Arriva");
         assert!(got.iter().all(|(s, _, _)| s != "Rain"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_job_word_after_an_organisation_noun() {
+        let got = entities(
+            "The campaign group Global Witness said so. Our Legal Affairs Correspondent reports.",
+        );
+        has(&got, "Global Witness", EntityType::Org, "Global Witness");
+        assert!(
+            got.iter().all(|(s, _, _)| !s.contains("Correspondent")),
+            "{got:?}"
+        );
     }
 
     #[test]

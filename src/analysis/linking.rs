@@ -126,9 +126,15 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         let (mut first, end) = (c.first_tok, c.end_tok);
         let opener = text.tok(first).to_lowercase();
+        // "Opposition NDP leader …": an English word opening a sentence before an acronym or a
+        // known name is no part of it.
+        let english_before_name = end - first == 2
+            && k.english_words.contains(&opener)
+            && !k.given_names.contains(text.tok(first))
+            && (is_acronym(text.tok(first + 1)) || k.lookup(text.tok(first + 1)).is_some());
         if c.uncertain
             && end - first >= 2
-            && lower.contains(opener.as_str())
+            && (lower.contains(opener.as_str()) || english_before_name)
             && !NAME_PARTICLES.contains(&opener.as_str())
         {
             first += 1;
@@ -1141,6 +1147,16 @@ mod tests {
         has(&got, "Global Witness", EntityType::Org, "Global Witness");
         assert!(
             got.iter().all(|(s, _, _)| !s.contains("Correspondent")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_english_word_opening_a_sentence_before_an_acronym() {
+        let got = entities("Opposition NDP leader Marit Stiles spoke. The NDP disagreed.");
+        has(&got, "NDP", EntityType::Org, "NDP");
+        assert!(
+            got.iter().all(|(s, _, _)| !s.contains("Opposition")),
             "{got:?}"
         );
     }

@@ -53,6 +53,14 @@ impl Scanner<'_, '_> {
     /// A scale word at `k` ("million"; "m", "bn" only when `money`): multiplier and the index
     /// after it, or 1 and `k`.
     fn scale_after(&self, k: usize, money: bool) -> (f64, usize) {
+        // "a $232-billion budget": a hyphen before a spelled scale word.
+        if self.glued(k).is_some_and(|h| h.is_hyphen())
+            && let Some(t) = self.glued(k + 1)
+            && t.kind == TokenKind::Word
+            && let Some(&(mult, false)) = self.lex.scales.get(t.lower.as_ref())
+        {
+            return (mult, k + 2);
+        }
         if let Some(t) = self.joined(k)
             && t.kind == TokenKind::Word
             && let Some(&(mult, money_only)) = self.lex.scales.get(t.lower.as_ref())

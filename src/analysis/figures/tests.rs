@@ -559,3 +559,19 @@ fn asian_currencies_before_and_after_the_amount() {
     check(t, "2 million ringgit", FigureKind::Money, 2e6);
     check(t, "40,000 baht", FigureKind::Money, 40_000.0);
 }
+
+#[test]
+fn a_hyphenated_scale_word() {
+    check(
+        "Ontario tabled a $232-billion budget.",
+        "$232-billion",
+        FigureKind::Money,
+        232e9,
+    );
+    check(
+        "A 1.5-million-strong crowd gathered.",
+        "1.5-million",
+        FigureKind::Cardinal,
+        1.5e6,
+    );
+}

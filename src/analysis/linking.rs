@@ -886,8 +886,11 @@ fn link_headline(
     let mut canon: Vec<(String, usize)> = Vec::new();
     let mut parts: HashMap<&str, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
+        // A demonym's canonical name is its country's: "Philippine" does not name the
+        // headline's "Philippines".
         if let (Some(t), Some(cl)) = (t, cl)
             && let Some(known) = &t.known
+            && t.kind != EntityType::Norp
         {
             canon.push((known.clone(), *cl));
         }
@@ -1159,6 +1162,14 @@ mod tests {
             got.iter().all(|(s, _, _)| !s.contains("Opposition")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_country_is_no_demonym_of_the_body() {
+        let got = entities(
+            "Quake Strikes Southern Philippines\nA quake struck the southern Philippine island.",
+        );
+        has(&got, "Philippines", EntityType::Place, "Philippines");
     }
 
     #[test]

@@ -90,6 +90,21 @@ const EVENT_HEADS: &[&str] = &[
     "Tropical",
     "Operation",
 ];
+/// Prizes and contests ("Booker Prize", "World Cup") are neither people, places nor
+/// organisations.
+const AWARD_TAILS: &[&str] = &[
+    "Prize",
+    "Prizes",
+    "Award",
+    "Awards",
+    "Cup",
+    "Trophy",
+    "Medal",
+    "Championship",
+    "Championships",
+    "Olympics",
+    "Paralympics",
+];
 /// Lower-case words inside people's names ("Ursula von der Leyen").
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
@@ -523,7 +538,9 @@ fn shape_candidate(
     if first >= end || end - first == 1 && k.is_title(text.tok(first)) {
         return None;
     }
-    if EVENT_HEADS.contains(&text.tok(first)) {
+    if EVENT_HEADS.contains(&text.tok(first))
+        || end - first >= 2 && AWARD_TAILS.contains(&text.tok(end - 1))
+    {
         return None;
     }
     let in_headline = text.headline && text.tokens[first].paragraph == 0;

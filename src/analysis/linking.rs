@@ -718,13 +718,21 @@ fn dateline(text: &Text, first: usize, end: usize) -> bool {
 
 /// "in Dundee West", "from Port Sarum": people are not "in" or "from" anything.
 fn place_context(text: &Text, first: usize) -> bool {
-    // "published in The Lancet": a name with its own "The" is a title, not a place.
-    first > 0
-        && text.tok(first) != "The"
+    // "held at the Old Billingsgate", "in the Corn Exchange": a venue.
+    let at_the = first >= 2
+        && text.tok(first - 1) == "the"
         && matches!(
-            text.tok(first - 1),
-            "in" | "In" | "from" | "near" | "outside" | "across" | "towards" | "toward"
-        )
+            text.tok(first - 2),
+            "at" | "At" | "in" | "In" | "inside" | "outside"
+        );
+    // "published in The Lancet": a name with its own "The" is a title, not a place.
+    at_the
+        || first > 0
+            && text.tok(first) != "The"
+            && matches!(
+                text.tok(first - 1),
+                "in" | "In" | "from" | "near" | "outside" | "across" | "towards" | "toward"
+            )
 }
 
 /// "the campaign group Global Witness": an organisation noun right before the name.
@@ -1170,6 +1178,20 @@ mod tests {
             "Quake Strikes Southern Philippines\nA quake struck the southern Philippine island.",
         );
         has(&got, "Philippines", EntityType::Place, "Philippines");
+    }
+
+    #[test]
+    fn prizes_are_no_entities_and_venues_are_places() {
+        let got = entities(
+            "She won the Booker Prize on Tuesday at a dinner held at the Old Billingsgate.",
+        );
+        assert!(got.iter().all(|(s, _, _)| !s.contains("Booker")), "{got:?}");
+        has(
+            &got,
+            "Old Billingsgate",
+            EntityType::Place,
+            "Old Billingsgate",
+        );
     }
 
     #[test]

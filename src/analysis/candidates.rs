@@ -76,6 +76,17 @@ const CONNECTOR_HEADS: &[&str] = &[
     "Tribunal",
     "Party",
 ];
+/// Whether the capitalised words from `i` are one organisation or place word ("Court",
+/// "Office", "Hospital") and nothing more.
+fn possessed_institution(text: &Text, k: &Knowledge, i: usize) -> bool {
+    let w = text.tok(i);
+    let alone = text
+        .tokens
+        .get(i + 1)
+        .is_none_or(|_| !is_cap(text, i + 1) || !same_line(text, i, i + 1));
+    alone && (k.org_words.contains(w) || k.place_words.contains(w))
+}
+
 /// Words whose possessive begins an institution's name ("King’s College", "Children’s Hospital").
 const POSSESSIVE_NAME_WORDS: &[&str] = &[
     "King", "Queen", "Prince", "Princess", "Children", "Women", "Men", "People", "Workers",
@@ -247,7 +258,9 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 && is_cap(text, end + 2)
                 && same_line(text, end, end + 2)
                 && (POSSESSIVE_NAME_WORDS.contains(&prev)
-                    || end >= 2 && matches!(text.tok(end - 2), "St" | "St." | "Saint"))
+                    || end >= 2 && matches!(text.tok(end - 2), "St" | "St." | "Saint")
+                    // "Randburg Magistrate’s Court", "Prime Minister’s Office".
+                    || k.is_title(prev) && possessed_institution(text, k, end + 2))
             {
                 end += 3;
                 continue;
@@ -622,6 +635,10 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
             TokKind::Punct if w == "-" => {}
             TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}
             TokKind::Word if w.starts_with(char::is_lowercase) => {
+                // "in Ferndale, police said": the subject of the next clause, no appositive.
+                if matches!(w, "said" | "says" | "say" | "told" | "added") {
+                    return None;
+                }
                 if matches!(
                     w,
                     "of" | "at"
@@ -791,6 +808,14 @@ mod tests {
                 "Bogor"
             ]
         );
+    }
+
+    #[test]
+    fn a_clause_subject_after_a_comma_is_no_appositive() {
+        let t = Text::new("He was stabbed in Ferndale, police said.");
+        let c = find_candidates(&t, knowledge(), &[]);
+        assert_eq!(t.slice(c[0].start, c[0].end), "Ferndale");
+        assert_eq!(c[0].role_after, None);
     }
 
     #[test]

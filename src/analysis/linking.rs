@@ -622,11 +622,18 @@ fn type_by_evidence(
         // "Legal Affairs Correspondent" is a job, not a name ("the group Global Witness" is).
         return None;
     } else if let Some(r) = c.role_before.as_ref().filter(|_| !c.uncertain || !single) {
-        Some(if k.role_nouns.get(r) == Some(&true) {
-            EntityType::Org
-        } else {
-            EntityType::Person
-        })
+        // "NPA spokesperson Phindi Mjonondwane" is a person; "a spokesperson for Severn Water"
+        // names the organisation.
+        let named_spokesperson = (r.starts_with("spokes") || r == "representative")
+            && c.first_tok > 0
+            && text.tok(c.first_tok - 1).eq_ignore_ascii_case(r);
+        Some(
+            if k.role_nouns.get(r) == Some(&true) && !named_spokesperson {
+                EntityType::Org
+            } else {
+                EntityType::Person
+            },
+        )
     } else if single && is_acronym(name) && !k.common_words.contains(name) {
         Some(EntityType::Org)
     } else {
@@ -653,9 +660,11 @@ fn person_context(
     end: usize,
     person_words: &HashSet<&str>,
 ) -> bool {
+    // "NPA spokesperson Phindi Mjonondwane": a spokesperson who is named is a person.
     let person_role = |r: &Option<String>| {
-        r.as_deref()
-            .is_some_and(|r| k.role_nouns.get(r) == Some(&false))
+        r.as_deref().is_some_and(|r| {
+            k.role_nouns.get(r) == Some(&false) || r.starts_with("spokes") || r == "representative"
+        })
     };
     let n = text.tokens.len();
     let who = end + 1 < n && text.tok(end) == "," && text.tok(end + 1) == "who";
@@ -1191,6 +1200,40 @@ mod tests {
             "Old Billingsgate",
             EntityType::Place,
             "Old Billingsgate",
+        );
+    }
+
+    #[test]
+    fn ranks_named_spokespeople_kin_and_streets() {
+        let got = entities(
+            "Gauteng police spokesperson Brigadier Brenda Muridili spoke. NPA spokesperson \
+             Phindi Mjonondwane said so. His brother, Thabo, was stabbed on Bram Fischer Drive \
+             and the case went to the Randburg Magistrate’s Court.",
+        );
+        has(
+            &got,
+            "Brenda Muridili",
+            EntityType::Person,
+            "Brenda Muridili",
+        );
+        has(
+            &got,
+            "Phindi Mjonondwane",
+            EntityType::Person,
+            "Phindi Mjonondwane",
+        );
+        has(&got, "Thabo", EntityType::Person, "Thabo");
+        has(
+            &got,
+            "Bram Fischer Drive",
+            EntityType::Place,
+            "Bram Fischer Drive",
+        );
+        has(
+            &got,
+            "Randburg Magistrate’s Court",
+            EntityType::Org,
+            "Randburg Magistrate’s Court",
         );
     }
 

@@ -126,12 +126,12 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         let (mut first, end) = (c.first_tok, c.end_tok);
         let opener = text.tok(first).to_lowercase();
-        // "Opposition NDP leader …": an English word opening a sentence before an acronym or a
-        // known name is no part of it.
+        // "Opposition NDP leader …": an English word opening a sentence before an acronym is
+        // no part of it ("Cricket Australia" and "Police Scotland" are names, though).
         let english_before_name = end - first == 2
             && k.english_words.contains(&opener)
             && !k.given_names.contains(text.tok(first))
-            && (is_acronym(text.tok(first + 1)) || k.lookup(text.tok(first + 1)).is_some());
+            && is_acronym(text.tok(first + 1));
         if c.uncertain
             && end - first >= 2
             && (lower.contains(opener.as_str()) || english_before_name)
@@ -1175,6 +1175,8 @@ mod tests {
     fn an_english_word_opening_a_sentence_before_an_acronym() {
         let got = entities("Opposition NDP leader Marit Stiles spoke. The NDP disagreed.");
         has(&got, "NDP", EntityType::Org, "NDP");
+        let got = entities("Cricket Australia said 48,212 people attended.");
+        has(&got, "Cricket Australia", EntityType::Org, "Cricket Australia");
         assert!(
             got.iter().all(|(s, _, _)| !s.contains("Opposition")),
             "{got:?}"

@@ -34,6 +34,7 @@ pub struct Candidate {
 const CONNECTOR_HEADS: &[&str] = &[
     "University",
     "Institute",
+    "Institutes",
     "Republic",
     "Museum",
     "Chamber",
@@ -86,6 +87,19 @@ fn possessed_institution(text: &Text, k: &Knowledge, i: usize) -> bool {
         .is_none_or(|_| !is_cap(text, i + 1) || !same_line(text, i, i + 1));
     alone && (k.org_words.contains(w) || k.place_words.contains(w))
 }
+
+/// Names of diseases named after people ("Parkinson’s"); alone they name no one in the story.
+pub const DISEASE_EPONYMS: &[&str] = &[
+    "Parkinson",
+    "Alzheimer",
+    "Crohn",
+    "Huntington",
+    "Asperger",
+    "Hodgkin",
+    "Tourette",
+    "Addison",
+    "Graves",
+];
 
 /// Words whose possessive begins an institution's name ("King’s College", "Children’s Hospital").
 const POSSESSIVE_NAME_WORDS: &[&str] = &[
@@ -260,7 +274,8 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 && (POSSESSIVE_NAME_WORDS.contains(&prev)
                     || end >= 2 && matches!(text.tok(end - 2), "St" | "St." | "Saint")
                     // "Randburg Magistrate’s Court", "Prime Minister’s Office".
-                    || k.is_title(prev) && possessed_institution(text, k, end + 2))
+                    || (k.is_title(prev) || DISEASE_EPONYMS.contains(&prev))
+                        && possessed_institution(text, k, end + 2))
             {
                 end += 3;
                 continue;
@@ -551,6 +566,14 @@ fn shape_candidate(
     if first >= end || end - first == 1 && k.is_title(text.tok(first)) {
         return None;
     }
+    // "Parkinson’s disease", "Alzheimer’s": a disease, not a person.
+    let possessive_next = text
+        .tokens
+        .get(end)
+        .is_some_and(|_| matches!(text.tok(end), "’" | "'"));
+    if end - first == 1 && possessive_next && DISEASE_EPONYMS.contains(&text.tok(first)) {
+        return None;
+    }
     if EVENT_HEADS.contains(&text.tok(first))
         || end - first >= 2 && AWARD_TAILS.contains(&text.tok(end - 1))
     {
@@ -816,6 +839,21 @@ mod tests {
         let c = find_candidates(&t, knowledge(), &[]);
         assert_eq!(t.slice(c[0].start, c[0].end), "Ferndale");
         assert_eq!(c[0].role_after, None);
+    }
+
+    #[test]
+    fn diseases_named_after_people_are_no_names() {
+        let got: Vec<String> = names(
+            "Parkinson’s affects millions, according to the Parkinson’s Foundation and the \
+             National Institutes of Health.",
+        )
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+        assert_eq!(
+            got,
+            vec!["Parkinson’s Foundation", "National Institutes of Health"]
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use super::fast_hash::{HashMap, HashSet};
 
 use super::EntityType;
-use super::candidates::{Candidate, NAME_PARTICLES, is_cap};
+use super::candidates::{Candidate, DISEASE_EPONYMS, NAME_PARTICLES, is_cap};
 use super::knowledge::Knowledge;
 use super::text::{Text, TokKind};
 
@@ -929,7 +929,10 @@ fn link_headline(
                 _ => continue,
             };
             for part in std::iter::once(part).chain(org_last) {
-                if !k.common_words.contains(part) && !lower.contains(part.to_lowercase().as_str()) {
+                if !k.common_words.contains(part)
+                    && !lower.contains(part.to_lowercase().as_str())
+                    && !DISEASE_EPONYMS.contains(&part)
+                {
                     parts.entry(part).or_insert(*cl);
                 }
             }
@@ -1176,7 +1179,12 @@ mod tests {
         let got = entities("Opposition NDP leader Marit Stiles spoke. The NDP disagreed.");
         has(&got, "NDP", EntityType::Org, "NDP");
         let got = entities("Cricket Australia said 48,212 people attended.");
-        has(&got, "Cricket Australia", EntityType::Org, "Cricket Australia");
+        has(
+            &got,
+            "Cricket Australia",
+            EntityType::Org,
+            "Cricket Australia",
+        );
         assert!(
             got.iter().all(|(s, _, _)| !s.contains("Opposition")),
             "{got:?}"

@@ -621,6 +621,16 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
                 i -= 1;
             }
             if i > 0 && DETERMINERS.contains(&word(i - 1)) {
+                // "The leader of the council, Tony Dyer,": the role is the noun before "of".
+                let mut j = first - 2;
+                while j > 0 && (j + 6 > first) {
+                    if matches!(word(j - 1), "of" | "for")
+                        && let Some(head) = (j.saturating_sub(3)..j - 1).rev().find_map(role)
+                    {
+                        return Some(head);
+                    }
+                    j -= 1;
+                }
                 return role(first - 2);
             }
         }

@@ -563,7 +563,15 @@ fn type_by_evidence(
         // A sentence-initial word that the text also uses in lower case is a common word
         // ("March"), and so is a role noun ("Police said", though Police is a Polish town).
         let lower_name = name.to_lowercase();
-        let common = lower.contains(lower_name.as_str()) || k.role_nouns.contains_key(&lower_name);
+        // "Green councillor Emma Edwards": an English word before a role noun is an adjective.
+        let before_role = k.english_words.contains(&lower_name)
+            && text
+                .tokens
+                .get(c.end_tok)
+                .is_some_and(|_| k.role_nouns.contains_key(text.tok(c.end_tok)));
+        let common = lower.contains(lower_name.as_str())
+            || k.role_nouns.contains_key(&lower_name)
+            || before_role;
         if !(c.uncertain && single && common) {
             return Some(make(
                 text,
@@ -1245,6 +1253,17 @@ mod tests {
             EntityType::Org,
             "Randburg Magistrate’s Court",
         );
+    }
+
+    #[test]
+    fn the_head_of_an_appositive_role_and_adjectives_before_roles() {
+        let got = entities(
+            "The leader of the council, Tony Dyer, said so. Green councillor Emma Edwards \
+             disagreed, and Mr Dyer left.",
+        );
+        has(&got, "Tony Dyer", EntityType::Person, "Tony Dyer");
+        has(&got, "Emma Edwards", EntityType::Person, "Emma Edwards");
+        assert!(got.iter().all(|(s, _, _)| s != "Green"), "{got:?}");
     }
 
     #[test]

@@ -689,7 +689,17 @@ impl Ctx<'_, '_> {
             {
                 return Some(p);
             }
-            return matches!(kind, EntityType::Person | EntityType::Org).then_some(m.cluster);
+            // "Heathrow Airport said": a place that speaks is its operator, unless the place
+            // only says where ("officials in London said").
+            let place_speaks = kind == EntityType::Place
+                && !comma
+                && (m.first_tok == 0
+                    || !matches!(
+                        self.word(m.first_tok - 1),
+                        "in" | "at" | "from" | "of" | "near" | "across" | "to"
+                    ));
+            return (matches!(kind, EntityType::Person | EntityType::Org) || place_speaks)
+                .then_some(m.cluster);
         }
         let role = self.word(last).to_lowercase();
         // "his office said" is left to the pronoun rules.
@@ -810,6 +820,21 @@ mod tests {
                 ("Chuck Schumer".to_string(), None),
                 ("Rand Paul".to_string(), Some("said".to_string()))
             ]
+        );
+    }
+
+    #[test]
+    fn a_facility_that_speaks_and_a_place_that_only_says_where() {
+        assert_eq!(
+            who(
+                "Flights were cancelled at Heathrow. Heathrow Airport said on Twitter that it \
+                 was “working closely with airlines”. Officials in Leeds said it was “a mess”."
+            )[0],
+            "Heathrow Airport"
+        );
+        assert_ne!(
+            who("Officials in Leeds said it was “a mess”."),
+            vec!["Leeds"]
         );
     }
 

@@ -293,6 +293,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .copied()
                 .or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
                 .or_else(|| index.org_last.get(w).copied())
+                .or_else(|| index.facility_first.get(w).copied())
         });
         if let Some(cl) = found {
             cluster_of[ci] = Some(cl);
@@ -815,7 +816,12 @@ struct NameIndex<'a> {
     org_initials: HashMap<String, usize>,
     /// Last word of an organisation's name ("Rovers" for "Bristol Rovers") → entity.
     org_last: HashMap<&'a str, usize>,
+    /// First word of a facility's two-word name ("Heathrow" for "Heathrow Airport") → entity.
+    facility_first: HashMap<&'a str, usize>,
 }
+
+/// Facilities a story may later name by their first word alone ("Heathrow", "Anfield").
+const FACILITY_WORDS: &[&str] = &["Airport", "Stadium", "Arena", "Station", "Hospital"];
 
 impl<'a> NameIndex<'a> {
     fn new(
@@ -829,6 +835,7 @@ impl<'a> NameIndex<'a> {
             org_first: HashMap::default(),
             org_initials: HashMap::default(),
             org_last: HashMap::default(),
+            facility_first: HashMap::default(),
         };
         for (t, cl) in typed.iter().zip(cluster_of) {
             let (Some(t), Some(cl)) = (t, *cl) else {
@@ -867,6 +874,11 @@ impl<'a> NameIndex<'a> {
                         .filter_map(|x| x.chars().next())
                         .collect();
                     index.org_initials.entry(initials).or_insert(cl);
+                }
+                EntityType::Place => {
+                    if t.end_tok - t.first_tok == 2 && FACILITY_WORDS.contains(&last) {
+                        index.facility_first.entry(first).or_insert(cl);
+                    }
                 }
                 _ => {}
             }
@@ -1264,6 +1276,12 @@ mod tests {
         has(&got, "Tony Dyer", EntityType::Person, "Tony Dyer");
         has(&got, "Emma Edwards", EntityType::Person, "Emma Edwards");
         assert!(got.iter().all(|(s, _, _)| s != "Green"), "{got:?}");
+    }
+
+    #[test]
+    fn a_facility_named_by_its_first_word() {
+        let got = entities("Flights left Heathrow Airport on Friday. At Heathrow, queues grew.");
+        has(&got, "Heathrow", EntityType::Place, "Heathrow Airport");
     }
 
     #[test]

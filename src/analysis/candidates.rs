@@ -695,7 +695,17 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
         }
         i += 1;
     }
-    head.filter(|h| determined || k.role_nouns.contains_key(h.as_str()))
+    // "the largest penalty under …" is no role: after a determiner, only nouns that name what
+    // someone does ("the regulator", "a geologist").
+    let agentive = |h: &str| {
+        h.chars().count() > 4
+            && [
+                "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person",
+            ]
+            .iter()
+            .any(|s| h.ends_with(s))
+    };
+    head.filter(|h| k.role_nouns.contains_key(h.as_str()) || determined && agentive(h))
 }
 
 /// "Caribbean Community (CARICOM)": the acronym names the candidate before it.

@@ -182,6 +182,12 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         {
             // "analysts at Goldman Sachs": people are rarely "at" someone.
             (EntityType::Org, None)
+        } else if k
+            .lookup(words[0])
+            .is_some_and(|n| n.kind == EntityType::Org)
+        {
+            // "Meta Platforms", "Google Cloud": a known organisation's name opens it.
+            (EntityType::Org, None)
         } else if k.person_like(&words) || person_context(text, k, c, end, &person_words) {
             (EntityType::Person, None)
         } else if place_context(text, first) {
@@ -283,6 +289,22 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let known = typed[ci].as_ref().is_some_and(|t| t.known.is_some());
+        // "Meta" after "Meta Platforms": a known organisation still joins a longer name.
+        let known_org = typed[ci]
+            .as_ref()
+            .is_some_and(|t| t.known.is_some() && t.kind == EntityType::Org);
+        if known_org && let Some(&cl) = index.org_first.get(w) {
+            cluster_of[ci] = Some(cl);
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                EntityType::Org,
+                None,
+            ));
+            continue;
+        }
         let found = index.person(w, c.start).or_else(|| {
             if known {
                 return None;
@@ -1282,6 +1304,14 @@ mod tests {
     fn a_facility_named_by_its_first_word() {
         let got = entities("Flights left Heathrow Airport on Friday. At Heathrow, queues grew.");
         has(&got, "Heathrow", EntityType::Place, "Heathrow Airport");
+    }
+
+    #[test]
+    fn a_known_company_opening_a_longer_name() {
+        let got =
+            entities("The regulator fined Meta Platforms on Monday. Meta said it would appeal.");
+        has(&got, "Meta Platforms", EntityType::Org, "Meta Platforms");
+        has(&got, "Meta", EntityType::Org, "Meta Platforms");
     }
 
     #[test]

@@ -25,6 +25,21 @@ const PLACE_NOUNS: &[&str] = &[
     "port", "capital",
 ];
 
+/// Lower-case nouns after which a name is a place's ("the Maple Court estate").
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "estate",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "slum",
+    "township",
+    "district",
+    "area",
+    "village",
+    "settlement",
+    "camp",
+];
+
 /// One mention of an entity (byte offsets).
 #[derive(Debug, Clone, Copy)]
 pub struct EntityMention {
@@ -630,11 +645,18 @@ fn type_by_evidence(
             .tok(c.end_tok + 1)
             .parse::<u32>()
             .is_ok_and(|age| (1..=120).contains(&age));
+    // "the Maple Court estate", "the Kibera slum": a name before a place noun is a place.
+    let place_noun_after = text
+        .tokens
+        .get(c.end_tok)
+        .is_some_and(|_| PLACE_NOUNS_AFTER.contains(&text.tok(c.end_tok)));
     let kind = if c.title.is_some()
         || person_role && !c.uncertain
         || aged && !k.org_words.contains(last)
     {
         Some(EntityType::Person)
+    } else if place_noun_after && !single {
+        Some(EntityType::Place)
     } else if !single
         && (k.org_words.contains(head) || k.org_words.contains(last) || words.contains(&"for"))
     {
@@ -1312,6 +1334,12 @@ mod tests {
             entities("The regulator fined Meta Platforms on Monday. Meta said it would appeal.");
         has(&got, "Meta Platforms", EntityType::Org, "Meta Platforms");
         has(&got, "Meta", EntityType::Org, "Meta Platforms");
+    }
+
+    #[test]
+    fn a_name_before_a_place_noun_is_a_place() {
+        let got = entities("Residents of the Maple Court estate said they were terrified.");
+        has(&got, "Maple Court", EntityType::Place, "Maple Court");
     }
 
     #[test]

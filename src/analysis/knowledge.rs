@@ -41,14 +41,33 @@ pub struct Knowledge {
     /// Role nouns; the value says whether the role may stand for an organisation.
     pub role_nouns: HashMap<String, bool>,
     /// Given names in many languages ("Aoife", "Garry", "Wanjiru").
-    pub given_names: HashSet<String>,
+    pub given_names: SortedWords,
     /// Family names in many languages ("Okafor", "Lindqvist").
-    pub surnames: HashSet<String>,
+    pub surnames: SortedWords,
     /// Common English words, all in lower case ("rain", "welcomed").
-    pub english_words: HashSet<String>,
+    pub english_words: SortedWords,
 }
 
-fn lines(data: &str) -> impl Iterator<Item = &str> {
+/// A long word list kept as sorted slices of the compiled-in file: no copies, and looked up by
+/// binary search (these lists hold some 100,000 words).
+#[derive(Debug, Default)]
+pub struct SortedWords(Vec<&'static str>);
+
+impl SortedWords {
+    fn new(data: &'static str) -> Self {
+        let mut words: Vec<&'static str> = lines(data).collect();
+        words.sort_unstable();
+        words.dedup();
+        Self(words)
+    }
+
+    /// Whether `word` is in the list (exact spelling).
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> + '_ {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -127,9 +146,11 @@ impl Knowledge {
             place_heads: word_set(include_str!("../../assets/knowledge/place_heads.txt")),
             common_words: word_set(include_str!("../../assets/knowledge/common_words.txt")),
             role_nouns,
-            given_names: word_set(include_str!("../../assets/knowledge/given_names.txt")),
-            surnames: word_set(include_str!("../../assets/knowledge/surnames.txt")),
-            english_words: word_set(include_str!("../../assets/knowledge/english_words.txt")),
+            given_names: SortedWords::new(include_str!("../../assets/knowledge/given_names.txt")),
+            surnames: SortedWords::new(include_str!("../../assets/knowledge/surnames.txt")),
+            english_words: SortedWords::new(include_str!(
+                "../../assets/knowledge/english_words.txt"
+            )),
         }
     }
 

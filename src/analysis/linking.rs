@@ -919,10 +919,10 @@ impl<'a> NameIndex<'a> {
                         .collect();
                     index.org_initials.entry(initials).or_insert(cl);
                 }
-                EntityType::Place => {
-                    if t.end_tok - t.first_tok == 2 && FACILITY_WORDS.contains(&last) {
-                        index.facility_first.entry(first).or_insert(cl);
-                    }
+                EntityType::Place
+                    if t.end_tok - t.first_tok == 2 && FACILITY_WORDS.contains(&last) =>
+                {
+                    index.facility_first.entry(first).or_insert(cl);
                 }
                 _ => {}
             }

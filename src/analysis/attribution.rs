@@ -370,8 +370,17 @@ impl Ctx<'_, '_> {
             if last { it.next_back() } else { it.next() }.map(|m| m.cluster)
         };
         // "Lord Ashworth’s barrister, Sir Malcolm Pryce KC": the owner does not speak.
-        if let Some(p) = pick(EntityType::Person, true).or_else(|| pick(EntityType::Person, false))
+        if let Some(p) = pick(EntityType::Person, true) {
+            return Some(p);
+        }
+        // "A federal judge … blocked Trump’s order, calling it “…”": the role opening the
+        // sentence speaks, not the owner named in it.
+        if let Some(r) = self.opening_role(a, b)
+            && let Some(p) = self.by_role(&r, pos)
         {
+            return Some(p);
+        }
+        if let Some(p) = pick(EntityType::Person, false) {
             return Some(p);
         }
         // Whichever comes first: an organisation's name or a pronoun or role standing for someone.
@@ -387,6 +396,27 @@ impl Ctx<'_, '_> {
             (Some(m), None) => Some(m.cluster),
             (None, None) => None,
         }
+    }
+
+    /// The role noun that is the subject opening tokens `a..b` ("A federal judge", "The
+    /// minister"), if any.
+    fn opening_role(&self, a: usize, b: usize) -> Option<String> {
+        // "SEATTLE (AP) — A federal judge": past a dateline.
+        let a = (a..b.min(a + 8))
+            .find(|&i| matches!(self.word(i), "—" | "–"))
+            .map_or(a, |i| i + 1);
+        if a >= b || !matches!(self.word(a), "A" | "An" | "The") {
+            return None;
+        }
+        // The head is the last noun of the phrase; a spokesperson is left to the rules for
+        // organisations ("A party spokesman").
+        let head = (a + 1..b.min(a + 4))
+            .take_while(|&i| self.word(i).starts_with(char::is_lowercase))
+            .map(|i| self.word(i).to_lowercase())
+            .filter(|w| self.is_role(w))
+            .last()?;
+        (self.k.role_nouns.get(&head) == Some(&false) && !head.starts_with("spokes"))
+            .then_some(head)
     }
 
     /// Whether token `i` is a pronoun or a role noun that may stand for a speaker.
@@ -835,6 +865,18 @@ mod tests {
         assert_ne!(
             who("Officials in Leeds said it was “a mess”."),
             vec!["Leeds"]
+        );
+    }
+
+    #[test]
+    fn a_role_opening_the_sentence_beats_an_owner_named_in_it() {
+        assert_eq!(
+            who(
+                "A federal judge on Thursday blocked President Donald Trump’s order, calling it \
+                 “blatantly unconstitutional.”\nU.S. District Judge John Coughenour issued the \
+                 order."
+            ),
+            vec!["John Coughenour"]
         );
     }
 

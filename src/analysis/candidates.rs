@@ -76,6 +76,14 @@ const CONNECTOR_HEADS: &[&str] = &[
     "Bureau",
     "Tribunal",
     "Party",
+    "Center",
+    "Centre",
+    "Centers",
+    "Centres",
+    "Directorate",
+    "Journal",
+    "Prize",
+    "Fund",
 ];
 /// Whether the capitalised words from `i` are one organisation or place word ("Court",
 /// "Office", "Hospital") and nothing more.
@@ -115,13 +123,9 @@ const EVENT_HEADS: &[&str] = &[
     "Tropical",
     "Operation",
 ];
-/// Prizes and contests ("Booker Prize", "World Cup") are neither people, places nor
-/// organisations.
+/// Contests and trophies ("World Cup", "Ryder Cup") are neither people, places nor
+/// organisations (a prize is named by the body that awards it, so "Booker Prize" is kept).
 const AWARD_TAILS: &[&str] = &[
-    "Prize",
-    "Prizes",
-    "Award",
-    "Awards",
     "Cup",
     "Trophy",
     "Medal",
@@ -250,10 +254,10 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 continue;
             }
             // "Lachlan “Lockie” Moore": a quoted nickname between a given name and a surname.
-            if matches!(w, "“" | "\"")
+            if matches!(w, "“" | "\"" | "‘")
                 && end + 3 < n
                 && is_cap(text, end + 1)
-                && matches!(text.tok(end + 2), "”" | "\"")
+                && matches!(text.tok(end + 2), "”" | "\"" | "’")
                 && is_cap(text, end + 3)
                 && same_line(text, end, end + 3)
                 && text.tokens[end + 1].start == text.tokens[end].end
@@ -306,7 +310,7 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 || w == "of" && joined_institution
                 || w == "and" && joined_for
                 || w == "and" && and_inside_name(text, k, first, end, joined_institution)
-                || w == "&"
+                || matches!(w, "&" | "und" | "et")
                 || named_by_org_noun
                 || NAME_PARTICLES.contains(&w))
                 && end + 1 < n
@@ -322,7 +326,9 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 }
                 if is_cap(text, after) {
                     joined_institution |= org_head;
-                    joined_for |= org_head && w == "for";
+                    // One "and" per "for": "… for Disease Control and Prevention and Marcus"
+                    // ends before the second.
+                    joined_for = org_head && w == "for";
                     end = after + 1;
                     continue;
                 }
@@ -364,7 +370,7 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             }
         }
     }
-    mark_acronyms(text, &mut out);
+    mark_acronyms(text, k, &mut out);
     out
 }
 
@@ -409,7 +415,7 @@ fn and_inside_name(
             && !k.place_words.contains(w)
             && !k.given_names.contains(w)
     });
-    tail_is_org && end - first <= 2 && head_plain && !text.tokens[first].cap_uncertain
+    tail_is_org && end - first <= 4 && head_plain && !text.tokens[first].cap_uncertain
 }
 
 /// Where a name continued by a comma list ends: "Meteorology, Climatology and Geophysics
@@ -523,7 +529,26 @@ fn shape_candidate(
         // "published in The Lancet", "five-piece The Salt Lanterns": a capital "The" in the
         // middle of a sentence belongs to the name.
         let named_the = w == "The" && !text.tokens[first].cap_uncertain && first + 1 < end;
-        if k.common_words.contains(bare(w)) && !(institution && first + 1 == end) && !named_the {
+        // "Boston-based Meridian Therapeutics": a compound modifier before the name.
+        if first + 1 < end
+            && w.rsplit('-')
+                .next()
+                .is_some_and(|p| p != w && p.starts_with(char::is_lowercase))
+        {
+            first += 1;
+            uncertain = false;
+            continue;
+        }
+        // Mid-sentence, a common word opening an institution's name or a person's given name
+        // belongs to it ("the New Democratic Party", "by Jun Amparo").
+        let keeps_common = !uncertain
+            && first + 1 < end
+            && (institution || k.given_names.contains(w) && k.person_like(&[w, text.tok(end - 1)]));
+        if k.common_words.contains(bare(w))
+            && !(institution && first + 1 == end)
+            && !named_the
+            && !keeps_common
+        {
             first += 1;
             // The word after a stripped opener is still at the start of the sentence.
             uncertain = uncertain && text.tokens[first.min(end - 1)].cap_uncertain;
@@ -709,16 +734,24 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
 }
 
 /// "Caribbean Community (CARICOM)": the acronym names the candidate before it.
-fn mark_acronyms(text: &Text, cands: &mut [Candidate]) {
+fn mark_acronyms(text: &Text, k: &Knowledge, cands: &mut [Candidate]) {
     for j in 1..cands.len() {
         let c = &cands[j];
         let word = text.slice(c.start, c.end);
         // "(SCIA)", and mixed-case ones such as "(MoD)".
         let capitals = word.chars().filter(|ch| ch.is_uppercase()).count();
+        // "Philippine Institute of Volcanology and Seismology (Phivolcs)", "Directorate for
+        // Priority Crime Investigation (Hawks)": a short name after an institution's.
+        let prev = &cands[j - 1];
+        let institution_before =
+            prev.end_tok - prev.first_tok >= 3 || k.org_words.contains(text.tok(prev.end_tok - 1));
+        let short_name =
+            institution_before && word.starts_with(char::is_uppercase) && k.lookup(word).is_none();
         let acronym = c.end_tok == c.first_tok + 1
             && word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
             && (word.chars().all(|ch| !ch.is_lowercase())
-                || capitals >= 2 && word.chars().count() <= 6);
+                || capitals >= 2 && word.chars().count() <= 6
+                || short_name);
         let wrapped = c.first_tok >= 1
             && text.tok(c.first_tok - 1) == "("
             && text
@@ -874,6 +907,34 @@ mod tests {
             got,
             vec!["Parkinson’s Foundation", "National Institutes of Health"]
         );
+    }
+
+    #[test]
+    fn names_after_modifiers_with_short_names_and_foreign_connectors() {
+        let t = Text::new(
+            "It was developed by Boston-based Meridian Therapeutics and the Philippine Institute \
+             of Volcanology and Seismology (Phivolcs), with Bankhaus Albrecht und Söhne, the New \
+             Democratic Party, the Centers for Disease Control and Prevention and Marcus ‘Tank’ \
+             Fairweather.",
+        );
+        let c = find_candidates(&t, knowledge(), &[]);
+        let got: Vec<&str> = c.iter().map(|c| t.slice(c.start, c.end)).collect();
+        for want in [
+            "Meridian Therapeutics",
+            "Philippine Institute of Volcanology and Seismology",
+            "Phivolcs",
+            "Bankhaus Albrecht und Söhne",
+            "New Democratic Party",
+            "Centers for Disease Control and Prevention",
+            "Marcus ‘Tank’ Fairweather",
+        ] {
+            assert!(got.contains(&want), "no {want} in {got:?}");
+        }
+        let phivolcs = c
+            .iter()
+            .find(|c| t.slice(c.start, c.end) == "Phivolcs")
+            .unwrap();
+        assert!(phivolcs.acronym_of_previous);
     }
 
     #[test]

@@ -165,9 +165,13 @@ impl Knowledge {
                 title_case(w)
             }
         };
+        // "J." is an initial; "U.S." is a country.
         let initial = |w: &str| {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            w.ends_with('.') && letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase())
+            w.ends_with('.')
+                && letters.len() <= 2
+                && letters.iter().all(|c| c.is_uppercase())
+                && self.lookup(w).is_none()
         };
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return false;
@@ -177,9 +181,10 @@ impl Knowledge {
             let w = fixed(w);
             self.given_names.contains(&w) || w.split('-').any(|p| self.given_names.contains(p))
         };
+        // "Poetry Ireland": a family name that is also a place's says nothing.
         words.len() >= 2
             && (given(first)
-                || self.surnames.contains(&fixed(last))
+                || self.surnames.contains(&fixed(last)) && self.lookup(last).is_none()
                 || words[..words.len() - 1].iter().any(|w| initial(w)))
     }
 

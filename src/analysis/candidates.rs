@@ -408,6 +408,12 @@ fn and_inside_name(
         });
         return !tail_is_org && tail_len <= 2 && !continues && !names_something;
     }
+    // "The National Disaster Risk Reduction and …": the article is no part of the count.
+    let first = if matches!(text.tok(first), "The" | "the") && first + 1 < end {
+        first + 1
+    } else {
+        first
+    };
     let head_plain = (first..end).all(|i| {
         let w = text.tok(i);
         k.lookup(w).is_none()

@@ -398,6 +398,49 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// "A spokeswoman for Eason said … “…,” she said": the organisation an unnamed
+    /// spokesperson earlier in the paragraph speaks for, when no person is named in between.
+    fn unnamed_spokesperson_before(&self, i: usize) -> Option<usize> {
+        let para = self.text.tokens[i].paragraph;
+        let mut j = i;
+        while j > 0 && self.text.tokens[j - 1].paragraph == para {
+            j -= 1;
+            if self.quote_of_tok[j].is_some() {
+                continue;
+            }
+            if !self.word(j).to_lowercase().starts_with("spokes") {
+                continue;
+            }
+            let (from, to) = (self.text.tokens[j].start, self.text.tokens[i].start);
+            let people_between = self
+                .ents
+                .mentions_in(from, to)
+                .iter()
+                .any(|m| self.ents.clusters[m.cluster].kind == EntityType::Person);
+            if people_between {
+                return None;
+            }
+            // "for Eason", "for the organisers": the organisation named right after.
+            let mut k = j + 1;
+            if k < i && matches!(self.word(k), "for" | "of" | "at") {
+                k += 1;
+                if k < i && self.word(k) == "the" {
+                    k += 1;
+                }
+                let at = self.text.tokens[k].start;
+                return self
+                    .ents
+                    .mentions_in(at, at + 1)
+                    .first()
+                    .filter(|m| self.ents.clusters[m.cluster].kind == EntityType::Org)
+                    .map(|m| m.cluster)
+                    .or_else(|| self.by_role(&self.word(k).to_lowercase(), at));
+            }
+            return None;
+        }
+        None
+    }
+
     /// The role noun that is the subject opening tokens `a..b` ("A federal judge", "The
     /// minister"), if any.
     fn opening_role(&self, a: usize, b: usize) -> Option<String> {
@@ -456,6 +499,9 @@ impl Ctx<'_, '_> {
                     let next_is_role =
                         i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
                     if !possessive || next_is_role {
+                        if let Some(org) = self.unnamed_spokesperson_before(i) {
+                            return Some(org);
+                        }
                         return self.salient_person(pronoun_gender(w), self.text.tokens[i].start);
                     }
                 }
@@ -706,6 +752,26 @@ impl Ctx<'_, '_> {
             return None;
         }
         let last = i - 1;
+        // "Chen-Delgado, who has received funding from …, including Meridian, said": the name
+        // before the relative clause is the subject.
+        if comma
+            && let Some(who) = (a + 1..last)
+                .rev()
+                .find(|&j| matches!(self.word(j), "who" | "which") && self.word(j - 1) == ",")
+            && who >= 2
+            && let Some(m) = self
+                .ents
+                .mentions_in(self.text.tokens[a].start, self.text.tokens[who - 2].end)
+                .iter()
+                .rev()
+                .find(|m| self.text.token_at(m.end) == who - 1)
+            && matches!(
+                self.ents.clusters[m.cluster].kind,
+                EntityType::Person | EntityType::Org
+            )
+        {
+            return Some(m.cluster);
+        }
         let ends_here = self
             .ents
             .mentions_in(self.text.tokens[a].start, self.text.tokens[last].end)
@@ -877,6 +943,28 @@ mod tests {
                  order."
             ),
             vec!["John Coughenour"]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_spokesperson_is_the_organisation() {
+        assert_eq!(
+            who(
+                "The author Cathal Brennan was thrilled. A spokeswoman for Eason, which has 60 \
+                 shops, said the novel sold well. “We sold out before lunchtime,” she said."
+            ),
+            vec!["Eason"]
+        );
+    }
+
+    #[test]
+    fn the_name_before_a_relative_clause_is_the_subject() {
+        assert_eq!(
+            who(
+                "Laura Chen-Delgado, who has received funding from several firms, including \
+                 Meridian Therapeutics, said she hoped for approval “within two years”."
+            ),
+            vec!["Laura Chen-Delgado"]
         );
     }
 

@@ -15,6 +15,9 @@ pub struct KnownName {
     pub kind: EntityType,
     /// The standard spelling ("São Paulo" for "Sao Paulo").
     pub canonical: String,
+    /// Whether it is a town or city (not a country or region): towns lend their names to
+    /// clubs and firms ("Thornbury" for "Thornbury Athletic").
+    pub town: bool,
 }
 
 /// All loaded knowledge.
@@ -77,7 +80,7 @@ fn word_set(data: &str) -> HashSet<String> {
     lines(data).map(str::to_string).collect()
 }
 
-fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityType) {
+fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityType, town: bool) {
     for line in lines(data) {
         let mut parts = line.split('\t');
         let (Some(surface), Some(canonical)) = (parts.next(), parts.next()) else {
@@ -87,6 +90,7 @@ fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityTyp
         names.entry(surface.to_string()).or_insert(KnownName {
             kind,
             canonical: canonical.to_string(),
+            town,
         });
     }
 }
@@ -98,36 +102,43 @@ impl Knowledge {
             &mut names,
             include_str!("../../assets/knowledge/orgs.tsv"),
             EntityType::Org,
+            false,
         );
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/places_extra.tsv"),
             EntityType::Place,
+            false,
         );
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/countries.tsv"),
             EntityType::Place,
+            false,
         );
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/demonyms.tsv"),
             EntityType::Norp,
+            false,
         );
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/groups.tsv"),
             EntityType::Norp,
+            false,
         );
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/regions.tsv"),
             EntityType::Place,
+            false,
         );
         add_names(
             &mut names,
             include_str!("../../assets/knowledge/cities.tsv"),
             EntityType::Place,
+            true,
         );
         let role_nouns = lines(include_str!("../../assets/knowledge/role_nouns.txt"))
             .map(|l| match l.strip_suffix('*') {

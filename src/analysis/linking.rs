@@ -226,6 +226,15 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         {
             // "Poetry Ireland", "Tourism Australia": a field and a country name a body.
             (EntityType::Org, None)
+        } else if words.len() == 2
+            && k.lookup(words[0])
+                .is_some_and(|n| n.kind == EntityType::Place)
+            && !k.given_names.contains(words[0])
+            && !k.org_words.contains(words[1])
+            && !person_context(text, k, c, end, &person_words)
+        {
+            // "Halifax Needham", "Dundee West": a district named after its town.
+            (EntityType::Place, None)
         } else if k.person_like(&words) || person_context(text, k, c, end, &person_words) {
             (EntityType::Person, None)
         } else if place_context(text, first) {
@@ -370,6 +379,43 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             ));
             continue;
         }
+        // "Thornbury" after "Thornbury Athletic", "Meridian" after "Meridian Therapeutics": a
+        // town's name standing for a club or firm named after it, unless it says where.
+        let town = typed[ci]
+            .as_ref()
+            .is_some_and(|t| t.kind == EntityType::Place)
+            && k.lookup(w).is_some_and(|n| n.town);
+        let says_where = c.first_tok > 0
+            && matches!(
+                text.tok(c.first_tok - 1).to_lowercase().as_str(),
+                "in" | "at"
+                    | "from"
+                    | "near"
+                    | "to"
+                    | "across"
+                    | "of"
+                    | "outside"
+                    | "around"
+                    | "into"
+                    | "through"
+                    | "towards"
+            );
+        if town
+            && !says_where
+            && let Some(&cl) = index.org_first.get(w)
+            && !index.public_bodies.contains(&cl)
+        {
+            cluster_of[ci] = Some(cl);
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                EntityType::Org,
+                None,
+            ));
+            continue;
+        }
         let found = index.person(w, c.start).or_else(|| {
             if known {
                 return None;
@@ -457,8 +503,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             || prev == Some("and")
                 && c.first_tok >= 3
                 && text.tok(c.first_tok - 3).eq_ignore_ascii_case("between");
+        // "Hensley", "Okafor": a family name alone, as match reports and line-ups write them.
+        let surname =
+            |x: &str| k.surnames.contains(x) && !k.english_words.contains(&x.to_lowercase());
         let kind = if place_prep || place_of {
             EntityType::Place
+        } else if surname(w) || w.contains('-') && w.split('-').all(surname) {
+            EntityType::Person
         } else {
             EntityType::Org
         };
@@ -754,8 +805,10 @@ fn type_by_evidence(
         let named_spokesperson = (r.starts_with("spokes") || r == "representative")
             && c.first_tok > 0
             && text.tok(c.first_tok - 1).eq_ignore_ascii_case(r);
+        // "A spokeswoman for Eason": the role's employer.
+        let employer = c.first_tok > 0 && matches!(text.tok(c.first_tok - 1), "for" | "of" | "at");
         Some(
-            if k.role_nouns.get(r) == Some(&true) && !named_spokesperson {
+            if (k.role_nouns.get(r) == Some(&true) || employer) && !named_spokesperson {
                 EntityType::Org
             } else {
                 EntityType::Person
@@ -962,7 +1015,33 @@ struct NameIndex<'a> {
     org_last: HashMap<&'a str, usize>,
     /// First word of a facility's two-word name ("Heathrow" for "Heathrow Airport") → entity.
     facility_first: HashMap<&'a str, usize>,
+    /// Organisations that govern or serve a place ("Bristol City Council"): their town's name
+    /// alone still means the town.
+    public_bodies: HashSet<usize>,
 }
+
+/// Words of the names of bodies that govern or serve a place.
+const PUBLIC_BODY_WORDS: &[&str] = &[
+    "Council",
+    "Authority",
+    "Police",
+    "Municipality",
+    "Government",
+    "Assembly",
+    "Corporation",
+    "University",
+    "College",
+    "Hospital",
+    "Airport",
+    "Port",
+    "Court",
+    "Museum",
+    "Library",
+    "School",
+    "Diocese",
+    "Water",
+    "Transit",
+];
 
 /// Facilities a story may later name by their first word alone ("Heathrow", "Anfield").
 const FACILITY_WORDS: &[&str] = &["Airport", "Stadium", "Arena", "Station", "Hospital"];
@@ -980,6 +1059,7 @@ impl<'a> NameIndex<'a> {
             org_initials: HashMap::default(),
             org_last: HashMap::default(),
             facility_first: HashMap::default(),
+            public_bodies: HashSet::default(),
         };
         for (t, cl) in typed.iter().zip(cluster_of) {
             let (Some(t), Some(cl)) = (t, *cl) else {
@@ -1018,6 +1098,9 @@ impl<'a> NameIndex<'a> {
                         .filter_map(|x| x.chars().next())
                         .collect();
                     index.org_initials.entry(initials).or_insert(cl);
+                    if (t.first_tok..t.end_tok).any(|i| PUBLIC_BODY_WORDS.contains(&text.tok(i))) {
+                        index.public_bodies.insert(cl);
+                    }
                 }
                 EntityType::Place
                     if t.end_tok - t.first_tok == 2 && FACILITY_WORDS.contains(&last) =>
@@ -1508,6 +1591,31 @@ mod tests {
                 .count(),
             2,
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn towns_standing_for_clubs_and_surnames_alone() {
+        let got = entities(
+            "Thornbury Athletic beat Woking in the rain. Thornbury scored twice and Hensley \
+             hit the bar. Fans travelled from Thornbury. Halifax Needham votes on Tuesday.",
+        );
+        assert_eq!(
+            got.iter()
+                .filter(|(s, k, c)| s == "Thornbury"
+                    && *k == EntityType::Org
+                    && c == "Thornbury Athletic")
+                .count(),
+            1,
+            "{got:?}"
+        );
+        has(&got, "Thornbury", EntityType::Place, "Thornbury");
+        has(&got, "Hensley", EntityType::Person, "Hensley");
+        has(
+            &got,
+            "Halifax Needham",
+            EntityType::Place,
+            "Halifax Needham",
         );
     }
 

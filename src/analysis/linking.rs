@@ -172,7 +172,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         if end - first < 2 {
             continue;
         }
-        let words: Vec<&str> = (first..end).map(|i| text.tok(i)).collect();
+        let words = name_words(text, first, end);
         if k.role_nouns.get(&words[words.len() - 1].to_lowercase()) == Some(&false)
             && !named_by_org_noun(k, c)
         {
@@ -229,6 +229,8 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         } else if words.len() == 2
             && k.lookup(words[0])
                 .is_some_and(|n| n.kind == EntityType::Place)
+            && !is_acronym(words[0])
+            && !is_acronym(words[1])
             && !k.given_names.contains(words[0])
             && !k.org_words.contains(words[1])
             && !person_context(text, k, c, end, &person_words)
@@ -972,6 +974,23 @@ fn acts(text: &Text, k: &Knowledge, end: usize, w: &str) -> bool {
         && !k.english_words.contains(&w.to_lowercase())
 }
 
+/// The words of a name without a quoted nickname ("Marcus ‘Tank’ Fairweather" → Marcus,
+/// Fairweather).
+fn name_words<'a>(text: &Text<'a>, first: usize, end: usize) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(end - first);
+    let mut i = first;
+    while i < end {
+        let w = text.tok(i);
+        if matches!(w, "“" | "‘" | "\"") && i + 2 < end {
+            i += 3;
+            continue;
+        }
+        out.push(w);
+        i += 1;
+    }
+    out
+}
+
 /// "Met Éireann, which said …": people take "who", not "which".
 fn followed_by_which(text: &Text, end: usize) -> bool {
     end + 1 < text.tokens.len() && text.tok(end) == "," && text.tok(end + 1) == "which"
@@ -1286,12 +1305,12 @@ fn headline_country(
 /// The fullest written name; a gazetteer spelling when the text only has capitals or abbreviations.
 /// "Lachlan “Lockie” Moore" → "Lachlan Moore": the name without a quoted nickname.
 fn without_nickname(s: &str) -> std::borrow::Cow<'_, str> {
-    let Some(open) = s.find(['“', '"']) else {
+    let Some(open) = s.find(['“', '"', '‘']) else {
         return s.into();
     };
     let mark = s[open..].chars().next().map_or(1, char::len_utf8);
     let rest = &s[open + mark..];
-    let Some(close) = rest.find(['”', '"']) else {
+    let Some(close) = rest.find(['”', '"', '’']) else {
         return s.into();
     };
     let after = rest[close..].chars().next().map_or(0, char::len_utf8);

@@ -45,7 +45,11 @@ impl Scanner<'_, '_> {
             return Some(Hit::new(i, c.end, FigureKind::Quantity, Some(c.value)));
         }
         // A sign: "minus 20 degrees", "-3.2%".
-        let spelled_minus = t.lower == "minus" && self.joined(i + 1).is_some();
+        // "plus or minus 2.8 points" is a margin, not a negative number.
+        let margin = i >= 2
+            && self.before(i).is_some_and(|p| p.lower == "or")
+            && self.at(i - 2).is_some_and(|p| p.lower == "plus");
+        let spelled_minus = t.lower == "minus" && self.joined(i + 1).is_some() && !margin;
         let sign_mark = matches!(t.text, "-" | "−" | "–")
             && (t.space_before || self.before(i).is_some_and(|p| p.text == "("))
             && self.glued(i + 1).is_some_and(|n| n.kind == TokenKind::Num);
@@ -91,7 +95,9 @@ impl Scanner<'_, '_> {
     /// A one-letter currency written against a plain number ("R445") reads as a road code;
     /// it is money only with a scale ("R310m", "R9.4 billion").
     fn road_like(&self, ns: usize, j: usize, c: &Core) -> bool {
+        // "R140,000" has a thousands separator no road number has.
         j == ns + 1
+            && !self.at(j).is_some_and(|n| n.text.contains(','))
             && self.glued(j).is_some()
             && self
                 .at(ns)

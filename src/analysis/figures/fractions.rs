@@ -9,7 +9,8 @@ use crate::analysis::FigureKind;
 /// Words after "half" that make it an amount ("half of", "half the").
 const HALF_FOLLOWERS: &[&str] = &[
     "of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "all", "them",
-    "that", "this", "those", "these", "what", "as", "those",
+    "that", "this", "those", "these", "what", "as", "those", "were", "are", "was", "is", "had",
+    "have", "said", "say", "received", "got", "will", "would",
 ];
 
 /// Plural words that name a vague amount when "of" follows ("thousands of").

@@ -575,3 +575,31 @@ fn a_hyphenated_scale_word() {
         1.5e6,
     );
 }
+
+#[test]
+fn margins_rand_with_separators_and_half_as_a_subject() {
+    check(
+        "A margin of error of plus or minus 2.8 percentage points.",
+        "2.8 percentage points",
+        FigureKind::Quantity,
+        2.8,
+    );
+    check(
+        "He carried more than R140,000 in cash along the R101.",
+        "more than R140,000",
+        FigureKind::Money,
+        140_000.0,
+    );
+    let found = figs("He carried cash along the R101.");
+    assert!(
+        found.iter().all(|f| f.text != "R101"),
+        "{:?}",
+        texts(&found)
+    );
+    check(
+        "Half were given the drug.",
+        "Half",
+        FigureKind::Fraction,
+        0.5,
+    );
+}

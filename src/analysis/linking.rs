@@ -1164,6 +1164,21 @@ fn link_headline(
                 .or_insert(*cl);
         }
     }
+    // "Rheinfeld Chemie" for "Rheinfeld Chemie AG", "Liffey Prize" for "Liffey Prize for
+    // Fiction": headlines shorten organisations' names.
+    for (t, cl) in typed.iter().zip(cluster_of.iter()) {
+        if let (Some(t), Some(cl)) = (t, cl)
+            && ents.clusters[*cl].kind == EntityType::Org
+            && t.end_tok - t.first_tok >= 3
+        {
+            for e in t.first_tok + 2..t.end_tok {
+                if !matches!(text.tok(e - 1), "of" | "for" | "and" | "&" | "the") {
+                    let prefix = text.slice(t.start, text.tokens[e - 1].end);
+                    surfaces.entry(fold(prefix)).or_insert(*cl);
+                }
+            }
+        }
+    }
     // Canonical names ("Portland" for "PORTLAND"), then the short forms the body would link: a
     // person's surname, an organisation's first word.
     let mut canon: Vec<(String, usize)> = Vec::new();
@@ -1635,6 +1650,27 @@ mod tests {
             "Halifax Needham",
             EntityType::Place,
             "Halifax Needham",
+        );
+    }
+
+    #[test]
+    fn headlines_shorten_organisation_names_and_rivers_are_places() {
+        let got = entities(
+            "Rheinfeld Chemie To Cut Jobs\nThe chemicals group Rheinfeld Chemie AG will cut \
+             jobs at its plant on the Rhine in Rhineland-Palatinate.",
+        );
+        has(
+            &got,
+            "Rheinfeld Chemie",
+            EntityType::Org,
+            "Rheinfeld Chemie AG",
+        );
+        has(&got, "Rhine", EntityType::Place, "Rhine");
+        has(
+            &got,
+            "Rhineland-Palatinate",
+            EntityType::Place,
+            "Rhineland-Palatinate",
         );
     }
 

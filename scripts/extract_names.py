@@ -52,6 +52,7 @@ def main():
                  "place_words.txt", "place_heads.txt", "role_nouns.txt"]:
         reserved |= words(out / name)
     given, family = set(), set()
+    female, male = set(), set()
     for m in pkgutil.iter_modules(person.__path__):
         try:
             mod = importlib.import_module(f"{person.__name__}.{m.name}")
@@ -67,7 +68,15 @@ def main():
             given.update(n for n in names_of(provider, attr) if latin(n))
         for attr in ["last_names", "last_romanized_names"]:
             family.update(n for n in names_of(provider, attr) if latin(n))
-    for path, names in [(out / "given_names.txt", given), (out / "surnames.txt", family)]:
+        for attr in ["first_names_female", "first_romanized_names_female"]:
+            female.update(n for n in names_of(provider, attr) if latin(n))
+        for attr in ["first_names_male", "first_romanized_names_male"]:
+            male.update(n for n in names_of(provider, attr) if latin(n))
+    # A name given to both girls and boys somewhere says nothing about gender.
+    only_female, only_male = female - male, male - female
+    for path, names in [(out / "given_names.txt", given), (out / "surnames.txt", family),
+                        (out / "female_names.txt", only_female),
+                        (out / "male_names.txt", only_male)]:
         lines = sorted(n for n in names if n not in reserved)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{path}: {len(lines)} names")

@@ -398,6 +398,23 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The person the article names most often (of the given gender, when known): "the author"
+    /// with nobody of that role in sight is the story's subject.
+    fn protagonist(&self, female: Option<bool>) -> Option<usize> {
+        self.ents
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(ci, cl)| {
+                cl.kind == EntityType::Person
+                    && (female.is_none()
+                        || self.female[*ci].is_none()
+                        || self.female[*ci] == female)
+            })
+            .max_by_key(|(ci, cl)| (cl.mentions.len(), std::cmp::Reverse(*ci)))
+            .map(|(ci, _)| ci)
+    }
+
     /// "A spokeswoman for Eason said … “…,” she said": the organisation an unnamed
     /// spokesperson earlier in the paragraph speaks for, when no person is named in between.
     fn unnamed_spokesperson_before(&self, i: usize) -> Option<usize> {
@@ -526,7 +543,14 @@ impl Ctx<'_, '_> {
                     let definite = matches!(prev.as_str(), "the" | "this");
                     if found.is_none() && definite && self.k.role_nouns.get(&lower) == Some(&false)
                     {
-                        return self.salient_person(None, at);
+                        // "The author, asked what she would do, said …": the pronoun that
+                        // follows tells whom the role means.
+                        let gender = (i + 1..b)
+                            .filter(|&j| self.quote_of_tok[j].is_none())
+                            .find_map(|j| pronoun_gender(self.word(j)));
+                        return self
+                            .salient_person(gender, at)
+                            .or_else(|| self.protagonist(gender));
                     }
                     return found;
                 }
@@ -965,6 +989,30 @@ mod tests {
                  Meridian Therapeutics, said she hoped for approval “within two years”."
             ),
             vec!["Laura Chen-Delgado"]
+        );
+    }
+
+    #[test]
+    fn given_names_tell_pronouns_whom_they_mean() {
+        assert_eq!(
+            who(
+                "Aoife Brennan-Mulligan won the prize, and Cathal Murphy printed the book. \
+                 “It was a surprise,” she said."
+            ),
+            vec!["Aoife Brennan-Mulligan"]
+        );
+    }
+
+    #[test]
+    fn the_story_subject_is_the_role_nobody_else_holds() {
+        assert_eq!(
+            who(
+                "Aoife Brennan-Mulligan won the prize. Brennan-Mulligan thanked her father.\n\
+                 Cathal Murphy ordered a reprint.\nFilms are being discussed, according to \
+                 Murphy, who named no studio. The author, asked what she would do with the \
+                 money, said she planned to “take one full year off”."
+            ),
+            vec!["Aoife Brennan-Mulligan"]
         );
     }
 

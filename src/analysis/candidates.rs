@@ -547,9 +547,12 @@ fn shape_candidate(
         }
         // Mid-sentence, a common word opening an institution's name or a person's given name
         // belongs to it ("the New Democratic Party", "by Jun Amparo").
-        let keeps_common = !uncertain
+        let by = first > 0 && text.tok(first - 1).eq_ignore_ascii_case("by");
+        let keeps_common = (!uncertain || by)
             && first + 1 < end
-            && (institution || k.given_names.contains(w) && k.person_like(&[w, text.tok(end - 1)]));
+            && (institution
+                || by
+                || k.given_names.contains(w) && k.person_like(&[w, text.tok(end - 1)]));
         if k.common_words.contains(bare(w))
             && !(institution && first + 1 == end)
             && !named_the

@@ -49,6 +49,10 @@ pub struct Knowledge {
     pub surnames: SortedWords,
     /// Common English words, all in lower case ("rain", "welcomed").
     pub english_words: SortedWords,
+    /// Given names only ever given to girls in the source lists ("Aoife").
+    pub female_names: SortedWords,
+    /// Given names only ever given to boys in the source lists ("Cathal").
+    pub male_names: SortedWords,
 }
 
 /// A long word list kept as sorted slices of the compiled-in file: no copies, and looked up by
@@ -162,6 +166,19 @@ impl Knowledge {
             english_words: SortedWords::new(include_str!(
                 "../../assets/knowledge/english_words.txt"
             )),
+            female_names: SortedWords::new(include_str!("../../assets/knowledge/female_names.txt")),
+            male_names: SortedWords::new(include_str!("../../assets/knowledge/male_names.txt")),
+        }
+    }
+
+    /// Whether a given name marks a woman (`Some(true)`) or a man (`Some(false)`).
+    pub fn gender_of_name(&self, given: &str) -> Option<bool> {
+        if self.female_names.contains(given) {
+            Some(true)
+        } else if self.male_names.contains(given) {
+            Some(false)
+        } else {
+            None
         }
     }
 

@@ -593,6 +593,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
     }
     for cl in &mut ents.clusters {
         cl.canonical = canonical_name(text, &ents.mentions, cl);
+        // "Aoife Brennan-Mulligan … she": a given name that only women bear.
+        if cl.kind == EntityType::Person
+            && cl.female.is_none()
+            && cl.canonical.contains(' ')
+            && let Some(given) = cl.canonical.split(' ').next()
+        {
+            cl.female = k.gender_of_name(given);
+        }
     }
     ents
 }
@@ -1304,7 +1312,11 @@ fn headline_country(
     (i + 1..=end.min(i + 3)).rev().find_map(|j| {
         let s = text.slice(text.tokens[i].start, text.tokens[j - 1].end);
         let single = j == i + 1;
-        if !headline_places().contains(s)
+        // Several words that together name a region ("Nova Scotia") are as safe as a country.
+        let region = !single
+            && k.lookup(s)
+                .is_some_and(|n| n.kind == EntityType::Place && !n.town);
+        if !(headline_places().contains(s) || region)
             || single
                 && (s.chars().count() < 4
                     || k.common_words.contains(s)
@@ -1317,7 +1329,6 @@ fn headline_country(
     })
 }
 
-/// The fullest written name; a gazetteer spelling when the text only has capitals or abbreviations.
 /// "Lachlan “Lockie” Moore" → "Lachlan Moore": the name without a quoted nickname.
 fn without_nickname(s: &str) -> std::borrow::Cow<'_, str> {
     let Some(open) = s.find(['“', '"', '‘']) else {
@@ -1333,6 +1344,7 @@ fn without_nickname(s: &str) -> std::borrow::Cow<'_, str> {
     format!("{}{}", &s[..open], tail).into()
 }
 
+/// The fullest written name; a gazetteer spelling when the text only has capitals or abbreviations.
 fn canonical_name(text: &Text, mentions: &[EntityMention], cl: &Cluster) -> String {
     let mut best: Option<std::borrow::Cow<'_, str>> = None;
     for &m in &cl.mentions {

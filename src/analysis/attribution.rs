@@ -31,6 +31,61 @@ pub struct Attribution {
 const MAX_CUE_DISTANCE: usize = 16;
 /// How many mentions back a role noun may look for its organisation.
 const ROLE_LOOKBACK: usize = 60;
+
+/// Roles only a business holds ("the company said").
+const BUSINESS_ROLES: &[&str] = &[
+    "company",
+    "firm",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "automaker",
+    "lender",
+    "developer",
+    "manufacturer",
+    "retailer",
+    "startup",
+    "insurer",
+    "airline",
+    "miner",
+    "publisher",
+    "brewer",
+    "supermarket",
+    "conglomerate",
+    "supplier",
+    "contractor",
+    "business",
+];
+
+/// Words in the names of public bodies, which never are "the company".
+const PUBLIC_BODY_WORDS: &[&str] = &[
+    "Administration",
+    "Agency",
+    "Ministry",
+    "Department",
+    "Commission",
+    "Authority",
+    "Court",
+    "Council",
+    "Bureau",
+    "Office",
+    "Institute",
+    "Institutes",
+    "University",
+    "Police",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Government",
+    "Organization",
+    "Organisation",
+    "Board",
+    "Tribunal",
+    "Directorate",
+    "Survey",
+    "Centers",
+    "Centres",
+];
 /// How many sentences back a pronoun may look for its person.
 const MAX_PRONOUN_SENTENCES: usize = 6;
 
@@ -621,7 +676,17 @@ impl Ctx<'_, '_> {
                 .next()
                 .is_some_and(|w| w.eq_ignore_ascii_case(role))
         });
+        // "the company said" means a business, not the regulator named since.
+        let business = BUSINESS_ROLES.contains(&role);
+        let fits_role = |m: &&super::linking::EntityMention| {
+            !business
+                || !self.ents.clusters[m.cluster]
+                    .canonical
+                    .split(' ')
+                    .any(|w| PUBLIC_BODY_WORDS.contains(&w))
+        };
         named
+            .or_else(|| recent.iter().rev().filter(is_org).find(fits_role))
             .or_else(|| recent.iter().rev().find(is_org))
             .map(|m| m.cluster)
     }
@@ -1013,6 +1078,17 @@ mod tests {
                  money, said she planned to “take one full year off”."
             ),
             vec!["Aoife Brennan-Mulligan"]
+        );
+    }
+
+    #[test]
+    fn the_company_is_a_business_not_a_regulator() {
+        assert_eq!(
+            who(
+                "The drug was developed by Meridian Therapeutics. It will ask the Food and Drug \
+                 Administration for approval. “We are grateful to the patients,” the company said."
+            ),
+            vec!["Meridian Therapeutics"]
         );
     }
 

@@ -371,6 +371,10 @@ impl Ctx<'_, '_> {
                 cue,
             });
         }
+        // "He described it as “…” and said …": the verb shares the subject before the quote.
+        if verb > q_end && self.word(verb - 1) == "and" {
+            return None;
+        }
         // Or the speaker after the verb, up to a comma.
         let stop_after = |from: usize| {
             (from..limit)
@@ -1089,6 +1093,18 @@ mod tests {
                  Administration for approval. “We are grateful to the patients,” the company said."
             ),
             vec!["Meridian Therapeutics"]
+        );
+    }
+
+    #[test]
+    fn a_verb_joined_by_and_shares_the_subject_before_the_quote() {
+        assert_eq!(
+            who(
+                "Johan van der Merwe argued for bail. He described the State’s case as \
+                 “circumstantial from beginning to end” and said the defence would appeal to the \
+                 High Court in Johannesburg."
+            ),
+            vec!["Johan van der Merwe"]
         );
     }
 

@@ -397,7 +397,13 @@ impl Ctx<'_, '_> {
         if role_then_name {
             stop = stop_after(stop + 1);
         }
-        let sp = self.speaker_in(verb + 1, stop, verb, false);
+        let sp = self.speaker_in(verb + 1, stop, verb, false).or_else(|| {
+            // "…,” the statement said": whoever issued the statement named before.
+            let statement = (q_end..stop).any(|i| self.word(i) == "statement");
+            statement
+                .then(|| self.statement_source(self.quote_toks[qi].0))
+                .flatten()
+        });
         if sp.is_none() {
             // "…,” said one resident": someone the article does not name; no one else either.
             let unnamed = (q_end + 1..stop).any(|i| {
@@ -455,6 +461,34 @@ impl Ctx<'_, '_> {
             (Some(m), None) => Some(m.cluster),
             (None, None) => None,
         }
+    }
+
+    /// Who issued the statement mentioned last before token `q` ("The bank said in a statement
+    /// that …"): the person or organisation named first in that sentence, or the role that
+    /// opens it.
+    fn statement_source(&self, q: usize) -> Option<usize> {
+        let at = (q.saturating_sub(ROLE_LOOKBACK)..q)
+            .rev()
+            .find(|&i| self.word(i) == "statement" && self.quote_of_tok[i].is_none())?;
+        let sent = self.text.sentences[self.text.tokens[at].sentence];
+        let named = self
+            .ents
+            .mentions_in(sent.start, self.text.tokens[at].start)
+            .iter()
+            .find(|m| {
+                matches!(
+                    self.ents.clusters[m.cluster].kind,
+                    EntityType::Person | EntityType::Org
+                ) && self.quote_of_tok[m.first_tok].is_none()
+            })
+            .map(|m| m.cluster);
+        named.or_else(|| {
+            let a = sent.first_tok;
+            let role = (a..at.min(a + 4))
+                .map(|i| self.word(i).to_lowercase())
+                .find(|w| self.is_role(w))?;
+            self.by_role(&role, self.text.tokens[a].start)
+        })
     }
 
     /// The person the article names most often (of the given gender, when known): "the author"
@@ -1105,6 +1139,18 @@ mod tests {
                  High Court in Johannesburg."
             ),
             vec!["Johan van der Merwe"]
+        );
+    }
+
+    #[test]
+    fn the_statement_speaks_for_whoever_issued_it() {
+        assert_eq!(
+            who(
+                "Tana Commercial Bank reported a profit. Its chief executive, Brian Ochieng, \
+                 was pleased. The bank said in a statement that the Capital Markets Authority had \
+                 approved its bond. “Proceeds will finance solar pumps,” the statement said."
+            ),
+            vec!["Tana Commercial Bank"]
         );
     }
 

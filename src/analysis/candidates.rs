@@ -553,11 +553,8 @@ fn shape_candidate(
             && (institution
                 || by
                 || k.given_names.contains(w) && k.person_like(&[w, text.tok(end - 1)]));
-        if k.common_words.contains(bare(w))
-            && !(institution && first + 1 == end)
-            && !named_the
-            && !keeps_common
-        {
+        let keep = named_the || keeps_common || institution && first + 1 == end;
+        if k.common_words.contains(bare(w)) && !keep {
             first += 1;
             // The word after a stripped opener is still at the start of the sentence.
             uncertain = uncertain && text.tokens[first.min(end - 1)].cap_uncertain;

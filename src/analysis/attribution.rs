@@ -925,6 +925,24 @@ impl Ctx<'_, '_> {
                 .then_some(m.cluster);
         }
         let role = self.word(last).to_lowercase();
+        // "Gilruth’s spokesman said", "Google’s spokeswoman said": the owner speaks.
+        if role.starts_with("spokes")
+            && last >= a + 3
+            && self.word(last - 1) == "s"
+            && matches!(self.word(last - 2), "’" | "'")
+            && let Some(m) = self
+                .ents
+                .mentions_in(self.text.tokens[a].start, self.text.tokens[last - 3].end)
+                .iter()
+                .rev()
+                .find(|m| self.text.token_at(m.end) == last - 2)
+            && matches!(
+                self.ents.clusters[m.cluster].kind,
+                EntityType::Person | EntityType::Org
+            )
+        {
+            return Some(m.cluster);
+        }
         // "his office said" is left to the pronoun rules.
         if comma
             || !self.is_role(&role)
@@ -1151,6 +1169,17 @@ mod tests {
                  approved its bond. “Proceeds will finance solar pumps,” the statement said."
             ),
             vec!["Tana Commercial Bank"]
+        );
+    }
+
+    #[test]
+    fn a_named_owners_spokesperson_speaks_for_the_owner() {
+        assert_eq!(
+            who(
+                "The EIS union voted to strike. Jenny Gilruth urged talks. Gilruth’s spokesman \
+                 said the government would “study the result carefully”."
+            ),
+            vec!["Jenny Gilruth"]
         );
     }
 

@@ -681,9 +681,32 @@ fn title_role(title: Option<&str>) -> Option<String> {
                 "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Prof"
             )
         })
-        .map(str::to_lowercase)
+        .map(|w| expand_title(w.trim_end_matches('.')).to_lowercase())
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// "Sen." → "Senator": the role a short title stands for, so "the senator said" finds it.
+fn expand_title(w: &str) -> &str {
+    match w {
+        "Sen" => "Senator",
+        "Gov" => "Governor",
+        "Rep" => "Representative",
+        "Gen" => "General",
+        "Col" => "Colonel",
+        "Maj" => "Major",
+        "Lt" => "Lieutenant",
+        "Capt" => "Captain",
+        "Sgt" => "Sergeant",
+        "Cpl" => "Corporal",
+        "Brig" => "Brigadier",
+        "Supt" => "Superintendent",
+        "Insp" => "Inspector",
+        "Cmdr" => "Commander",
+        "Adm" => "Admiral",
+        "Rev" => "Reverend",
+        other => other,
+    }
 }
 
 /// Types a candidate from its own words and clues, or leaves it for later.
@@ -1684,6 +1707,18 @@ mod tests {
             EntityType::Place,
             "Rhineland-Palatinate",
         );
+    }
+
+    #[test]
+    fn short_titles_give_their_full_roles() {
+        let t = Text::new("Sen. Rand Paul voted no, and Gov. Gavin Newsom signed it.");
+        let e = link(&t, knowledge(), &find_candidates(&t, knowledge(), &[]));
+        let roles: Vec<&str> = e
+            .clusters
+            .iter()
+            .flat_map(|c| c.roles.iter().map(String::as_str))
+            .collect();
+        assert_eq!(roles, vec!["senator", "governor"]);
     }
 
     #[test]

@@ -453,6 +453,23 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             }
             continue;
         }
+        // "Thornbury: Doherty; Okafor, Fairweather, …": a team line-up lists players.
+        if in_lineup(text, c.first_tok) && !k.common_words.contains(w) {
+            let key = (EntityType::Person, w.to_string());
+            let cl = *by_key
+                .entry(key)
+                .or_insert_with(|| new_cluster(&mut ents, EntityType::Person, None));
+            cluster_of[ci] = Some(cl);
+            typed[ci] = Some(make(
+                text,
+                ci,
+                c.first_tok,
+                c.end_tok,
+                EntityType::Person,
+                None,
+            ));
+            continue;
+        }
         let contraction = w
             .split(['’', '\''])
             .next()
@@ -894,6 +911,34 @@ fn person_context(
         || byline(text, c.first_tok)
         || person_words.contains(text.tok(end - 1))
         || affiliated(text, k, end)
+}
+
+/// Whether token `i` is a name in a line-up: a paragraph that opens with a team and a colon,
+/// then only capitalised names between semicolons, commas and bracketed minutes ("Thornbury:
+/// Doherty; Okafor, Fairweather; Tolley (Banks 72)").
+fn in_lineup(text: &Text, i: usize) -> bool {
+    let para = text.paragraphs[text.tokens[i].paragraph];
+    let Some(colon) =
+        (para.first_tok..para.end_tok.min(para.first_tok + 5)).find(|&j| text.tok(j) == ":")
+    else {
+        return false;
+    };
+    if i <= colon {
+        return false;
+    }
+    let mut names = 0;
+    let mut semicolons = 0;
+    for j in colon + 1..para.end_tok {
+        let w = text.tok(j);
+        match text.tokens[j].kind {
+            TokKind::Word if w.starts_with(char::is_uppercase) => names += 1,
+            TokKind::Number => {}
+            TokKind::Punct if w == ";" => semicolons += 1,
+            TokKind::Punct if matches!(w, "," | "(" | ")" | "." | "-" | "’" | "'") => {}
+            _ => return false,
+        }
+    }
+    names >= 5 && semicolons >= 1
 }
 
 /// "By Lerato Mokoena | 15 April", "(Reporting by Liza Navarro and Paolo Dizon)": a byline
@@ -1719,6 +1764,23 @@ mod tests {
             .flat_map(|c| c.roles.iter().map(String::as_str))
             .collect();
         assert_eq!(roles, vec!["senator", "governor"]);
+    }
+
+    #[test]
+    fn a_team_line_up_lists_players() {
+        let got = entities(
+            "Marcus Fairweather scored.\nThornbury: Doherty; Okafor, Fairweather, Hensley, \
+             Quinn; Akinyemi, Ward; Tolley (Banks 72), Nightingale.",
+        );
+        for name in ["Doherty", "Okafor", "Ward", "Banks", "Nightingale"] {
+            has(&got, name, EntityType::Person, name);
+        }
+        has(
+            &got,
+            "Fairweather",
+            EntityType::Person,
+            "Marcus Fairweather",
+        );
     }
 
     #[test]

@@ -173,6 +173,27 @@ struct Ctx<'a, 'b> {
     quote_toks: Vec<(usize, usize)>,
     /// Per entity: known to be a woman (`Some(true)`) or a man.
     female: Vec<Option<bool>>,
+    /// For each mention of a person or place outside quotes, in text order: its start, its
+    /// entity and the lower-case words written as its role ("judge" in "High Court judge Amy
+    /// Hart"), gathered once so role lookups stay cheap on long texts.
+    written_roles: Vec<(usize, usize, Vec<String>)>,
+}
+
+/// The words written as a mention's role: its own first word and the title words before it.
+fn written_role_words(text: &Text, k: &Knowledge, first_tok: usize) -> Vec<String> {
+    let mut words = vec![text.tok(first_tok).to_lowercase()];
+    let mut i = first_tok;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        let w = text.tok(i);
+        words.push(w.to_lowercase());
+        if !(w == "," || k.is_title(w)) {
+            break;
+        }
+    }
+    words
 }
 
 /// The gender of a pronoun, if it has one.
@@ -275,6 +296,14 @@ pub fn attribute(
         quote_toks.push((a, b));
     }
     let female = learn_genders(text, ents, &quote_of_tok);
+    let written_roles = ents
+        .mentions
+        .iter()
+        .filter(|m| {
+            quote_of_tok[m.first_tok].is_none() && ents.clusters[m.cluster].kind != EntityType::Org
+        })
+        .map(|m| (m.start, m.cluster, written_role_words(text, k, m.first_tok)))
+        .collect();
     let ctx = Ctx {
         female,
         text,
@@ -282,6 +311,7 @@ pub fn attribute(
         ents,
         quote_of_tok,
         quote_toks,
+        written_roles,
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -513,7 +543,8 @@ impl Ctx<'_, '_> {
     fn unnamed_spokesperson_before(&self, i: usize) -> Option<usize> {
         let para = self.text.tokens[i].paragraph;
         let mut j = i;
-        while j > 0 && self.text.tokens[j - 1].paragraph == para {
+        // Looking back a little way only: a long paragraph must not make this quadratic.
+        while j > 0 && j + ROLE_LOOKBACK > i && self.text.tokens[j - 1].paragraph == para {
             j -= 1;
             if self.quote_of_tok[j].is_some() {
                 continue;
@@ -733,38 +764,17 @@ impl Ctx<'_, '_> {
     /// "barrister, Sir Malcolm Pryce", "Mrs Justice Hale" for "the judge"): the last one before
     /// byte `pos`, else the first after it.
     fn by_written_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let written = |m: &super::linking::EntityMention| {
-            if role_fits(&self.word(m.first_tok).to_lowercase(), role) {
-                return true;
-            }
-            let mut i = m.first_tok;
-            let mut steps = 0;
-            while i > 0 && steps < 4 {
-                i -= 1;
-                steps += 1;
-                let w = self.word(i);
-                if role_fits(&w.to_lowercase(), role) {
-                    return true;
-                }
-                if !(w == "," || self.k.is_title(w)) {
-                    return false;
-                }
-            }
-            false
-        };
         let mut first_after = None;
         let mut last_before = None;
-        for m in &self.ents.mentions {
-            if self.quote_of_tok[m.first_tok].is_some()
-                || self.ents.clusters[m.cluster].kind == EntityType::Org
-                || !written(m)
-            {
+        for (start, cluster, words) in &self.written_roles {
+            if !words.iter().any(|w| role_fits(w, role)) {
                 continue;
             }
-            if m.start < pos {
-                last_before = Some((m.start, m.cluster));
+            if *start < pos {
+                last_before = Some((*start, *cluster));
             } else if first_after.is_none() {
-                first_after = Some((m.start, m.cluster));
+                first_after = Some((*start, *cluster));
+                break;
             }
         }
         let para = self.paragraph_at(pos);

@@ -44,33 +44,30 @@ pub struct Knowledge {
     /// Role nouns; the value says whether the role may stand for an organisation.
     pub role_nouns: HashMap<String, bool>,
     /// Given names in many languages ("Aoife", "Garry", "Wanjiru").
-    pub given_names: SortedWords,
+    pub given_names: WordList,
     /// Family names in many languages ("Okafor", "Lindqvist").
-    pub surnames: SortedWords,
+    pub surnames: WordList,
     /// Common English words, all in lower case ("rain", "welcomed").
-    pub english_words: SortedWords,
+    pub english_words: WordList,
     /// Given names only ever given to girls in the source lists ("Aoife").
-    pub female_names: SortedWords,
+    pub female_names: WordList,
     /// Given names only ever given to boys in the source lists ("Cathal").
-    pub male_names: SortedWords,
+    pub male_names: WordList,
 }
 
-/// A long word list kept as sorted slices of the compiled-in file: no copies, and looked up by
-/// binary search (these lists hold some 100,000 words).
+/// A long word list kept as slices of the compiled-in file (no copies of its some 100,000
+/// words), hashed for lookups that every candidate name makes several times.
 #[derive(Debug, Default)]
-pub struct SortedWords(Vec<&'static str>);
+pub struct WordList(HashSet<&'static str>);
 
-impl SortedWords {
+impl WordList {
     fn new(data: &'static str) -> Self {
-        let mut words: Vec<&'static str> = lines(data).collect();
-        words.sort_unstable();
-        words.dedup();
-        Self(words)
+        Self(lines(data).collect())
     }
 
     /// Whether `word` is in the list (exact spelling).
     pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        self.0.contains(word)
     }
 }
 
@@ -161,13 +158,11 @@ impl Knowledge {
             place_heads: word_set(include_str!("../../assets/knowledge/place_heads.txt")),
             common_words: word_set(include_str!("../../assets/knowledge/common_words.txt")),
             role_nouns,
-            given_names: SortedWords::new(include_str!("../../assets/knowledge/given_names.txt")),
-            surnames: SortedWords::new(include_str!("../../assets/knowledge/surnames.txt")),
-            english_words: SortedWords::new(include_str!(
-                "../../assets/knowledge/english_words.txt"
-            )),
-            female_names: SortedWords::new(include_str!("../../assets/knowledge/female_names.txt")),
-            male_names: SortedWords::new(include_str!("../../assets/knowledge/male_names.txt")),
+            given_names: WordList::new(include_str!("../../assets/knowledge/given_names.txt")),
+            surnames: WordList::new(include_str!("../../assets/knowledge/surnames.txt")),
+            english_words: WordList::new(include_str!("../../assets/knowledge/english_words.txt")),
+            female_names: WordList::new(include_str!("../../assets/knowledge/female_names.txt")),
+            male_names: WordList::new(include_str!("../../assets/knowledge/male_names.txt")),
         }
     }
 
@@ -186,19 +181,18 @@ impl Knowledge {
     /// known family name last, or an initial ("J. K. Rowling"). Names in capitals are looked up
     /// in title case.
     pub fn person_like(&self, words: &[&str]) -> bool {
-        let fixed = |w: &str| {
+        fn fixed(w: &str) -> std::borrow::Cow<'_, str> {
             if w.chars().any(char::is_lowercase) {
-                w.to_string()
+                w.into()
             } else {
-                title_case(w)
+                title_case(w).into()
             }
-        };
+        }
         // "J." is an initial; "U.S." is a country.
         let initial = |w: &str| {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
             w.ends_with('.')
-                && letters.len() <= 2
-                && letters.iter().all(|c| c.is_uppercase())
+                && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
+                && w.chars().all(|c| !c.is_lowercase())
                 && self.lookup(w).is_none()
         };
         let (Some(first), Some(last)) = (words.first(), words.last()) else {

@@ -117,10 +117,17 @@ struct Typed {
 
 /// Types and links the candidates of `text`.
 pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
-    let lower: HashSet<&str> = (0..text.tokens.len())
-        .filter(|&i| text.tokens[i].kind == TokKind::Word && !is_cap(text, i))
-        .map(|i| text.tok(i))
-        .collect();
+    // Every word the text writes in lower case ("march" makes a sentence-initial "March" a
+    // common word).
+    let mut lower: HashSet<&str> = HashSet::default();
+    lower.reserve(text.tokens.len() / 8);
+    lower.extend(
+        text.tokens
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| text.slice(t.start, t.end))
+            .filter(|w| w.starts_with(char::is_lowercase)),
+    );
     let mut typed: Vec<Option<Typed>> = vec![None; cands.len()];
     // Pass 1: names with their own evidence.
     for (ci, c) in cands.iter().enumerate() {

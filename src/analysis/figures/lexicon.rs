@@ -1,7 +1,7 @@
 //! The word lists the figure grammar reads (units, currencies, number words, months…), parsed
 //! once from the files in `assets/figures/` and shared by every analysis.
 
-use std::collections::{HashMap, HashSet};
+use crate::analysis::fast_hash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind, tokenize};
@@ -41,7 +41,7 @@ pub struct Phrases<T> {
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
@@ -210,7 +210,7 @@ impl Lexicon {
 
     /// The words and marks a figure or an approximator can start with.
     fn starter_words(&self) -> HashSet<String> {
-        let mut set: HashSet<String> = HashSet::new();
+        let mut set: HashSet<String> = HashSet::default();
         set.extend(self.numbers.keys().cloned());
         set.extend(self.ordinals.keys().cloned());
         set.extend(self.denominators.keys().cloned());

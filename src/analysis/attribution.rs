@@ -479,9 +479,11 @@ impl Ctx<'_, '_> {
             return Some(p);
         }
         // Whichever comes first: an organisation's name or a pronoun or role standing for someone.
+        // ("In a post on Telegram, it said": a platform does not speak.)
         let org = ms.iter().find(|m| {
             self.ents.clusters[m.cluster].kind == EntityType::Org
                 && self.quote_of_tok[m.first_tok].is_none()
+                && !(m.first_tok > 0 && matches!(self.word(m.first_tok - 1), "on" | "via"))
         });
         let pronoun_at =
             (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));

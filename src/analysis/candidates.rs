@@ -136,7 +136,7 @@ const AWARD_TAILS: &[&str] = &[
 ];
 /// Lower-case words inside people's names ("Ursula von der Leyen").
 pub const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos",
+    "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos", "do", "das", "di",
 ];
 const DETERMINERS: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their",
@@ -217,7 +217,10 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
     let n = text.tokens.len();
     let mut i = 0;
     while i < n {
-        if !is_cap(text, i) {
+        // "R$ 10 billion", "US$5": a currency's letters, not a name.
+        let currency =
+            i + 1 < n && text.tok(i + 1) == "$" && text.tokens[i + 1].start == text.tokens[i].end;
+        if !is_cap(text, i) || currency {
             i += 1;
             continue;
         }
@@ -246,6 +249,28 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             // "Reserve Bank of New Zealand", "Portland Parks & Recreation", "Ludwig van Beethoven".
             let w = if end < n { text.tok(end) } else { "" };
             let prev = text.tok(end - 1);
+            // "ACLU of Ohio": an acronym and the place it serves.
+            if w == "of"
+                && end - first == 1
+                && prev.chars().count() >= 3
+                && prev.chars().all(|c| c.is_ascii_uppercase())
+                && end + 1 < n
+                && k.lookup(text.tok(end + 1))
+                    .is_some_and(|p| p.kind == super::EntityType::Place)
+                && same_line(text, end, end + 1)
+            {
+                end += 2;
+                continue;
+            }
+            // "Royal College of Surgeons in Ireland (RCSI)": "in" inside a name its acronym
+            // spells out.
+            if w == "in"
+                && joined_institution
+                && let Some(after) = spelled_by_acronym(text, first, end + 1)
+            {
+                end = after;
+                continue;
+            }
             // "Meteorology, Climatology and Geophysics Agency": a list of fields inside a name.
             if w == ","
                 && let Some(list_end) = listed_name_end(text, k, first, end)
@@ -350,6 +375,9 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
         } else {
             first
         };
+        // "Minister for Health Conor Ó Briain": the portfolio after a title's "for" or "of"
+        // comes before the name.
+        let first = portfolio_end(text, k, first, end).unwrap_or(first);
         // "U.S. President Donald Trump", "Apple CEO Tim Cook": a title inside a run starts a new name.
         let split = title_inside(text, k, first, end);
         for (a, b) in [(first, split.unwrap_or(end)), (split.unwrap_or(end), end)] {
@@ -400,6 +428,10 @@ fn and_inside_name(
     if possessive || (end + 1..after).any(|i| k.is_title(text.tok(i))) {
         return false;
     }
+    // "Odisha Bridge and Construction Corporation (OBCC)": the acronym spells the whole.
+    if spelled_by_acronym(text, first, end + 1).is_some() {
+        return true;
+    }
     if joined_institution {
         let continues = after < n && matches!(text.tok(after), "&" | "of" | "for");
         let names_something = (end + 1..after).any(|i| {
@@ -414,14 +446,48 @@ fn and_inside_name(
     } else {
         first
     };
+    // "Odisha Bridge and Construction Corporation": a state's name may open it.
     let head_plain = (first..end).all(|i| {
         let w = text.tok(i);
-        k.lookup(w).is_none()
+        (k.lookup(w).is_none() || i == first && end - first >= 2)
             && !k.org_words.contains(w)
             && !k.place_words.contains(w)
             && !k.given_names.contains(w)
     });
     tail_is_org && end - first <= 4 && head_plain && !text.tokens[first].cap_uncertain
+}
+
+/// Where the name starts in a run that names a title's portfolio first ("Minister for Health
+/// Conor Ó Briain", "Secretary of State Jane Roe"): at the first given name with a family name
+/// after it.
+fn portfolio_end(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<usize> {
+    if first < 2 || !matches!(text.tok(first - 1), "for" | "of") || !k.is_title(text.tok(first - 2))
+    {
+        return None;
+    }
+    (first + 1..end.saturating_sub(1)).find(|&j| {
+        k.given_names.contains(text.tok(j)) && k.person_like(&[text.tok(j), text.tok(end - 1)])
+    })
+}
+
+/// When the capitalised run from `from` is followed by an acronym in parentheses whose letters
+/// are the initials of the whole name from `first` ("Royal College of Surgeons in Ireland
+/// (RCSI)"), where that run ends.
+fn spelled_by_acronym(text: &Text, first: usize, from: usize) -> Option<usize> {
+    let n = text.tokens.len();
+    let mut after = from;
+    while after < n && is_cap(text, after) && same_line(text, from, after) {
+        after += 1;
+    }
+    if after == from || after + 2 >= n || text.tok(after) != "(" || text.tok(after + 2) != ")" {
+        return None;
+    }
+    let initials: String = (first..after)
+        .map(|i| text.tok(i))
+        .filter(|w| w.starts_with(char::is_uppercase) && *w != "The")
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (initials == text.tok(after + 1)).then_some(after)
 }
 
 /// Where a name continued by a comma list ends: "Meteorology, Climatology and Geophysics
@@ -469,7 +535,9 @@ fn title_inside(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<
     let is_modifier = |i: usize| k.title_modifiers.contains(bare(text.tok(i)));
     let starts_chain = |i: usize| is_title(i) || is_modifier(i) && i + 1 < end && is_title(i + 1);
     for p in first + 1..end {
-        if !starts_chain(p) || is_title(p - 1) || is_modifier(p - 1) {
+        // "Irish College of General Practitioners": a title word after "of" is the name's.
+        let joined = matches!(text.tok(p - 1), "of" | "for" | "and" | "&");
+        if !starts_chain(p) || is_title(p - 1) || is_modifier(p - 1) || joined {
             continue;
         }
         let mut q = p;
@@ -579,6 +647,17 @@ fn shape_candidate(
         let demonym_title = next_is_title
             && k.lookup(w)
                 .is_some_and(|n| n.kind == super::EntityType::Norp);
+        // "Italian Renato Ferrandi", "American Tyrese Holloway": a nationality before a name.
+        let demonym_name = end - first >= 3
+            && !institution
+            && k.lookup(w)
+                .is_some_and(|n| n.kind == super::EntityType::Norp)
+            && k.person_like(&[text.tok(first + 1), text.tok(end - 1)]);
+        if demonym_name {
+            first += 1;
+            uncertain = false;
+            continue;
+        }
         // "King’s College": a possessive title opens the name.
         let possessed = next.is_some_and(|n| matches!(n, "’" | "'"));
         if (is_title || demonym_title) && next.is_some() && !possessed {

@@ -554,7 +554,9 @@ impl Ctx<'_, '_> {
             if !self.word(j).to_lowercase().starts_with("spokes") {
                 continue;
             }
-            let (from, to) = (self.text.tokens[j].start, self.text.tokens[i].start);
+            // "Dr Tomás Breathnach, … spokesman for the ICGP, said": a named spokesperson.
+            let sent = self.text.sentences[self.text.tokens[j].sentence];
+            let (from, to) = (sent.start, self.text.tokens[i].start);
             let people_between = self
                 .ents
                 .mentions_in(from, to)
@@ -841,6 +843,8 @@ impl Ctx<'_, '_> {
                         && self.quote_of_tok[m.first_tok].is_none()
                         && fits(m.cluster)
                         && !is_employer(self.text, self.ents, m)
+                        // "a post on Telegram": where it was said, not who said it.
+                        && !(m.first_tok > 0 && matches!(self.word(m.first_tok - 1), "on" | "via"))
                 })
                 .collect();
             // Within a sentence, someone known to fit the pronoun's gender comes first, then
@@ -1192,6 +1196,19 @@ mod tests {
                  said the government would “study the result carefully”."
             ),
             vec!["Jenny Gilruth"]
+        );
+    }
+
+    #[test]
+    fn a_named_spokesman_and_a_platform_do_not_hand_quotes_to_organisations() {
+        assert_eq!(
+            who(
+                "Dr Tomás Breathnach, a GP in Ennis and spokesman for the Irish College of \
+                 General Practitioners (ICGP), was wary. “Somebody has to pick up the phone,” he \
+                 said. The Rapid Support Forces (RSF) were not invited. In a post on Telegram, it \
+                 called the meeting “a platform for propaganda.”"
+            ),
+            vec!["Tomás Breathnach", "Rapid Support Forces"]
         );
     }
 

@@ -633,7 +633,12 @@ fn shape_candidate(
         }
         // "Forecaster Aoife Brennan said": a job noun capitalised only by the sentence start.
         let job = w.to_lowercase();
-        if uncertain
+        // "The Opposition Biju Janata Dal": after a stripped "The", too.
+        let after_the = first > run_first
+            && matches!(text.tok(first - 1), "The" | "the")
+            && first + 1 < end
+            && is_cap(text, first + 1);
+        if (uncertain || after_the)
             && end - first >= 3
             && k.role_nouns.contains_key(job.as_str())
             && !k.is_title(w)

@@ -13,6 +13,22 @@ use super::candidates::{Candidate, DISEASE_EPONYMS, NAME_PARTICLES, is_cap};
 use super::knowledge::Knowledge;
 use super::text::{Text, TokKind};
 
+/// Month names, which hyphenated spans ("July-September") are made of.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Words that make a region of the place after them ("Central Java", "West Coast").
 const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
@@ -209,6 +225,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         if k.role_nouns.get(&words[words.len() - 1].to_lowercase()) == Some(&false)
             && !named_by_org_noun(k, c)
+            && !words.iter().any(|w| k.org_words.contains(*w))
         {
             // "Legal Affairs Correspondent" is a job, not a name.
             continue;
@@ -515,7 +532,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             || followed_by_which(text, c.end_tok)
             || acts(text, k, c.end_tok, w)
             // ("July-September" is a span of months.)
-            || capitalised_compound(w) && !w.split('-').any(|p| k.common_words.contains(p))
+            || capitalised_compound(w)
+                && !w
+                    .split('-')
+                    .any(|p| k.common_words.contains(p) || MONTHS.contains(&p))
             // "Rangers manager Philippe Clement", "Lloyds, the bank, said".
             || !k.common_words.contains(w)
                 && (modifies_role_noun(text, k, c.end_tok)
@@ -527,6 +547,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                     || c.role_after.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&true)));
         if c.uncertain && !speaks
             || contraction
+            || w.contains('-') && w.split('-').all(|p| MONTHS.contains(&p))
             || lower.contains(w.to_lowercase().as_str())
             || w.ends_with("ing")
             || w.ends_with("ly")
@@ -930,6 +951,8 @@ fn type_by_evidence(
     } else if !single
         && k.role_nouns.get(&last.to_lowercase()) == Some(&false)
         && !named_by_org_noun(k, c)
+        // ("Health Service Executive" is a body.)
+        && !words.iter().any(|w| k.org_words.contains(*w))
     {
         // "Legal Affairs Correspondent" is a job, not a name ("the group Global Witness" is).
         return None;
@@ -1924,6 +1947,22 @@ mod tests {
             "Banco Central do Brasil",
         );
         has(&got, "Reis Forte", EntityType::Person, "Camila Reis Forte");
+    }
+
+    #[test]
+    fn bodies_ending_in_job_words_and_month_spans() {
+        let got = entities(
+            "Patients at hospitals run by the Health Service Executive (HSE) were followed in \
+             July-September.",
+        );
+        has(
+            &got,
+            "Health Service Executive",
+            EntityType::Org,
+            "Health Service Executive",
+        );
+        has(&got, "HSE", EntityType::Org, "Health Service Executive");
+        assert!(got.iter().all(|(s, _, _)| !s.contains("July")), "{got:?}");
     }
 
     #[test]

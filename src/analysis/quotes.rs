@@ -50,9 +50,12 @@ pub fn is_nickname(s: &str, q: &RawQuote) -> bool {
     if !q.closed {
         return false;
     }
-    let inner: String = s[q.start..q.end]
-        .trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
-        .to_string();
+    // Long quotations are common and never nicknames: look no further than a word's length.
+    if q.end - q.start > 64 {
+        return false;
+    }
+    let inner =
+        s[q.start..q.end].trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''));
     let one_word = inner.starts_with(char::is_uppercase)
         && inner
             .chars()

@@ -1213,6 +1213,20 @@ mod tests {
     }
 
     #[test]
+    fn people_known_by_a_pronoun_after_said_a_particle_or_a_named_owners_role() {
+        assert_eq!(
+            who(
+                "Judge Catherine Moana-Reid sentenced him. Outside court, one of the victims, Mere \
+                 Paewai, said she had lost $68,000. “We lived in a caravan,” she said.\nHamad bin \
+                 Saif Al Kindi, Oman’s minister of energy, was pleased. “That problem is now \
+                 solved,” the minister told reporters. Later the Dane attacked, and Mikkel \
+                 Lindqvist said: “I rode a bit conservatively.”"
+            ),
+            vec!["Mere Paewai", "Hamad bin Saif Al Kindi", "Mikkel Lindqvist"]
+        );
+    }
+
+    #[test]
     fn a_member_of_an_organisation_speaks_not_the_organisation() {
         assert_eq!(
             who(

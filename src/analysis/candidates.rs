@@ -714,9 +714,19 @@ fn shape_candidate(
 fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
     let word = |i: usize| text.tok(i);
     // "The Environment Secretary, Tobias Wren,": a capitalised title counts as its role noun.
+    // "one of the victims, Mere Paewai,": a plural role names one of its holders too.
     let role = |i: usize| {
         let w = word(i).to_lowercase();
-        (text.tokens[i].kind == TokKind::Word && k.role_nouns.contains_key(w.as_str())).then_some(w)
+        if text.tokens[i].kind != TokKind::Word {
+            return None;
+        }
+        if k.role_nouns.contains_key(w.as_str()) {
+            return Some(w);
+        }
+        let single = w.strip_suffix('s')?;
+        k.role_nouns
+            .contains_key(single)
+            .then(|| single.to_string())
     };
     if first >= 1 && text.tokens[first - 1].paragraph == text.tokens[first].paragraph {
         if let Some(r) = role(first - 1) {
@@ -779,6 +789,12 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
                 i += 2;
                 continue;
             }
+            // "Hamad bin Saif Al Kindi, Oman’s minister of energy": a named owner.
+            TokKind::Word
+                if w.starts_with(char::is_uppercase)
+                    && i + 2 < n
+                    && matches!(text.tok(i + 1), "’" | "'")
+                    && text.tok(i + 2) == "s" => {}
             TokKind::Number => {}
             TokKind::Punct if w == "-" => {}
             TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}

@@ -596,7 +596,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             |x: &str| k.surnames.contains(x) && !k.english_words.contains(&x.to_lowercase());
         let kind = if place_prep || place_of {
             EntityType::Place
-        } else if surname(w) || w.contains('-') && w.split('-').all(surname) {
+        } else if (surname(w) || w.contains('-') && w.split('-').all(surname))
+            // "the Dane" is a nationality, not a man called Dane.
+            && !matches!(prev_low.as_deref(), Some("the" | "a" | "an"))
+        {
             EntityType::Person
         } else {
             EntityType::Org
@@ -1012,9 +1015,23 @@ fn person_context(
     };
     let n = text.tokens.len();
     let who = end + 1 < n && text.tok(end) == "," && text.tok(end + 1) == "who";
+    // "Mere Paewai, said she …": the pronoun after the verb is the name's.
+    let said_she = end + 1 < n
+        && k.speech_verbs.contains(text.tok(end))
+        && matches!(text.tok(end + 1), "she" | "he");
+    let said_she = said_she
+        || end + 2 < n
+            && text.tok(end) == ","
+            && k.speech_verbs.contains(text.tok(end + 1))
+            && matches!(text.tok(end + 2), "she" | "he");
+    // "Hamad bin Saif Al Kindi", "Ursula von der Leyen": particles only people's names have.
+    let particle = (c.first_tok..end)
+        .any(|i| matches!(text.tok(i), "bin" | "bint" | "ibn" | "van" | "von" | "ben"));
     person_role(&c.role_before)
         || person_role(&c.role_after)
         || who
+        || said_she
+        || particle
         || byline(text, c.first_tok)
         || person_words.contains(text.tok(end - 1))
         || affiliated(text, k, end)

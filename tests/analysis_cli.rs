@@ -99,3 +99,37 @@ fn a_missing_file_is_an_error_naming_it() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("article.txt"), "{err}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // An article long enough that its JSON overflows the pipe before anyone reads it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/haiti-kenya.txt"),
+    )
+    .unwrap();
+    std::fs::write(&path, seed.repeat(40)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(["analyze", path.to_str().unwrap(), "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, as `| head` does.
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -3,7 +3,8 @@
 
 use crate::analysis::{Analysis, Entity, EntityType, Figure, FigureKind, FigureValue, Quote};
 
-const MONTHS: [&str; 12] = [
+/// Month names in calendar order (also what hyphenated spans like "July-September" are made of).
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

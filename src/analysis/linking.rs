@@ -10,24 +10,9 @@ use super::fast_hash::{HashMap, HashSet};
 
 use super::EntityType;
 use super::candidates::{Candidate, DISEASE_EPONYMS, NAME_PARTICLES, is_cap};
+use super::describe::MONTHS;
 use super::knowledge::Knowledge;
 use super::text::{Text, TokKind};
-
-/// Month names, which hyphenated spans ("July-September") are made of.
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Words that make a region of the place after them ("Central Java", "West Coast").
 const DIRECTIONS: &[&str] = &[
@@ -364,15 +349,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         if c.end_tok - c.first_tok == 1
             && let Some(&cl) = aliases.get(w)
         {
-            cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(
+            attach(
                 text,
-                ci,
-                c.first_tok,
-                c.end_tok,
+                &mut typed,
+                &mut cluster_of,
+                (ci, c),
+                cl,
                 ents.clusters[cl].kind,
-                None,
-            ));
+            );
             continue;
         }
         // "The Directorate for Priority Crime Investigation, known as the Hawks,".
@@ -389,15 +373,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             if c.end_tok - c.first_tok == 1 {
                 aliases.insert(w, prev);
             }
-            cluster_of[ci] = Some(prev);
-            typed[ci] = Some(make(
+            attach(
                 text,
-                ci,
-                c.first_tok,
-                c.end_tok,
+                &mut typed,
+                &mut cluster_of,
+                (ci, c),
+                prev,
                 ents.clusters[prev].kind,
-                None,
-            ));
+            );
             continue;
         }
         if c.end_tok - c.first_tok != 1 {
@@ -417,15 +400,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             t.kind == EntityType::Org && t.known.as_deref().is_some_and(|n| n == w)
         });
         if known_org && let Some(&cl) = index.org_first.get(w) {
-            cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(
+            attach(
                 text,
-                ci,
-                c.first_tok,
-                c.end_tok,
+                &mut typed,
+                &mut cluster_of,
+                (ci, c),
+                cl,
                 EntityType::Org,
-                None,
-            ));
+            );
             continue;
         }
         // "Thornbury" after "Thornbury Athletic", "Meridian" after "Meridian Therapeutics": a
@@ -454,15 +436,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             && let Some(&cl) = index.org_first.get(w)
             && !index.public_bodies.contains(&cl)
         {
-            cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(
+            attach(
                 text,
-                ci,
-                c.first_tok,
-                c.end_tok,
+                &mut typed,
+                &mut cluster_of,
+                (ci, c),
+                cl,
                 EntityType::Org,
-                None,
-            ));
+            );
             continue;
         }
         let found = index.person(w, c.start).or_else(|| {
@@ -478,15 +459,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
                 .or_else(|| index.facility_first.get(w).copied())
         });
         if let Some(cl) = found {
-            cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(
+            attach(
                 text,
-                ci,
-                c.first_tok,
-                c.end_tok,
+                &mut typed,
+                &mut cluster_of,
+                (ci, c),
+                cl,
                 ents.clusters[cl].kind,
-                None,
-            ));
+            );
             continue;
         }
         if let Some(t) = typed[ci].clone() {
@@ -506,15 +486,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             let cl = *by_key
                 .entry(key)
                 .or_insert_with(|| new_cluster(&mut ents, EntityType::Person, None));
-            cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(
+            attach(
                 text,
-                ci,
-                c.first_tok,
-                c.end_tok,
+                &mut typed,
+                &mut cluster_of,
+                (ci, c),
+                cl,
                 EntityType::Person,
-                None,
-            ));
+            );
             continue;
         }
         let contraction = w
@@ -608,8 +587,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let cl = *by_key
             .entry(key)
             .or_insert_with(|| new_cluster(&mut ents, kind, None));
-        cluster_of[ci] = Some(cl);
-        typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, kind, None));
+        attach(text, &mut typed, &mut cluster_of, (ci, c), cl, kind);
         single_certain.insert(w, cl);
     }
     // Sentence-initial single words named elsewhere in the article.
@@ -620,15 +598,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         let w = text.tok(c.first_tok);
         if let Some(&cl) = single_certain.get(w) {
-            cluster_of[ci] = Some(cl);
-            typed[ci] = Some(make(
+            attach(
                 text,
-                ci,
-                c.first_tok,
-                c.end_tok,
+                &mut typed,
+                &mut cluster_of,
+                (ci, c),
+                cl,
                 ents.clusters[cl].kind,
-                None,
-            ));
+            );
         }
     }
     link_headline(
@@ -1189,6 +1166,19 @@ fn name_words<'a>(text: &Text<'a>, first: usize, end: usize) -> Vec<&'a str> {
         i += 1;
     }
     out
+}
+
+/// Joins candidate `ci` (the whole candidate `c`) to entity `cl` as a mention of type `kind`.
+fn attach(
+    text: &Text,
+    typed: &mut [Option<Typed>],
+    cluster_of: &mut [Option<usize>],
+    (ci, c): (usize, &Candidate),
+    cl: usize,
+    kind: EntityType,
+) {
+    cluster_of[ci] = Some(cl);
+    typed[ci] = Some(make(text, ci, c.first_tok, c.end_tok, kind, None));
 }
 
 /// Registers the ends of a person's name of three words or more ("Reis Forte" for "Camila Reis

@@ -875,6 +875,11 @@ mod tests {
     use super::*;
     use crate::analysis::knowledge::knowledge;
 
+    /// The candidates' texts only.
+    fn name_texts(s: &str) -> Vec<String> {
+        names(s).into_iter().map(|(n, _)| n).collect()
+    }
+
     fn names(s: &str) -> Vec<(String, Option<String>)> {
         let t = Text::new(s);
         find_candidates(&t, knowledge(), &[])
@@ -907,10 +912,9 @@ mod tests {
 
     #[test]
     fn institutions_keep_connectors_and_lose_no_words() {
-        let got: Vec<String> = names("The Reserve Bank of New Zealand and Portland Parks & Recreation met at General Hospital.")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
+        let got: Vec<String> = name_texts(
+            "The Reserve Bank of New Zealand and Portland Parks & Recreation met at General Hospital.",
+        );
         assert_eq!(
             got,
             vec![
@@ -923,21 +927,15 @@ mod tests {
 
     #[test]
     fn possessives_and_postnominals_stay_out() {
-        let got: Vec<String> = names("It was Haiti’s turn, said David Achterberg KC.")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
+        let got: Vec<String> = name_texts("It was Haiti’s turn, said David Achterberg KC.");
         assert_eq!(got, vec!["Haiti", "David Achterberg"]);
     }
 
     #[test]
     fn plural_possessives_stay_inside_names_and_of_joins_only_institutions() {
-        let got: Vec<String> = names(
+        let got: Vec<String> = name_texts(
             "The National Farmers’ Union met Bluefin Software of Austin and the Bank of England.",
-        )
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+        );
         assert_eq!(
             got,
             vec![
@@ -951,15 +949,12 @@ mod tests {
 
     #[test]
     fn names_with_inner_and_ordinals_possessives_and_a_capital_the() {
-        let got: Vec<String> = names(
+        let got: Vec<String> = name_texts(
             "It asked the Food and Drug Administration. Dr Deshpande of the Indian Institute of \
              Science Education and Research spoke. The 6th Circuit Court of Appeals ruled. \
              Results were published in The Lancet Neurology, said Professor Lowe of King’s \
              College London.",
-        )
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+        );
         for want in [
             "Food and Drug Administration",
             "Indian Institute of Science Education and Research",
@@ -973,13 +968,10 @@ mod tests {
 
     #[test]
     fn a_comma_list_inside_an_agency_name() {
-        let got: Vec<String> = names(
+        let got: Vec<String> = name_texts(
             "Forecasters at the Meteorology, Climatology and Geophysics Agency warned Jakarta, \
              Bandung and Bogor.",
-        )
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+        );
         assert_eq!(
             got,
             vec![
@@ -1002,13 +994,10 @@ mod tests {
 
     #[test]
     fn diseases_named_after_people_are_no_names() {
-        let got: Vec<String> = names(
+        let got: Vec<String> = name_texts(
             "Parkinson’s affects millions, according to the Parkinson’s Foundation and the \
              National Institutes of Health.",
-        )
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+        );
         assert_eq!(
             got,
             vec!["Parkinson’s Foundation", "National Institutes of Health"]
@@ -1046,10 +1035,7 @@ mod tests {
     #[test]
     fn two_institutions_joined_by_and_stay_apart() {
         let got: Vec<String> =
-            names("She studied at the University of Nairobi and Kenyatta University.")
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect();
+            name_texts("She studied at the University of Nairobi and Kenyatta University.");
         assert_eq!(got, vec!["University of Nairobi", "Kenyatta University"]);
     }
 
@@ -1059,31 +1045,22 @@ mod tests {
             names("Municipal commissioner Shri Rajendra Bhosale spoke.")
                 .contains(&("Rajendra Bhosale".to_string(), Some("Shri".to_string())))
         );
-        let got: Vec<String> = names(
+        let got: Vec<String> = name_texts(
             "Chipmaker Lumentra Inc. reported results. Chief Executive Dana Whitfield spoke.",
-        )
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+        );
         assert_eq!(got, vec!["Lumentra Inc.", "Dana Whitfield"]);
     }
 
     #[test]
     fn a_quoted_nickname_joins_the_name() {
-        let got: Vec<String> = names("Singer Lachlan “Lockie” Moore told the crowd.")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
+        let got: Vec<String> = name_texts("Singer Lachlan “Lockie” Moore told the crowd.");
         assert_eq!(got, vec!["Lachlan “Lockie” Moore"]);
     }
 
     #[test]
     fn peers_territorial_designations_are_not_names() {
         let got: Vec<String> =
-            names("Lord Ashworth of Kendal and Baroness Hale of Richmond spoke.")
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect();
+            name_texts("Lord Ashworth of Kendal and Baroness Hale of Richmond spoke.");
         assert_eq!(got, vec!["Ashworth", "Hale"]);
     }
 
@@ -1097,10 +1074,7 @@ mod tests {
 
     #[test]
     fn small_words_join_names_after_an_organisation_noun() {
-        let got: Vec<String> = names("He joined the coalition Stop the Expansion in May.")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
+        let got: Vec<String> = name_texts("He joined the coalition Stop the Expansion in May.");
         assert_eq!(got, vec!["Stop the Expansion"]);
     }
 
@@ -1137,10 +1111,7 @@ mod tests {
                 ("Mike DeWine".to_string(), Some("Governor".to_string())),
             ]
         );
-        let got: Vec<String> = names("It was the Royal Courts of Justice.")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
+        let got: Vec<String> = name_texts("It was the Royal Courts of Justice.");
         assert_eq!(got, vec!["Royal Courts of Justice"]);
     }
 

@@ -11,7 +11,11 @@
 //! named later in the paragraph, and organisation nouns go to the most recent organisation; a
 //! quotation with no cue continues the speaker of the quotation before it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::EntityType;
+use super::fast_hash::HashMap;
 use super::knowledge::Knowledge;
 use super::linking::Entities;
 use super::quotes::RawQuote;
@@ -177,6 +181,32 @@ struct Ctx<'a, 'b> {
     /// entity and the lower-case words written as its role ("judge" in "High Court judge Amy
     /// Hart"), gathered once so role lookups stay cheap on long texts.
     written_roles: Vec<(usize, usize, Vec<String>)>,
+    /// Per role noun asked about, who fits it; filled on first use so that each quote's lookup
+    /// costs a binary search, not a scan of every entity and mention.
+    role_index: RefCell<HashMap<String, Rc<RoleFits>>>,
+    /// Clusters by each role they were given and by its last word ("minister" for "prime
+    /// minister"): the only clusters a role noun can fit.
+    given_by_word: HashMap<String, Vec<usize>>,
+    /// Indices into `written_roles` by each written role word and its last word.
+    written_by_word: HashMap<String, Vec<usize>>,
+}
+
+/// Adds `item` under `role` and under its last word.
+fn index_role(map: &mut HashMap<String, Vec<usize>>, role: &str, item: usize) {
+    map.entry(role.to_string()).or_default().push(item);
+    let last = role.rsplit(' ').next().unwrap_or(role);
+    if last != role {
+        map.entry(last.to_string()).or_default().push(item);
+    }
+}
+
+/// The entities a role noun fits: by a role the article gave them, and by a role written before
+/// one of their mentions.
+struct RoleFits {
+    /// Clusters given a fitting role, in cluster order.
+    given: Vec<usize>,
+    /// (start byte, cluster) of the mentions written after a fitting role, in text order.
+    written: Vec<(usize, usize)>,
 }
 
 /// The words written as a mention's role: its own first word and the title words before it.
@@ -296,7 +326,7 @@ pub fn attribute(
         quote_toks.push((a, b));
     }
     let female = learn_genders(text, ents, &quote_of_tok);
-    let written_roles = ents
+    let written_roles: Vec<(usize, usize, Vec<String>)> = ents
         .mentions
         .iter()
         .filter(|m| {
@@ -304,7 +334,21 @@ pub fn attribute(
         })
         .map(|m| (m.start, m.cluster, written_role_words(text, k, m.first_tok)))
         .collect();
+    let mut given_by_word = HashMap::default();
+    for (ci, cl) in ents.clusters.iter().enumerate() {
+        for r in &cl.roles {
+            index_role(&mut given_by_word, r, ci);
+        }
+    }
+    let mut written_by_word = HashMap::default();
+    for (wi, (_, _, words)) in written_roles.iter().enumerate() {
+        for w in words {
+            index_role(&mut written_by_word, w, wi);
+        }
+    }
     let ctx = Ctx {
+        given_by_word,
+        written_by_word,
         female,
         text,
         k,
@@ -312,6 +356,7 @@ pub fn attribute(
         quote_of_tok,
         quote_toks,
         written_roles,
+        role_index: RefCell::default(),
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -690,19 +735,14 @@ impl Ctx<'_, '_> {
     /// The entity given `role` most recently before byte `pos`; for organisation roles, the most
     /// recent organisation.
     fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let has_role = |cl: &super::linking::Cluster| cl.roles.iter().any(|r| role_fits(r, role));
+        let fits = self.role_fits(role);
         // Of the entities given the role, the one mentioned last before `pos` (else the first);
         // but one named later in the same paragraph beats one from an earlier paragraph.
         let para = self.paragraph_at(pos);
         let mut later_here: Option<(usize, usize)> = None;
         let mut best: Option<(usize, usize)> = None;
-        for (ci, cl) in self
-            .ents
-            .clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, cl)| has_role(cl))
-        {
+        for &ci in &fits.given {
+            let cl = &self.ents.clusters[ci];
             let before = cl
                 .mentions
                 .partition_point(|&m| self.ents.mentions[m].start < pos);
@@ -768,25 +808,63 @@ impl Ctx<'_, '_> {
     /// "barrister, Sir Malcolm Pryce", "Mrs Justice Hale" for "the judge"): the last one before
     /// byte `pos`, else the first after it.
     fn by_written_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let mut first_after = None;
-        let mut last_before = None;
-        for (start, cluster, words) in &self.written_roles {
-            if !words.iter().any(|w| role_fits(w, role)) {
-                continue;
-            }
-            if *start < pos {
-                last_before = Some((*start, *cluster));
-            } else if first_after.is_none() {
-                first_after = Some((*start, *cluster));
-                break;
-            }
-        }
+        let fits = self.role_fits(role);
+        let i = fits.written.partition_point(|&(start, _)| start < pos);
+        let last_before = i.checked_sub(1).map(|b| fits.written[b]);
+        let first_after = fits.written.get(i).copied();
         let para = self.paragraph_at(pos);
         match (last_before, first_after) {
             (Some((b, _)), Some((a, later))) if b < para.0 && a < para.1 => Some(later),
             (Some((_, ci)), _) | (None, Some((_, ci))) => Some(ci),
             (None, None) => None,
         }
+    }
+
+    /// Who fits `role`, worked out once per role noun.
+    fn role_fits(&self, role: &str) -> Rc<RoleFits> {
+        if let Some(f) = self.role_index.borrow().get(role) {
+            return Rc::clone(f);
+        }
+        // The words a fitting role can end in: the noun itself and the titles it stands for.
+        let keys: Vec<&str> = std::iter::once(role)
+            .chain(
+                ROLE_TITLES
+                    .iter()
+                    .filter(|(r, _)| *r == role)
+                    .flat_map(|(_, titles)| titles.iter().copied()),
+            )
+            .collect();
+        let gather = |map: &HashMap<String, Vec<usize>>| {
+            let mut items: Vec<usize> = keys
+                .iter()
+                .filter_map(|k| map.get(*k))
+                .flatten()
+                .copied()
+                .collect();
+            items.sort_unstable();
+            items.dedup();
+            items
+        };
+        let given = gather(&self.given_by_word)
+            .into_iter()
+            .filter(|&ci| {
+                self.ents.clusters[ci]
+                    .roles
+                    .iter()
+                    .any(|r| role_fits(r, role))
+            })
+            .collect();
+        let written = gather(&self.written_by_word)
+            .into_iter()
+            .map(|wi| &self.written_roles[wi])
+            .filter(|(_, _, words)| words.iter().any(|w| role_fits(w, role)))
+            .map(|&(start, cluster, _)| (start, cluster))
+            .collect();
+        let fits = Rc::new(RoleFits { given, written });
+        self.role_index
+            .borrow_mut()
+            .insert(role.to_string(), Rc::clone(&fits));
+        fits
     }
 
     /// The byte range of the paragraph holding byte `pos`.

@@ -72,6 +72,8 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
 /// by keeping twelve significant digits.
 fn tidy(v: FigureValue) -> FigureValue {
     match v {
+        // Whole numbers below 10^12 have no noise to round (and are most figures: years, counts).
+        FigureValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e12 => FigureValue::Number(n),
         FigureValue::Number(n) if n.is_finite() && n != 0.0 => {
             FigureValue::Number(format!("{n:.11e}").parse().unwrap_or(n))
         }

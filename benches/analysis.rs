@@ -48,7 +48,15 @@ fn main() {
         "analysis throughput (single thread, {} KB of distinct articles repeated)",
         base.len() / 1024
     );
-    for mb in [1usize, 5, 20] {
+    // `cargo bench --bench analysis -- 1` measures only the sizes given (for profilers).
+    let mut sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if sizes.is_empty() {
+        sizes = vec![1, 5, 20];
+    }
+    for mb in sizes {
         let text = build(&base, mb * 1024 * 1024);
         let doc = Document::from_text(&text);
         let start = Instant::now();

@@ -2,15 +2,16 @@
 //!
 //! Every offset users and files see is a Unicode code-point index into `Document::text`; Rust
 //! strings are indexed by bytes. [`TextIndex`] converts both ways in O(log n) using a sparse table of
-//! checkpoints, so callers can keep byte offsets internally and convert once at the boundary.
+//! per-block char counts, so callers can keep byte offsets internally and convert once at the boundary.
 
 /// A byte ↔ char offset map over one text.
 ///
-/// Invariant: `checkpoints[k]` is the byte offset of char `k * STRIDE`; the last entry may be
-/// followed by fewer than `STRIDE` chars.
+/// Invariant: `chars_before[k]` is the number of chars that begin before byte `k * STRIDE`.
+/// Building it counts UTF-8 first bytes block by block (no decoding), which the compiler
+/// vectorises; a lookup reads one entry and counts at most `STRIDE` bytes.
 #[derive(Debug, Clone)]
 pub struct TextIndex {
-    checkpoints: Vec<usize>,
+    chars_before: Vec<usize>,
     byte_len: usize,
     char_len: usize,
     ascii: bool,
@@ -18,25 +19,32 @@ pub struct TextIndex {
 
 const STRIDE: usize = 64;
 
+/// Whether `b` begins a char (is no UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| starts_char(b)).count()
+}
+
 impl TextIndex {
     /// Builds the index for `text`.
     pub fn new(text: &str) -> Self {
         let ascii = text.is_ascii();
-        let mut checkpoints = Vec::new();
-        let mut char_len = 0;
+        let mut chars_before = Vec::new();
+        let mut char_len = text.len();
         if !ascii {
-            checkpoints.reserve(text.len() / STRIDE + 1);
-            for (i, (byte, _)) in text.char_indices().enumerate() {
-                if i % STRIDE == 0 {
-                    checkpoints.push(byte);
-                }
-                char_len = i + 1;
+            chars_before.reserve(text.len() / STRIDE + 1);
+            let mut n = 0;
+            for block in text.as_bytes().chunks(STRIDE) {
+                chars_before.push(n);
+                n += count_chars(block);
             }
-        } else {
-            char_len = text.len();
+            char_len = n;
         }
         Self {
-            checkpoints,
+            chars_before,
             byte_len: text.len(),
             char_len,
             ascii,
@@ -56,13 +64,22 @@ impl TextIndex {
         if self.ascii {
             return char_idx;
         }
-        let block = char_idx / STRIDE;
-        let start = self.checkpoints[block];
-        let skip = char_idx - block * STRIDE;
-        text[start..]
-            .char_indices()
-            .nth(skip)
-            .map_or(self.byte_len, |(b, _)| start + b)
+        // The last block that begins with no more than `char_idx` chars before it.
+        let block = self
+            .chars_before
+            .partition_point(|&n| n <= char_idx)
+            .saturating_sub(1);
+        let mut seen = self.chars_before.get(block).copied().unwrap_or(0);
+        let start = block * STRIDE;
+        for (i, &b) in text.as_bytes().iter().enumerate().skip(start) {
+            if starts_char(b) {
+                if seen == char_idx {
+                    return i;
+                }
+                seen += 1;
+            }
+        }
+        self.byte_len
     }
 
     /// Char offset of byte `byte_idx`; a byte inside a multi-byte char maps to that char.
@@ -73,22 +90,20 @@ impl TextIndex {
         if self.ascii {
             return byte_idx;
         }
-        let block = match self.checkpoints.binary_search(&byte_idx) {
-            Ok(k) => return k * STRIDE,
-            Err(k) => k.saturating_sub(1),
+        let bytes = text.as_bytes();
+        let block = byte_idx / STRIDE;
+        let Some((&before, between)) = self
+            .chars_before
+            .get(block)
+            .zip(bytes.get(block * STRIDE..byte_idx))
+        else {
+            return self.char_len;
         };
-        let start = self.checkpoints[block];
-        let mut n = block * STRIDE;
-        for (b, _) in text[start..].char_indices() {
-            if start + b >= byte_idx {
-                if start + b > byte_idx {
-                    n -= 1;
-                }
-                return n;
-            }
-            n += 1;
+        let n = before + count_chars(between);
+        match bytes.get(byte_idx) {
+            Some(&b) if !starts_char(b) => n.saturating_sub(1),
+            _ => n,
         }
-        self.char_len
     }
 
     /// The substring between two char offsets.
@@ -140,5 +155,19 @@ mod tests {
         assert_eq!(idx.byte_of(text, 3), 3);
         assert_eq!(idx.char_of(text, 100), 11);
         assert_eq!(idx.slice(text, 6, 11), "ascii");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_counting_chars(text in "[a-zé“”🇭\n ]{0,300}") {
+            let idx = TextIndex::new(&text);
+            proptest::prop_assert_eq!(idx.char_len(), text.chars().count());
+            for (c, (b, ch)) in text.char_indices().enumerate() {
+                proptest::prop_assert_eq!(idx.byte_of(&text, c), b);
+                for inner in b..b + ch.len_utf8() {
+                    proptest::prop_assert_eq!(idx.char_of(&text, inner), c);
+                }
+            }
+        }
     }
 }

@@ -54,13 +54,21 @@ pub fn analyze(doc: &Document) -> Analysis {
 /// Analyses a document, giving up (returning `None`) soon after `cancel` is set.
 pub fn analyze_cancellable(doc: &Document, cancel: &CancelFlag) -> Option<Analysis> {
     if doc.text.len() > chunks::CHUNK_BYTES {
-        return chunks::analyze_in_chunks(&doc.text, cancel, analyze_text);
+        return chunks::analyze_in_chunks(&doc.text, cancel, analyze_unnumbered);
     }
     analyze_text(&doc.text, cancel)
 }
 
 /// Runs every pass over `src`, checking `cancel` between passes.
 fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
+    let mut analysis = analyze_unnumbered(src, cancel)?;
+    analysis.assign_ids();
+    Some(analysis)
+}
+
+/// The analysis of `src` with entity ids from the linker but no quote or figure ids yet: the
+/// parts of a long text are numbered once, when they are joined.
+fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
     let k = knowledge::knowledge();
     let text = text::Text::new(src);
     if cancel.is_cancelled() {
@@ -126,13 +134,11 @@ fn analyze_text(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
             cue: a.cue,
         })
         .collect();
-    let mut analysis = Analysis {
+    Some(Analysis {
         quotes,
         entities,
         figures,
-    };
-    analysis.assign_ids();
-    Some(analysis)
+    })
 }
 
 /// Drops the figures that lie inside an entity's name ("6th Circuit Court of Appeals", "101st

@@ -161,11 +161,11 @@ impl Analysis {
             .sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
         let mut renames = std::collections::HashMap::new();
         for (i, e) in self.entities.iter_mut().enumerate() {
-            let new = format!("e{}", i + 1);
+            let new = numbered('e', i + 1);
             renames.insert(std::mem::replace(&mut e.id, new.clone()), new);
         }
         for (i, q) in self.quotes.iter_mut().enumerate() {
-            q.id = format!("q{}", i + 1);
+            q.id = numbered('q', i + 1);
             if let Some(sp) = &mut q.speaker
                 && let Some(old) = &sp.entity
             {
@@ -173,7 +173,7 @@ impl Analysis {
             }
         }
         for (i, f) in self.figures.iter_mut().enumerate() {
-            f.id = format!("f{}", i + 1);
+            f.id = numbered('f', i + 1);
         }
     }
 
@@ -181,6 +181,26 @@ impl Analysis {
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
     }
+}
+
+/// An id such as "f12": written digit by digit, as a long text has hundreds of thousands of
+/// figures and the formatting machinery costs more than the rest of the numbering.
+fn numbered(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut m = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(1 + digits.len() - k);
+    s.push(prefix);
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+    s
 }
 
 #[cfg(test)]
@@ -195,5 +215,13 @@ mod tests {
         assert_eq!(v, "0.25");
         let v = serde_json::to_string(&FigureValue::Date("2024-06".into())).unwrap();
         assert_eq!(v, "\"2024-06\"");
+    }
+
+    #[test]
+    fn ids_are_prefix_and_decimal_number() {
+        assert_eq!(numbered('f', 1), "f1");
+        assert_eq!(numbered('q', 10), "q10");
+        assert_eq!(numbered('e', 987_654_321), "e987654321");
+        assert_eq!(numbered('e', 0), "e0");
     }
 }

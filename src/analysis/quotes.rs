@@ -94,13 +94,25 @@ fn scan_from(
     out: &mut Vec<RawQuote>,
 ) -> Option<usize> {
     let mut open: Option<(usize, Mark)> = None;
-    let mut prev: Option<char> = line[..from].chars().next_back();
-    let mut iter = line[from..]
-        .char_indices()
-        .map(|(i, c)| (i + from, c))
-        .peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = line.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        // Only quotation marks matter: '"', '\'' and the curly marks, whose UTF-8 starts with
+        // 0xE2 (a lead byte, never inside another char). Everything else is stepped over unread.
+        if !matches!(b, b'"' | b'\'' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        if !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'') {
+            i += c.len_utf8();
+            continue;
+        }
+        let prev = line[..i].chars().next_back();
+        let next = line[i + c.len_utf8()..].chars().next();
         let after_space = prev.is_none_or(|p| {
             p.is_whitespace()
                 || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"')
@@ -131,7 +143,7 @@ fn scan_from(
             }
             _ => {}
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
     let (s, _) = open?;
     if !next_opens {

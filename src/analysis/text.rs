@@ -226,9 +226,18 @@ fn is_apostrophe(c: char) -> bool {
 
 fn tokenize_into(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Token>) {
     let bytes = line.as_bytes();
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match line.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let (end, kind) = if c.is_alphabetic() {
@@ -238,9 +247,6 @@ fn tokenize_into(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Toke
         } else {
             (i + c.len_utf8(), TokKind::Punct)
         };
-        while chars.peek().is_some_and(|&(j, _)| j < end) {
-            chars.next();
-        }
         out.push(Token {
             start: offset + i,
             end: offset + end,
@@ -249,13 +255,20 @@ fn tokenize_into(line: &str, offset: usize, paragraph: usize, out: &mut Vec<Toke
             paragraph,
             cap_uncertain: false,
         });
+        i = end.max(i + c.len_utf8());
     }
 }
 
 fn word_end(line: &str, start: usize) -> usize {
+    // Plain ASCII letters and digits first, without decoding; the rules below see the rest.
+    let bytes = line.as_bytes();
     let mut end = start;
-    for (j, c) in line[start..].char_indices() {
-        let abs = start + j;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
+    }
+    let from = end;
+    for (j, c) in line[from..].char_indices() {
+        let abs = from + j;
         if c.is_alphanumeric() {
             end = abs + c.len_utf8();
             continue;

@@ -4,7 +4,7 @@
 use crate::analysis::fast_hash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::tokens::{Token, TokenKind, tokenize};
+use super::tokens::{Token, TokenKind, lowered_copy, tokenize};
 
 /// Class of a spelled-out number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,8 @@ impl<T> Default for Phrases<T> {
 
 impl<T: Copy> Phrases<T> {
     fn add(&mut self, phrase: &str, value: T) {
-        let words: Vec<String> = tokenize(phrase, &|_| false, &|_| false)
+        let low = lowered_copy(phrase);
+        let words: Vec<String> = tokenize(phrase, &low, &|_| false, &|_| false)
             .into_iter()
             .map(|t| t.lower.into_owned())
             .collect();
@@ -115,6 +116,45 @@ pub struct Lexicon {
     pub counted_stops: HashSet<String>,
     /// Every word or mark that can start a figure or an approximator.
     pub starters: HashSet<String>,
+    /// The first letters and lengths of `starters`, so most words are ruled out without hashing.
+    pub starter_shapes: Shapes,
+}
+
+/// The shapes (first byte, last byte, length) of the words of a set: a test, cheaper than
+/// hashing, that rules most other words out.
+#[derive(Debug, Clone)]
+pub struct Shapes(Vec<u64>);
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes(vec![0; 1024])
+    }
+}
+
+impl Shapes {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut s = Shapes::default();
+        for w in words {
+            if let Some((slot, bit)) = Self::key(w) {
+                s.0[slot] |= bit;
+            }
+        }
+        s
+    }
+
+    /// The table slot (from the five low bits of the first and last bytes, which tell the
+    /// letters apart) and the bit for the length.
+    fn key(w: &str) -> Option<(usize, u64)> {
+        let bytes = w.as_bytes();
+        let (first, last) = (*bytes.first()?, *bytes.last()?);
+        let slot = usize::from(first & 31) | usize::from(last & 31) << 5;
+        Some((slot, 1 << w.len().min(63)))
+    }
+
+    /// False when no word of the set has this word's shape.
+    pub fn may_hold(&self, w: &str) -> bool {
+        Self::key(w).is_some_and(|(slot, bit)| self.0[slot] & bit != 0)
+    }
 }
 
 /// The lines of a list file, without comments and blanks, split on `|` and trimmed.
@@ -205,6 +245,7 @@ impl Lexicon {
             }
         }
         lex.starters = lex.starter_words();
+        lex.starter_shapes = Shapes::of(lex.starters.iter().map(String::as_str));
         lex
     }
 
@@ -283,12 +324,16 @@ impl Lexicon {
     }
 
     /// Tokenizes with this lexicon's prefix and suffix rules.
-    pub fn tokenize<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let mut toks = tokenize(text, &|p| self.is_currency_prefix(p), &|s| {
+    /// Tokenizes with this lexicon's prefix and suffix rules; `lowered` is
+    /// [`lowered_copy`] of `text`.
+    pub fn tokenize<'a>(&self, text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+        let mut toks = tokenize(text, lowered, &|p| self.is_currency_prefix(p), &|s| {
             self.is_number_suffix(s)
         });
         for t in &mut toks {
-            t.starter = t.kind == TokenKind::Num || self.starters.contains(t.lower.as_ref());
+            t.starter = t.kind == TokenKind::Num
+                || self.starter_shapes.may_hold(&t.lower)
+                    && self.starters.contains(t.lower.as_ref());
         }
         toks
     }

@@ -27,7 +27,8 @@ use tokens::TokenKind;
 /// Offsets are code points into `text`, end exclusive.
 pub fn find_figures(text: &str) -> Vec<Figure> {
     let lex = lexicon();
-    let toks = lex.tokenize(text);
+    let lowered = tokens::lowered_copy(text);
+    let toks = lex.tokenize(text, &lowered);
     let sc = Scanner { toks: &toks, lex };
     let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;

@@ -67,28 +67,72 @@ impl Token<'_> {
     }
 }
 
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) {
-        Cow::Owned(s.to_lowercase())
+/// The text in lower case, byte for byte aligned with it, so that every token's lower-case form
+/// is a slice of one string (no allocation per capitalised word). The rare letter whose lower
+/// case is longer or shorter in UTF-8 ("İ") is kept as written.
+pub fn lowered_copy(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    if !text.is_ascii() {
+        // Only the first bytes of non-ASCII chars need a look; ASCII was done above.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            if !c.is_uppercase() {
+                continue;
+            }
+            let mut low = c.to_lowercase();
+            if let (Some(l), None) = (low.next(), low.next())
+                && l.len_utf8() == c.len_utf8()
+            {
+                if let Some(slot) = bytes.get_mut(i..i + c.len_utf8()) {
+                    l.encode_utf8(slot);
+                }
+            }
+        }
+    }
+    // Whole chars were swapped for whole chars of the same length, so this is valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// The char starting at byte `i`, read without decoding when it is ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
     } else {
-        Cow::Borrowed(s)
+        text.get(i..)?.chars().next()
     }
 }
 
-/// Splits `text` into tokens. `split_prefix` says whether letters written against a following
+/// Splits `text` into tokens; `lowered` is [`lowered_copy`] of it. `split_prefix` says whether letters written against a following
 /// number are a prefix of it ("Sh2 billion") rather than part of a code ("G7").
 /// `split_suffix` says whether letters written after a number are a suffix ("km", "th").
 pub fn tokenize<'a>(
     text: &'a str,
+    lowered: &'a str,
     split_prefix: &dyn Fn(&str) -> bool,
     split_suffix: &dyn Fn(&str) -> bool,
 ) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
+    // Slices of `lowered` share `text`'s char boundaries; a caller's mismatched copy falls back
+    // to the text as written rather than panicking.
+    let lowered = if lowered.len() == text.len() {
+        lowered
+    } else {
+        text
+    };
+    let low = |bs: usize, be: usize| lowered.get(bs..be).unwrap_or(&text[bs..be]);
     let mut char_pos = 0usize;
     let mut space = true;
     let mut brk = true;
-    while let Some((b, c)) = chars.next() {
+    let mut next = 0;
+    while let Some(c) = char_at(text, next) {
+        let b = next;
+        next = b + c.len_utf8();
         if c.is_whitespace() {
             space = true;
             brk |= c == '\n';
@@ -100,7 +144,7 @@ pub fn tokenize<'a>(
             out.push(Token {
                 kind: TokenKind::Punct,
                 text: &text[b..e],
-                lower: Cow::Borrowed(&text[b..e]),
+                lower: Cow::Borrowed(low(b, e)),
                 byte_start: b,
                 byte_end: e,
                 start: char_pos,
@@ -125,7 +169,8 @@ pub fn tokenize<'a>(
         let mut seg_count = 1;
         let mut second = (b, start_char);
         let mut third = (b, start_char);
-        while let Some(&(nb, nc)) = chars.peek() {
+        while let Some(nc) = char_at(text, e) {
+            let nb = e;
             if nc.is_alphabetic() || nc.is_ascii_digit() {
                 let digit = nc.is_ascii_digit();
                 if digit != prev.is_ascii_digit() {
@@ -136,7 +181,6 @@ pub fn tokenize<'a>(
                         third = (nb, char_pos);
                     }
                 }
-                chars.next();
                 e = nb + nc.len_utf8();
                 prev = nc;
                 char_pos += 1;
@@ -153,7 +197,6 @@ pub fn tokenize<'a>(
                     digits > 0 && !text[b..nb].contains('.')
                 };
                 if ok {
-                    chars.next();
                     e = nb + 1;
                     char_pos += 1;
                     continue;
@@ -161,12 +204,13 @@ pub fn tokenize<'a>(
             }
             break;
         }
+        next = e;
         let push = |out: &mut Vec<Token<'a>>, kind, bs: usize, be: usize, cs, ce, sp, br| {
             let t = &text[bs..be];
             out.push(Token {
                 kind,
                 text: t,
-                lower: lower(t),
+                lower: Cow::Borrowed(low(bs, be)),
                 byte_start: bs,
                 byte_end: be,
                 start: cs,
@@ -204,12 +248,12 @@ pub fn tokenize<'a>(
                 push(&mut out, TokenKind::Num, b, sb, start_char, sc, space, brk);
                 push(&mut out, TokenKind::Word, sb, e, sc, end_char, false, false);
             }
-            (2, false) if split_prefix(&lower(&text[b..sb])) => {
+            (2, false) if split_prefix(low(b, sb)) => {
                 push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
                 push(&mut out, TokenKind::Num, sb, e, sc, end_char, false, false);
             }
             // "KSh48.7bn", "R310m": currency, number and scale written as one word.
-            (3, false) if split_prefix(&lower(&text[b..sb])) && split_suffix(&text[tb..e]) => {
+            (3, false) if split_prefix(low(b, sb)) && split_suffix(&text[tb..e]) => {
                 push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
                 push(&mut out, TokenKind::Num, sb, tb, sc, tc, false, false);
                 push(&mut out, TokenKind::Word, tb, e, tc, end_char, false, false);
@@ -236,10 +280,13 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(TokenKind, String)> {
-        tokenize(text, &|p| p == "sh", &|s| matches!(s, "km" | "th" | "m"))
-            .into_iter()
-            .map(|t| (t.kind, t.text.to_string()))
-            .collect()
+        let low = lowered_copy(text);
+        tokenize(text, &low, &|p| p == "sh", &|s| {
+            matches!(s, "km" | "th" | "m")
+        })
+        .into_iter()
+        .map(|t| (t.kind, t.text.to_string()))
+        .collect()
     }
 
     #[test]
@@ -274,8 +321,21 @@ mod tests {
 
     #[test]
     fn offsets_are_code_points() {
-        let t = tokenize("Nadège 38", &|_| false, &|_| false);
+        let t = tokenize("Nadège 38", "nadège 38", &|_| false, &|_| false);
         assert_eq!((t[1].start, t[1].end), (7, 9));
         assert!(t[1].space_before);
+    }
+
+    #[test]
+    fn lower_case_forms_are_slices_of_one_aligned_copy() {
+        let text = "ÉTÉ İstanbul Nadège FIVE";
+        let low = lowered_copy(text);
+        assert_eq!(low.len(), text.len());
+        let t = tokenize(text, &low, &|_| false, &|_| false);
+        let lower: Vec<&str> = t.iter().map(|t| t.lower.as_ref()).collect();
+        assert_eq!(lower, vec!["été", "İstanbul", "nadège", "five"]);
+        // A copy that does not match the text is not trusted.
+        let t = tokenize("FIVE", "six", &|_| false, &|_| false);
+        assert_eq!(t[0].lower, "FIVE");
     }
 }

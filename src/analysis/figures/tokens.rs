@@ -87,10 +87,9 @@ pub fn lowered_copy(text: &str) -> String {
             let mut low = c.to_lowercase();
             if let (Some(l), None) = (low.next(), low.next())
                 && l.len_utf8() == c.len_utf8()
+                && let Some(slot) = bytes.get_mut(i..i + c.len_utf8())
             {
-                if let Some(slot) = bytes.get_mut(i..i + c.len_utf8()) {
-                    l.encode_utf8(slot);
-                }
+                l.encode_utf8(slot);
             }
         }
     }

@@ -149,8 +149,18 @@ pub fn is_cap(text: &Text, i: usize) -> bool {
         return false;
     }
     let w = text.tok(i);
-    if !w.starts_with(char::is_uppercase) {
-        return false;
+    // Most words are plain ASCII: their first byte answers without decoding.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => {
+            if !b.is_ascii_uppercase() {
+                return false;
+            }
+        }
+        _ => {
+            if !w.starts_with(char::is_uppercase) {
+                return false;
+            }
+        }
     }
     // "Sen. Rand Paul, R-Ky.": a party and state label is no name.
     if let Some((party, state)) = w.split_once('-')
@@ -160,7 +170,7 @@ pub fn is_cap(text: &Text, i: usize) -> bool {
     {
         return false;
     }
-    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
     if digits == 0 {
         return true;
     }

@@ -673,6 +673,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
 
 /// A key that ignores case and accents ("SAO PAULO", "São Paulo").
 fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {

@@ -266,6 +266,14 @@ fn word_end(line: &str, start: usize) -> usize {
     while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
         end += 1;
     }
+    // Most words end at a space or a plain mark, which none of the rules below would join on.
+    if end > start
+        && bytes
+            .get(end)
+            .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.'))
+    {
+        return end;
+    }
     let from = end;
     for (j, c) in line[from..].char_indices() {
         let abs = from + j;

@@ -116,7 +116,8 @@ pub fn tokenize<'a>(
     split_prefix: &dyn Fn(&str) -> bool,
     split_suffix: &dyn Fn(&str) -> bool,
 ) -> Vec<Token<'a>> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    // News runs to about one token per four bytes; room for more saves copying on growth.
+    let mut out = Vec::with_capacity(text.len() / 3);
     // Slices of `lowered` share `text`'s char boundaries; a caller's mismatched copy falls back
     // to the text as written rather than panicking.
     let lowered = if lowered.len() == text.len() {
@@ -156,6 +157,35 @@ pub fn tokenize<'a>(
             space = false;
             brk = false;
             continue;
+        }
+        // A plain ASCII word followed by neither a letter nor a digit (most words): one token,
+        // without the segment bookkeeping below.
+        if c.is_ascii_alphabetic() {
+            let bytes = text.as_bytes();
+            let mut e = next;
+            while bytes.get(e).is_some_and(u8::is_ascii_alphabetic) {
+                e += 1;
+            }
+            if bytes.get(e).is_none_or(|&n| n.is_ascii() && !n.is_ascii_digit()) {
+                let end_char = char_pos + (e - b);
+                out.push(Token {
+                    kind: TokenKind::Word,
+                    text: &text[b..e],
+                    lower: Cow::Borrowed(low(b, e)),
+                    byte_start: b,
+                    byte_end: e,
+                    start: char_pos,
+                    end: end_char,
+                    space_before: space,
+                    break_before: brk,
+                    starter: true,
+                });
+                char_pos = end_char;
+                next = e;
+                space = false;
+                brk = false;
+                continue;
+            }
         }
         // An alphanumeric run; '.' and ',' join digits ("1.2", "600,000").
         let start_char = char_pos;

@@ -114,7 +114,7 @@ impl Scanner<'_, '_> {
             && !p.space_before
             && let Some(w) = i.checked_sub(2).and_then(|k| self.at(k))
             && matches!(w.kind, TokenKind::Word | TokenKind::Name)
-            && !TIME_PREFIXES.contains(&w.lower.as_ref())
+            && !TIME_PREFIXES.contains(&w.lower)
             && self.lex.number_word(w).is_none()
         {
             return true;
@@ -122,11 +122,8 @@ impl Scanner<'_, '_> {
         if let Some(p) = self.before(i)
             && !t.break_before
         {
-            let not_lower = p.text != p.lower.as_ref();
-            if p.kind == TokenKind::Word
-                && not_lower
-                && self.lex.name_heads.contains(p.lower.as_ref())
-            {
+            let not_lower = p.text != p.lower;
+            if p.kind == TokenKind::Word && not_lower && self.lex.name_heads.contains(p.lower) {
                 return true;
             }
             // "FTSE 100", "MAX 8": a number after an acronym names something, unless it
@@ -139,9 +136,9 @@ impl Scanner<'_, '_> {
                 return true;
             }
             if p.text == "."
-                && i.checked_sub(2).and_then(|k| self.at(k)).is_some_and(|w| {
-                    w.is_capitalised() && self.lex.name_heads.contains(w.lower.as_ref())
-                })
+                && i.checked_sub(2)
+                    .and_then(|k| self.at(k))
+                    .is_some_and(|w| w.is_capitalised() && self.lex.name_heads.contains(w.lower))
             {
                 return true;
             }
@@ -172,7 +169,7 @@ impl Scanner<'_, '_> {
             if t.kind != TokenKind::Word || !t.is_capitalised() {
                 return false;
             }
-            if STREETS.contains(&t.lower.as_ref()) {
+            if STREETS.contains(&t.lower) {
                 return k > i + 1;
             }
         }
@@ -194,7 +191,7 @@ impl Scanner<'_, '_> {
             // "12th", "3rd"
             if let Some(n) = next
                 && n.kind == TokenKind::Word
-                && matches!(n.lower.as_ref(), "st" | "nd" | "rd" | "th")
+                && matches!(n.lower, "st" | "nd" | "rd" | "th")
             {
                 return Some(mk(k + 1, FigureKind::Ordinal, Some(value)));
             }
@@ -295,10 +292,10 @@ impl Scanner<'_, '_> {
         let Some(t) = self.joined(k) else {
             return false;
         };
-        if matches!(t.lower.as_ref(), "am" | "pm") {
+        if matches!(t.lower, "am" | "pm") {
             return true;
         }
-        matches!(t.lower.as_ref(), "a" | "p")
+        matches!(t.lower, "a" | "p")
             && self.glued(k + 1).is_some_and(|d| d.text == ".")
             && self.glued(k + 2).is_some_and(|m| m.lower == "m")
     }
@@ -388,7 +385,7 @@ impl Scanner<'_, '_> {
             j += 1;
         }
         let y = self.joined(j)?;
-        if !matches!(y.lower.as_ref(), "year" | "years") {
+        if !matches!(y.lower, "year" | "years") {
             return None;
         }
         if self.glued(j + 1).is_some_and(|t| t.is_hyphen()) && self.word_is(j + 2, "old") {
@@ -419,12 +416,12 @@ impl Scanner<'_, '_> {
     pub fn counts_plural(&self, i: usize, k: usize) -> bool {
         if self
             .before(i)
-            .is_some_and(|p| self.lex.date_cues.contains(p.lower.as_ref()))
+            .is_some_and(|p| self.lex.date_cues.contains(p.lower))
         {
             return false;
         }
         self.joined(k).is_some_and(|t| {
-            t.kind == TokenKind::Word && !t.is_capitalised() && self.looks_plural(&t.lower)
+            t.kind == TokenKind::Word && !t.is_capitalised() && self.looks_plural(t.lower)
         })
     }
 }

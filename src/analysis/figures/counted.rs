@@ -20,7 +20,7 @@ impl Scanner<'_, '_> {
             if t.kind != TokenKind::Word || t.is_capitalised() {
                 return None;
             }
-            let w = t.lower.as_ref();
+            let w = t.lower;
             if self.lex.counted_stops.contains(w) || self.lex.number_word(t).is_some() {
                 return None;
             }

@@ -29,7 +29,7 @@ impl Scanner<'_, '_> {
             let mut j = k + 1;
             if self
                 .glued(j)
-                .is_some_and(|t| matches!(t.lower.as_ref(), "st" | "nd" | "rd" | "th"))
+                .is_some_and(|t| matches!(t.lower, "st" | "nd" | "rd" | "th"))
             {
                 j += 1;
             }
@@ -67,7 +67,7 @@ impl Scanner<'_, '_> {
         } else {
             p
         };
-        (self.lex.date_cues.contains(cue.lower.as_ref()) && !self.at(i)?.break_before)
+        (self.lex.date_cues.contains(cue.lower) && !self.at(i)?.break_before)
             .then(|| Hit::date(i, k, None))
     }
 
@@ -77,7 +77,7 @@ impl Scanner<'_, '_> {
         let mut k = i + 1;
         if self
             .glued(k)
-            .is_some_and(|t| matches!(t.lower.as_ref(), "st" | "nd" | "rd" | "th"))
+            .is_some_and(|t| matches!(t.lower, "st" | "nd" | "rd" | "th"))
         {
             k += 1;
             if self.word_is(k, "of") {
@@ -100,7 +100,7 @@ impl Scanner<'_, '_> {
         if !t.is_capitalised() {
             return None;
         }
-        let w = t.lower.as_ref();
+        let w = t.lower;
         let stem = w.strip_suffix('s').unwrap_or(w);
         (self.lex.weekdays.contains(w) || self.lex.weekdays.contains(stem))
             .then(|| Hit::date(i, i + 1, None))
@@ -109,20 +109,20 @@ impl Scanner<'_, '_> {
     /// "last year", "next month" (no value).
     fn relative(&self, i: usize) -> Option<Hit> {
         let t = self.at(i)?;
-        if !self.lex.relative_modifiers.contains(t.lower.as_ref()) {
+        if !self.lex.relative_modifiers.contains(t.lower) {
             return None;
         }
         let p = self.joined(i + 1)?;
         self.lex
             .relative_periods
-            .contains(p.lower.as_ref())
+            .contains(p.lower)
             .then(|| Hit::date(i, i + 2, None))
     }
 
     /// "mid-2024", "pre-2020": the year.
     fn prefixed_year(&self, i: usize) -> Option<Hit> {
         let t = self.at(i)?;
-        if !matches!(t.lower.as_ref(), "mid" | "early" | "late" | "pre" | "post") {
+        if !matches!(t.lower, "mid" | "early" | "late" | "pre" | "post") {
             return None;
         }
         if !self.glued(i + 1).is_some_and(|h| h.is_hyphen()) || self.glued(i + 2).is_none() {

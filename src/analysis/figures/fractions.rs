@@ -70,14 +70,13 @@ impl Scanner<'_, '_> {
             return None;
         }
         if self.before(i).is_some_and(|p| {
-            self.lex.ordinals.contains_key(p.lower.as_ref())
-                || matches!(p.lower.as_ref(), "a" | "and")
+            self.lex.ordinals.contains_key(p.lower) || matches!(p.lower, "a" | "and")
         }) {
             return None;
         }
         let follows = self
             .joined(i + 1)
-            .is_some_and(|n| HALF_FOLLOWERS.contains(&n.lower.as_ref()))
+            .is_some_and(|n| HALF_FOLLOWERS.contains(&n.lower))
             || self.before(i).is_some_and(|p| p.lower == "by");
         (approximated || follows).then(|| Hit::new(i, i + 1, FigureKind::Fraction, Some(0.5)))
     }
@@ -85,7 +84,7 @@ impl Scanner<'_, '_> {
     /// "a third of", "one-third", "two-thirds", "three quarters".
     fn spelled_fraction(&self, i: usize, approximated: bool) -> Option<Hit> {
         let t = self.at(i)?;
-        let article = matches!(t.lower.as_ref(), "a" | "an");
+        let article = matches!(t.lower, "a" | "an");
         let numerator = if article {
             1.0
         } else {
@@ -99,7 +98,7 @@ impl Scanner<'_, '_> {
             k += 1;
         }
         let d = self.joined(k).filter(|d| d.kind == TokenKind::Word)?;
-        let den = *self.lex.denominators.get(d.lower.as_ref())?;
+        let den = *self.lex.denominators.get(d.lower)?;
         // "quarter-final", "third-party" are not fractions.
         if self.glued(k + 1).is_some_and(|h| h.is_hyphen()) {
             return None;
@@ -120,7 +119,7 @@ impl Scanner<'_, '_> {
                 .is_none_or(|n| n.kind == TokenKind::Punct && !n.is_hyphen())
             || self
                 .before(i)
-                .is_some_and(|p| matches!(p.lower.as_ref(), "by" | "than"));
+                .is_some_and(|p| matches!(p.lower, "by" | "than"));
         if article && den != 4 && !fraction_context {
             return None;
         }
@@ -186,7 +185,7 @@ impl Scanner<'_, '_> {
         if let Some((tens, NumClass::Tens)) = self.lex.number_word(t)
             && self.glued(i + 1).is_some_and(|h| h.is_hyphen())
             && let Some(o) = self.glued(i + 2)
-            && let Some(&v) = self.lex.ordinals.get(o.lower.as_ref())
+            && let Some(&v) = self.lex.ordinals.get(o.lower)
             && v < 10
         {
             return Some(Hit::new(
@@ -196,7 +195,7 @@ impl Scanner<'_, '_> {
                 Some(tens + f64::from(v)),
             ));
         }
-        let &v = self.lex.ordinals.get(t.lower.as_ref())?;
+        let &v = self.lex.ordinals.get(t.lower)?;
         if v == 1 {
             return None;
         }
@@ -207,10 +206,10 @@ impl Scanner<'_, '_> {
                 .is_none_or(|n| n.kind == TokenKind::Punct && !n.is_hyphen());
             let unit_use = self
                 .before(i)
-                .is_some_and(|p| matches!(p.lower.as_ref(), "per" | "split" | "every"))
+                .is_some_and(|p| matches!(p.lower, "per" | "split" | "every"))
                 || self
                     .joined(i + 1)
-                    .is_some_and(|n| matches!(n.lower.as_ref(), "later" | "ago" | "earlier"));
+                    .is_some_and(|n| matches!(n.lower, "later" | "ago" | "earlier"));
             if next_is_mark || unit_use {
                 return None;
             }
@@ -228,7 +227,7 @@ impl Scanner<'_, '_> {
             && self.before(i).is_some_and(|p| {
                 p.kind == TokenKind::Word
                     && p.is_capitalised()
-                    && self.lex.name_heads.contains(p.lower.as_ref())
+                    && self.lex.name_heads.contains(p.lower)
             })
     }
 
@@ -236,13 +235,13 @@ impl Scanner<'_, '_> {
     pub fn vague_at(&self, i: usize) -> Option<Hit> {
         let t = self.at(i)?;
         let of_follows = self.joined(i + 1).is_some_and(|o| o.text == "of");
-        if !VAGUE.contains(&t.lower.as_ref()) || !of_follows {
+        if !VAGUE.contains(&t.lower) || !of_follows {
             return None;
         }
         let mut end = i + 1;
         if self
             .joined(i + 2)
-            .is_some_and(|n| matches!(n.lower.as_ref(), "thousands" | "millions" | "billions"))
+            .is_some_and(|n| matches!(n.lower, "thousands" | "millions" | "billions"))
         {
             end = i + 3;
         }

@@ -51,7 +51,7 @@ impl<T: Copy> Phrases<T> {
         let low = lowered_copy(phrase);
         let words: Vec<String> = tokenize(phrase, &low, &|_| false, &|_| false)
             .into_iter()
-            .map(|t| t.lower.into_owned())
+            .map(|t| t.lower.to_string())
             .collect();
         let Some(first) = words.first().cloned() else {
             return;
@@ -65,7 +65,7 @@ impl<T: Copy> Phrases<T> {
     /// the first must not be separated from it by a line break.
     pub fn longest(&self, toks: &[Token<'_>], i: usize) -> Option<(T, usize)> {
         let first = toks.get(i)?;
-        let list = self.by_first.get(first.lower.as_ref())?;
+        let list = self.by_first.get(first.lower)?;
         'phrases: for (words, value) in list {
             for (k, w) in words.iter().enumerate().skip(1) {
                 match toks.get(i + k) {
@@ -332,8 +332,7 @@ impl Lexicon {
         });
         for t in &mut toks {
             t.starter = t.kind == TokenKind::Num
-                || self.starter_shapes.may_hold(&t.lower)
-                    && self.starters.contains(t.lower.as_ref());
+                || self.starter_shapes.may_hold(t.lower) && self.starters.contains(t.lower);
         }
         toks
     }
@@ -343,7 +342,7 @@ impl Lexicon {
         if t.kind != TokenKind::Word {
             return None;
         }
-        self.numbers.get(t.lower.as_ref()).copied()
+        self.numbers.get(t.lower).copied()
     }
 }
 

@@ -140,7 +140,7 @@ fn share_range_scales(sc: &Scanner<'_, '_>, hits: &mut [Hit]) {
             continue;
         }
         let Some(link) = sc.at(a.end) else { continue };
-        let joins = link.is_dash() || matches!(link.lower.as_ref(), "to" | "and" | "or");
+        let joins = link.is_dash() || matches!(link.lower, "to" | "and" | "or");
         let (Some(av), Some(_)) = (a.number(), b.number()) else {
             continue;
         };

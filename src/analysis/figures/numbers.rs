@@ -57,13 +57,13 @@ impl Scanner<'_, '_> {
         if self.glued(k).is_some_and(|h| h.is_hyphen())
             && let Some(t) = self.glued(k + 1)
             && t.kind == TokenKind::Word
-            && let Some(&(mult, false)) = self.lex.scales.get(t.lower.as_ref())
+            && let Some(&(mult, false)) = self.lex.scales.get(t.lower)
         {
             return (mult, k + 2);
         }
         if let Some(t) = self.joined(k)
             && t.kind == TokenKind::Word
-            && let Some(&(mult, money_only)) = self.lex.scales.get(t.lower.as_ref())
+            && let Some(&(mult, money_only)) = self.lex.scales.get(t.lower)
             && (money || !money_only)
         {
             // "m" written apart from the number is a unit or a word, not a scale.
@@ -76,10 +76,10 @@ impl Scanner<'_, '_> {
         if let Some(t) = self.glued(k)
             && t.kind == TokenKind::Word
             && !t.break_before
-            && let Some(&(mult, true)) = self.lex.scales.get(t.lower.as_ref())
+            && let Some(&(mult, true)) = self.lex.scales.get(t.lower)
             && self
                 .joined(k + 1)
-                .is_some_and(|n| n.kind == TokenKind::Word && self.looks_plural(&n.lower))
+                .is_some_and(|n| n.kind == TokenKind::Word && self.looks_plural(n.lower))
         {
             return (mult, k + 1);
         }

@@ -135,7 +135,7 @@ impl<'a> Scanner<'_, 'a> {
         if !t.is_capitalised() {
             return None;
         }
-        let (m, abbr) = *self.lex.months.get(t.lower.as_ref())?;
+        let (m, abbr) = *self.lex.months.get(t.lower)?;
         let mut next = i + 1;
         if abbr && self.glued(next).is_some_and(|t| t.text == ".") {
             next += 1;

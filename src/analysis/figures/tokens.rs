@@ -5,8 +5,6 @@
 //! "1.2"), and a number written against a unit or suffix ("19km", "12th", "€450m") is split so
 //! the grammar sees the number and the suffix as two tokens with no space between them.
 
-use std::borrow::Cow;
-
 /// What sort of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -27,8 +25,8 @@ pub struct Token<'a> {
     pub kind: TokenKind,
     /// The token as written.
     pub text: &'a str,
-    /// The token in lower case (borrowed when it already is).
-    pub lower: Cow<'a, str>,
+    /// The token in lower case (a slice of the text's lower-case copy).
+    pub lower: &'a str,
     /// Byte offset of the first byte.
     pub byte_start: usize,
     /// Byte offset one past the last byte.
@@ -144,7 +142,7 @@ pub fn tokenize<'a>(
             out.push(Token {
                 kind: TokenKind::Punct,
                 text: &text[b..e],
-                lower: Cow::Borrowed(low(b, e)),
+                lower: low(b, e),
                 byte_start: b,
                 byte_end: e,
                 start: char_pos,
@@ -166,12 +164,15 @@ pub fn tokenize<'a>(
             while bytes.get(e).is_some_and(u8::is_ascii_alphabetic) {
                 e += 1;
             }
-            if bytes.get(e).is_none_or(|&n| n.is_ascii() && !n.is_ascii_digit()) {
+            if bytes
+                .get(e)
+                .is_none_or(|&n| n.is_ascii() && !n.is_ascii_digit())
+            {
                 let end_char = char_pos + (e - b);
                 out.push(Token {
                     kind: TokenKind::Word,
                     text: &text[b..e],
-                    lower: Cow::Borrowed(low(b, e)),
+                    lower: low(b, e),
                     byte_start: b,
                     byte_end: e,
                     start: char_pos,
@@ -239,7 +240,7 @@ pub fn tokenize<'a>(
             out.push(Token {
                 kind,
                 text: t,
-                lower: Cow::Borrowed(low(bs, be)),
+                lower: low(bs, be),
                 byte_start: bs,
                 byte_end: be,
                 start: cs,
@@ -361,7 +362,7 @@ mod tests {
         let low = lowered_copy(text);
         assert_eq!(low.len(), text.len());
         let t = tokenize(text, &low, &|_| false, &|_| false);
-        let lower: Vec<&str> = t.iter().map(|t| t.lower.as_ref()).collect();
+        let lower: Vec<&str> = t.iter().map(|t| t.lower).collect();
         assert_eq!(lower, vec!["été", "İstanbul", "nadège", "five"]);
         // A copy that does not match the text is not trusted.
         let t = tokenize("FIVE", "six", &|_| false, &|_| false);

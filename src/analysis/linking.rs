@@ -7,6 +7,7 @@
 //! marks a sentence start or a headline are kept only when the article names them elsewhere.
 
 use super::fast_hash::{HashMap, HashSet};
+use super::shapes::Shapes;
 
 use super::EntityType;
 use super::candidates::{Candidate, DISEASE_EPONYMS, NAME_PARTICLES, is_cap};
@@ -120,15 +121,17 @@ struct Typed {
 pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
     // Every word the text writes in lower case ("march" makes a sentence-initial "March" a
     // common word).
-    let mut lower: HashSet<&str> = HashSet::default();
-    lower.reserve(text.tokens.len() / 8);
-    lower.extend(
+    // Only words written with a capital somewhere are ever asked about, so words of other shapes
+    // are left out without hashing them.
+    let words = || {
         text.tokens
             .iter()
             .filter(|t| t.kind == TokKind::Word)
             .map(|t| text.slice(t.start, t.end))
-            .filter(|w| w.starts_with(char::is_lowercase)),
-    );
+    };
+    let capitalised = Shapes::of(words().filter(|w| w.starts_with(char::is_uppercase)));
+    let mut lower: HashSet<&str> = HashSet::default();
+    lower.extend(words().filter(|w| capitalised.may_hold(w) && w.starts_with(char::is_lowercase)));
     let mut typed: Vec<Option<Typed>> = vec![None; cands.len()];
     // Pass 1: names with their own evidence.
     for (ci, c) in cands.iter().enumerate() {

@@ -16,6 +16,7 @@ mod knowledge;
 mod linking;
 mod model;
 mod quotes;
+mod shapes;
 mod text;
 
 pub use model::{

@@ -53,6 +53,8 @@ pub struct Text<'a> {
     pub src: &'a str,
     /// All tokens, in order.
     pub tokens: Vec<Token>,
+    /// Each token's text, sliced once (every rule reads tokens' texts many times over).
+    words: Vec<&'a str>,
     /// Sentences (token and byte ranges).
     pub sentences: Vec<Span>,
     /// Paragraphs (token and byte ranges).
@@ -76,6 +78,7 @@ impl<'a> Text<'a> {
         let mut text = Text {
             src,
             tokens: Vec::with_capacity(src.len() / 5),
+            words: Vec::new(),
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             headline: false,
@@ -97,6 +100,7 @@ impl<'a> Text<'a> {
             });
             para_start += line.len() + 1;
         }
+        text.words = text.tokens.iter().map(|t| &src[t.start..t.end]).collect();
         text.split_sentences();
         text.mark_uncertain_capitals();
         text
@@ -104,8 +108,7 @@ impl<'a> Text<'a> {
 
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'a str {
-        let t = &self.tokens[i];
-        &self.src[t.start..t.end]
+        self.words[i]
     }
 
     /// The text between two byte offsets.

@@ -2,6 +2,7 @@
 //! once from the files in `assets/figures/` and shared by every analysis.
 
 use crate::analysis::fast_hash::{HashMap, HashSet};
+use crate::analysis::shapes::Shapes;
 use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind, lowered_copy, tokenize};
@@ -118,43 +119,6 @@ pub struct Lexicon {
     pub starters: HashSet<String>,
     /// The first letters and lengths of `starters`, so most words are ruled out without hashing.
     pub starter_shapes: Shapes,
-}
-
-/// The shapes (first byte, last byte, length) of the words of a set: a test, cheaper than
-/// hashing, that rules most other words out.
-#[derive(Debug, Clone)]
-pub struct Shapes(Vec<u64>);
-
-impl Default for Shapes {
-    fn default() -> Self {
-        Shapes(vec![0; 1024])
-    }
-}
-
-impl Shapes {
-    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut s = Shapes::default();
-        for w in words {
-            if let Some((slot, bit)) = Self::key(w) {
-                s.0[slot] |= bit;
-            }
-        }
-        s
-    }
-
-    /// The table slot (from the five low bits of the first and last bytes, which tell the
-    /// letters apart) and the bit for the length.
-    fn key(w: &str) -> Option<(usize, u64)> {
-        let bytes = w.as_bytes();
-        let (first, last) = (*bytes.first()?, *bytes.last()?);
-        let slot = usize::from(first & 31) | usize::from(last & 31) << 5;
-        Some((slot, 1 << w.len().min(63)))
-    }
-
-    /// False when no word of the set has this word's shape.
-    pub fn may_hold(&self, w: &str) -> bool {
-        Self::key(w).is_some_and(|(slot, bit)| self.0[slot] & bit != 0)
-    }
 }
 
 /// The lines of a list file, without comments and blanks, split on `|` and trimmed.

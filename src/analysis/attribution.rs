@@ -562,9 +562,9 @@ impl Ctx<'_, '_> {
         named.or_else(|| {
             let a = sent.first_tok;
             let role = (a..at.min(a + 4))
-                .map(|i| self.word(i).to_lowercase())
+                .map(|i| self.text.tok_lower(i))
                 .find(|w| self.is_role(w))?;
-            self.by_role(&role, self.text.tokens[a].start)
+            self.by_role(role, self.text.tokens[a].start)
         })
     }
 
@@ -596,7 +596,7 @@ impl Ctx<'_, '_> {
             if self.quote_of_tok[j].is_some() {
                 continue;
             }
-            if !self.word(j).to_lowercase().starts_with("spokes") {
+            if !self.text.tok_lower(j).starts_with("spokes") {
                 continue;
             }
             // "Dr Tomás Breathnach, … spokesman for the ICGP, said": a named spokesperson.
@@ -624,7 +624,7 @@ impl Ctx<'_, '_> {
                     .first()
                     .filter(|m| self.ents.clusters[m.cluster].kind == EntityType::Org)
                     .map(|m| m.cluster)
-                    .or_else(|| self.by_role(&self.word(k).to_lowercase(), at));
+                    .or_else(|| self.by_role(self.text.tok_lower(k), at));
             }
             return None;
         }
@@ -645,11 +645,11 @@ impl Ctx<'_, '_> {
         // organisations ("A party spokesman").
         let head = (a + 1..b.min(a + 4))
             .take_while(|&i| self.word(i).starts_with(char::is_lowercase))
-            .map(|i| self.word(i).to_lowercase())
+            .map(|i| self.text.tok_lower(i))
             .filter(|w| self.is_role(w))
             .last()?;
-        (self.k.role_nouns.get(&head) == Some(&false) && !head.starts_with("spokes"))
-            .then_some(head)
+        (self.k.role_nouns.get(head) == Some(&false) && !head.starts_with("spokes"))
+            .then(|| head.to_string())
     }
 
     /// Whether token `i` is a pronoun or a role noun that may stand for a speaker.
@@ -702,8 +702,8 @@ impl Ctx<'_, '_> {
             }
             let lower = w.to_lowercase();
             if self.is_role(&lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
-                let prev = self.word(i - 1).to_lowercase();
-                let determined = matches!(prev.as_str(), "the" | "a" | "an" | "its")
+                let prev = self.text.tok_lower(i - 1);
+                let determined = matches!(prev, "the" | "a" | "an" | "its")
                     || self
                         .k
                         .lookup(self.word(i - 1))
@@ -713,7 +713,7 @@ impl Ctx<'_, '_> {
                     let at = self.text.tokens[pos.min(i)].start;
                     let found = self.by_role(&lower, at);
                     // "the minister" points back to someone; "a resident" does not.
-                    let definite = matches!(prev.as_str(), "the" | "this");
+                    let definite = matches!(prev, "the" | "this");
                     if found.is_none() && definite && self.k.role_nouns.get(&lower) == Some(&false)
                     {
                         // "The author, asked what she would do, said …": the pronoun that
@@ -1018,7 +1018,7 @@ impl Ctx<'_, '_> {
             return (matches!(kind, EntityType::Person | EntityType::Org) || place_speaks)
                 .then_some(m.cluster);
         }
-        let role = self.word(last).to_lowercase();
+        let role = self.text.tok_lower(last);
         // "Gilruth’s spokesman said", "Google’s spokeswoman said": the owner speaks.
         if role.starts_with("spokes")
             && last >= a + 3
@@ -1039,7 +1039,7 @@ impl Ctx<'_, '_> {
         }
         // "his office said" is left to the pronoun rules.
         if comma
-            || !self.is_role(&role)
+            || !self.is_role(role)
             || (last > a
                 && matches!(
                     self.word(last - 1),
@@ -1048,7 +1048,7 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
-        self.by_role(&role, self.text.tokens[q_start].start)
+        self.by_role(role, self.text.tokens[q_start].start)
     }
 
     /// "Dr Anwen Pryce of the University of Stirling said": the person whose name ends right

@@ -173,11 +173,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let (mut first, end) = (c.first_tok, c.end_tok);
-        let opener = text.tok(first).to_lowercase();
+        let opener = text.tok_lower(first);
         // "Opposition NDP leader …": an English word opening a sentence before an acronym is
         // no part of it ("Cricket Australia" and "Police Scotland" are names, though).
         let english_before_name = end - first == 2
-            && k.english_words.contains(&opener)
+            && k.english_words.contains(opener)
             && !k.given_names.contains(text.tok(first))
             && is_acronym(text.tok(first + 1));
         // "World Athletics said": a name that is the subject of a speech verb keeps its opener.
@@ -186,8 +186,8 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             && !k.common_words.contains(text.tok(first));
         if c.uncertain
             && end - first >= 2
-            && (lower.contains(opener.as_str()) && !speaks_next || english_before_name)
-            && !NAME_PARTICLES.contains(&opener.as_str())
+            && (lower.contains(opener) && !speaks_next || english_before_name)
+            && !NAME_PARTICLES.contains(&opener)
         {
             first += 1;
         }
@@ -219,11 +219,11 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let org_prefix_of = org_prefixes.get(&words.join(" ")).cloned();
-        let before = first.checked_sub(1).map(|p| text.tok(p).to_lowercase());
+        let before = first.checked_sub(1).map(|p| text.tok_lower(p));
         let possessive = end < text.tokens.len() && matches!(text.tok(end), "’" | "'");
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
-        } else if before.as_deref() == Some("of")
+        } else if before == Some("of")
             && ci > 0
             && typed[ci - 1]
                 .as_ref()
@@ -231,7 +231,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         {
             // "Rhian Powell of Celtic Sea Ferries": a person's affiliation.
             (EntityType::Org, None)
-        } else if matches!(before.as_deref(), Some("off" | "near" | "between")) && !possessive {
+        } else if matches!(before, Some("off" | "near" | "between")) && !possessive {
             // "sheltered off Malin Head": people are not "off" or "between" anything.
             (EntityType::Place, None)
         } else if words.len() == 2
@@ -421,7 +421,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             && k.lookup(w).is_some_and(|n| n.town);
         let says_where = c.first_tok > 0
             && matches!(
-                text.tok(c.first_tok - 1).to_lowercase().as_str(),
+                text.tok_lower(c.first_tok - 1),
                 "in" | "at"
                     | "from"
                     | "near"
@@ -806,16 +806,15 @@ fn type_by_evidence(
     if let Some(known) = k.lookup(name) {
         // A sentence-initial word that the text also uses in lower case is a common word
         // ("March"), and so is a role noun ("Police said", though Police is a Polish town).
-        let lower_name = name.to_lowercase();
+        let lower_name = text.lower_slice(c.start, c.end);
         // "Green councillor Emma Edwards": an English word before a role noun is an adjective.
-        let before_role = k.english_words.contains(&lower_name)
+        let before_role = k.english_words.contains(lower_name)
             && text
                 .tokens
                 .get(c.end_tok)
                 .is_some_and(|_| k.role_nouns.contains_key(text.tok(c.end_tok)));
-        let common = lower.contains(lower_name.as_str())
-            || k.role_nouns.contains_key(&lower_name)
-            || before_role;
+        let common =
+            lower.contains(lower_name) || k.role_nouns.contains_key(lower_name) || before_role;
         if !(c.uncertain && single && common) {
             return Some(make(
                 text,
@@ -1059,7 +1058,7 @@ fn byline(text: &Text, first: usize) -> bool {
     // "by Liza Navarro and Paolo Dizon": the second name of a pair counts too.
     let verb_at = |i: usize| {
         matches!(
-            text.tok(i).to_lowercase().as_str(),
+            text.tok_lower(i),
             "reporting" | "editing" | "written" | "writing" | "photographs" | "photos" | "compiled"
         )
     };

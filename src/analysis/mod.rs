@@ -88,7 +88,7 @@ fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
     if cancel.is_cancelled() {
         return None;
     }
-    let figures = figures::find_figures(src);
+    let figures = figures::find_figures_lowered(src, &text.lower);
     if cancel.is_cancelled() {
         return None;
     }

@@ -55,6 +55,10 @@ pub struct Text<'a> {
     pub tokens: Vec<Token>,
     /// Each token's text, sliced once (every rule reads tokens' texts many times over).
     words: Vec<&'a str>,
+    /// The text in lower case, byte for byte aligned with `src` (see
+    /// [`lowered_copy`](super::figures::tokens::lowered_copy)), so that any token or span has its
+    /// lower-case form without an allocation.
+    pub lower: String,
     /// Sentences (token and byte ranges).
     pub sentences: Vec<Span>,
     /// Paragraphs (token and byte ranges).
@@ -79,6 +83,7 @@ impl<'a> Text<'a> {
             src,
             tokens: Vec::with_capacity(src.len() / 5),
             words: Vec::new(),
+            lower: super::figures::tokens::lowered_copy(src),
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             headline: false,
@@ -109,6 +114,17 @@ impl<'a> Text<'a> {
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'a str {
         self.words[i]
+    }
+
+    /// The text of token `i` in lower case.
+    pub fn tok_lower(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        self.lower_slice(t.start, t.end)
+    }
+
+    /// The text between two byte offsets, in lower case.
+    pub fn lower_slice(&self, start: usize, end: usize) -> &str {
+        self.lower.get(start..end).unwrap_or(&self.src[start..end])
     }
 
     /// The text between two byte offsets.

@@ -26,9 +26,14 @@ use tokens::TokenKind;
 /// Finds the figures in `text` (ids are left empty; `Analysis::assign_ids` numbers them).
 /// Offsets are code points into `text`, end exclusive.
 pub fn find_figures(text: &str) -> Vec<Figure> {
+    find_figures_lowered(text, &tokens::lowered_copy(text))
+}
+
+/// [`find_figures`] given the text's [`lowered_copy`](tokens::lowered_copy), when the caller
+/// already has it.
+pub fn find_figures_lowered(text: &str, lowered: &str) -> Vec<Figure> {
     let lex = lexicon();
-    let lowered = tokens::lowered_copy(text);
-    let toks = lex.tokenize(text, &lowered);
+    let toks = lex.tokenize(text, lowered);
     let sc = Scanner { toks: &toks, lex };
     let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;

@@ -120,18 +120,26 @@ struct Typed {
 /// Types and links the candidates of `text`.
 pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
     // Every word the text writes in lower case ("march" makes a sentence-initial "March" a
-    // common word).
-    // Only words written with a capital somewhere are ever asked about, so words of other shapes
-    // are left out without hashing them.
-    let words = || {
+    // common word). Only the words of names (and of the headline) are ever asked about, so
+    // words of other shapes are left out without hashing them.
+    let mut asked = Shapes::default();
+    let headline_end = text.paragraphs.first().map_or(0, |p| p.end_tok);
+    for i in cands
+        .iter()
+        .flat_map(|c| c.first_tok..c.end_tok)
+        .chain(0..headline_end)
+    {
+        asked.add(text.tok(i));
+    }
+    let mut lower: HashSet<&str> = HashSet::default();
+    lower.extend(
         text.tokens
             .iter()
-            .filter(|t| t.kind == TokKind::Word)
-            .map(|t| text.slice(t.start, t.end))
-    };
-    let capitalised = Shapes::of(words().filter(|w| w.starts_with(char::is_uppercase)));
-    let mut lower: HashSet<&str> = HashSet::default();
-    lower.extend(words().filter(|w| capitalised.may_hold(w) && w.starts_with(char::is_lowercase)));
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokKind::Word)
+            .map(|(i, _)| text.tok(i))
+            .filter(|w| asked.may_hold(w) && w.starts_with(char::is_lowercase)),
+    );
     let mut typed: Vec<Option<Typed>> = vec![None; cands.len()];
     // Pass 1: names with their own evidence.
     for (ci, c) in cands.iter().enumerate() {
@@ -1365,6 +1373,9 @@ fn link_headline(
     ents: &mut Entities,
     lower: &HashSet<&str>,
 ) {
+    if !cands.iter().any(|c| c.in_headline) {
+        return;
+    }
     // Keyed without case: "BYRON BAY" in a dateline names the headline's "Byron Bay".
     let mut surfaces: HashMap<String, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {

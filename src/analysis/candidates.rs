@@ -43,6 +43,11 @@ const CONNECTOR_HEADS: &[&str] = &[
     "State",
     "States",
     "City",
+    "District",
+    "County",
+    "Borough",
+    "Municipality",
+    "Province",
     "Isle",
     "Cape",
     "Gulf",
@@ -183,6 +188,7 @@ pub fn is_cap(text: &Text, i: usize) -> bool {
 /// Futures”) are left out.
 pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<Candidate> {
     let mut cands = find_all(text, k);
+    drop_portfolios(text, k, &mut cands);
     let titles: Vec<(usize, usize)> = quotes
         .iter()
         .filter(|q| is_title_of_work(text, k, q))
@@ -197,6 +203,39 @@ pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<C
         });
     }
     cands
+}
+
+/// "Public Safety Minister Colleen Brandvold", "State Revenue and Disaster Management Minister
+/// Jogen Hazarika": common words before a title and a name are the minister's portfolio, not a
+/// name of their own.
+fn drop_portfolios(text: &Text, k: &Knowledge, cands: &mut Vec<Candidate>) {
+    let n = text.tokens.len();
+    let mut portfolio = vec![false; cands.len()];
+    for j in (0..cands.len()).rev() {
+        let c = &cands[j];
+        let common = (c.first_tok..c.end_tok).all(|i| {
+            k.english_words.contains(text.tok_lower(i)) && k.lookup(text.tok(i)).is_none()
+        });
+        if !common {
+            continue;
+        }
+        let e = c.end_tok;
+        // (Only government offices take a portfolio: "Voltaic Chief Executive …" is a firm's.)
+        let before_title = e + 1 < n
+            && matches!(text.tok(e), "Minister" | "Secretary" | "Commissioner")
+            && is_cap(text, e + 1);
+        let before_portfolio = e < n
+            && text.tok(e) == "and"
+            && j + 1 < cands.len()
+            && portfolio[j + 1]
+            && cands[j + 1].first_tok == e + 1;
+        portfolio[j] = before_title || before_portfolio;
+    }
+    let mut j = 0;
+    cands.retain(|_| {
+        j += 1;
+        !portfolio[j - 1]
+    });
 }
 
 /// A closed quotation of two to twelve words, every longer word capitalised.
@@ -884,6 +923,37 @@ fn mark_acronyms(text: &Text, k: &Knowledge, cands: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::analysis::knowledge::knowledge;
+
+    #[test]
+    fn ministers_portfolios_are_no_names() {
+        let got = name_texts(
+            "Provincial Public Safety Minister Colleen Brandvold spoke. State Revenue and \
+             Disaster Management Minister Jogen Hazarika came. Voltaic Chief Executive Rachel \
+             Stone left.",
+        );
+        assert!(
+            got.iter().all(|n| !matches!(
+                n.as_str(),
+                "Public Safety" | "State Revenue" | "Disaster Management"
+            )),
+            "{got:?}"
+        );
+        assert!(got.contains(&"Colleen Brandvold".to_string()), "{got:?}");
+        assert!(got.contains(&"Jogen Hazarika".to_string()), "{got:?}");
+        assert!(got.contains(&"Voltaic".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn capital_saint_in_a_dateline_keeps_its_stop() {
+        let got = name_texts("ST. PAUL, Minn. — The court ruled.");
+        assert_eq!(got[0], "ST. PAUL", "{got:?}");
+    }
+
+    #[test]
+    fn an_unknown_dateline_in_capitals_is_a_name() {
+        let got = name_texts("KESTREL LAKE, Alta. — More than 7,400 residents left.");
+        assert_eq!(got[0], "KESTREL LAKE", "{got:?}");
+    }
 
     /// The candidates' texts only.
     fn name_texts(s: &str) -> Vec<String> {

@@ -169,6 +169,16 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         .filter(|t| t.kind == EntityType::Person)
         .flat_map(|t| (t.first_tok..t.end_tok).map(|i| text.tok(i)))
         .collect();
+    // One name, one sense: a multi-word name typed by evidence somewhere ("Harlow Vale 24" in a
+    // score line) keeps that type where it stands without evidence ("ending Harlow Vale’s run").
+    let mut typed_names: HashMap<String, EntityType> = HashMap::default();
+    for t in typed.iter().flatten() {
+        if t.end_tok - t.first_tok >= 2 {
+            typed_names
+                .entry(fold(&name_words(text, t.first_tok, t.end_tok).join(" ")))
+                .or_insert(t.kind);
+        }
+    }
     let mut pass2_person_suffixes: HashMap<String, String> = HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if let Some(t) = &typed[ci]
@@ -184,7 +194,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let opener = text.tok_lower(first);
         // "Opposition NDP leader …": an English word opening a sentence before an acronym is
         // no part of it ("Cricket Australia" and "Police Scotland" are names, though).
+        // (A name written all in capitals, as in a dateline, is no word and acronym.)
         let english_before_name = end - first == 2
+            && !is_acronym(text.tok(first))
             && k.english_words.contains(opener)
             && !k.given_names.contains(text.tok(first))
             && is_acronym(text.tok(first + 1));
@@ -231,6 +243,8 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         let possessive = end < text.tokens.len() && matches!(text.tok(end), "’" | "'");
         let (kind, known) = if org_prefix_of.is_some() {
             (EntityType::Org, org_prefix_of)
+        } else if let Some(&kind) = typed_names.get(&key) {
+            (kind, None)
         } else if before == Some("of")
             && ci > 0
             && typed[ci - 1]
@@ -493,7 +507,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         // "Thornbury: Doherty; Okafor, Fairweather, …": a team line-up lists players.
         if in_lineup(text, c.first_tok) && !k.common_words.contains(w) {
-            let key = (EntityType::Person, w.to_string());
+            let key = (EntityType::Person, fold(w));
             let cl = *by_key
                 .entry(key)
                 .or_insert_with(|| new_cluster(&mut ents, EntityType::Person, None));
@@ -594,7 +608,8 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         } else {
             EntityType::Org
         };
-        let key = (kind, w.to_string());
+        // Keyed as typed single words are, so both kinds of mention join one entity.
+        let key = (kind, fold(w));
         let cl = *by_key
             .entry(key)
             .or_insert_with(|| new_cluster(&mut ents, kind, None));
@@ -914,11 +929,22 @@ fn type_by_evidence(
         .tokens
         .get(c.end_tok)
         .is_some_and(|_| PLACE_NOUNS_AFTER.contains(&text.tok(c.end_tok)));
+    // "leaders Kingsford Athletic": an organisation's ending outweighs a person's role before
+    // it, unless the name opens with a given name ("singer Charlotte Church").
+    let org_named = !single && k.org_words.contains(last) && !k.given_names.contains(words[0]);
     let kind = if c.title.is_some()
-        || person_role && !c.uncertain
+        || person_role && !c.uncertain && !org_named
         || aged && !k.org_words.contains(last)
     {
         Some(EntityType::Person)
+    } else if employs_next(text, c.end_tok)
+        || with_score(text, c.end_tok)
+        // "Alberta Wildfire, the provincial agency that …": an organisation's appositive.
+        || c.role_after
+            .as_ref()
+            .is_some_and(|r| k.role_nouns.get(r) == Some(&true))
+    {
+        Some(EntityType::Org)
     } else if place_noun_after && !single {
         Some(EntityType::Place)
     } else if !single && last == "City" && words.len() == 2 {
@@ -977,6 +1003,77 @@ fn type_by_evidence(
         None
     };
     kind.map(|kind| make(text, ci, c.first_tok, c.end_tok, kind, None))
+}
+
+/// Roles a club or firm gives a named person ("Harlow head coach Andrea Bellucci").
+const EMPLOYER_ROLES: &[&str] = &[
+    "coach",
+    "manager",
+    "boss",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "owner",
+    "founder",
+    "executive",
+    "director",
+    "president",
+    "chief",
+];
+
+/// Whether the words from token `end` are a role of the employer's, then a person's name:
+/// "Harlow head coach Andrea Bellucci", "Saltmarsh director of rugby Gareth Lomax", "Kenya
+/// Power managing director Joseph Siror". (A spokesman may speak for a person, so does not
+/// count: "Biden spokesman Andrew Bates".)
+fn employs_next(text: &Text, end: usize) -> bool {
+    let mut i = end;
+    let mut role = false;
+    while i < text.tokens.len() && i < end + 5 {
+        let w = text.tok(i);
+        if text.tokens[i].kind != TokKind::Word || !w.starts_with(char::is_lowercase) {
+            break;
+        }
+        role |= EMPLOYER_ROLES.contains(&w);
+        i += 1;
+    }
+    role && i > end
+        && i + 1 < text.tokens.len()
+        && text.tokens[i].sentence == text.tokens[end].sentence
+        && is_cap(text, i)
+        && is_cap(text, i + 1)
+}
+
+/// Whether a sports score follows token `end`: "who beat Tamar Valley 38-17", or the name is
+/// one side of a score line ("Saltmarsh 27 Harlow Vale 24").
+fn with_score(text: &Text, end: usize) -> bool {
+    let num = |i: usize| {
+        text.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Number && t.end - t.start <= 3)
+    };
+    if !num(end) {
+        return false;
+    }
+    let glued = |i: usize| text.tokens[i].start == text.tokens[i - 1].end;
+    if end + 2 < text.tokens.len()
+        && matches!(text.tok(end + 1), "-" | "–")
+        && num(end + 2)
+        && glued(end + 1)
+        && glued(end + 2)
+    {
+        return true;
+    }
+    let p = text.tokens[end].paragraph;
+    let Some(para) = text.paragraphs.get(p) else {
+        return false;
+    };
+    let toks = para.first_tok..para.end_tok;
+    let numbers = toks.clone().filter(|&i| num(i)).count();
+    numbers == 2
+        && para.end_tok - para.first_tok >= 4
+        && num(para.end_tok - 1)
+        && toks.clone().all(|i| num(i) || is_cap(text, i))
 }
 
 /// The last word of an organisation's name when it can stand for the whole ("Rovers" for
@@ -1652,6 +1749,78 @@ mod tests {
         has(&got, "Mei Tanaka", EntityType::Person, "Mei Tanaka");
         has(&got, "Anwen Pryce", EntityType::Person, "Anwen Pryce");
         has(&got, "Sunita Gaikwad", EntityType::Person, "Sunita Gaikwad");
+    }
+
+    #[test]
+    fn clubs_by_their_coaches_scores_and_appositives() {
+        let got = entities(
+            "Match Report\nSaltmarsh 27 Harlow Vale 24\nIt ended Harlow Vale’s run. Harlow head \
+             coach Andrea Bellucci was angry. They trail leaders Kingsford Athletic, who beat Tamar \
+             Valley 38-17. Rangers manager Philippe Clement spoke. The fire grew, according to \
+             Alberta Wildfire, the provincial agency that manages fires.",
+        );
+        for club in [
+            "Saltmarsh",
+            "Harlow Vale",
+            "Harlow",
+            "Kingsford Athletic",
+            "Tamar Valley",
+        ] {
+            assert!(
+                got.iter()
+                    .any(|(s, k, _)| s == club && *k == EntityType::Org),
+                "{club} in {got:?}"
+            );
+        }
+        // The score line and the possessive are one club, not a club and a person.
+        let harlow: Vec<_> = got.iter().filter(|(s, _, _)| s == "Harlow Vale").collect();
+        assert!(harlow.len() == 2 && harlow.iter().all(|(_, k, _)| *k == EntityType::Org));
+        has(
+            &got,
+            "Andrea Bellucci",
+            EntityType::Person,
+            "Andrea Bellucci",
+        );
+        has(
+            &got,
+            "Alberta Wildfire",
+            EntityType::Org,
+            "Alberta Wildfire",
+        );
+    }
+
+    #[test]
+    fn a_single_word_joins_one_entity_however_it_was_typed() {
+        let got = entities(
+            "Match Report\nSaltmarsh 27 Harlow Vale 24\nA try lifted Saltmarsh into second. \
+             But Saltmarsh kicked the next penalty.",
+        );
+        let clusters: Vec<&String> = got
+            .iter()
+            .filter(|(s, _, _)| s == "Saltmarsh")
+            .map(|(_, _, c)| c)
+            .collect();
+        assert_eq!(clusters.len(), 3, "{got:?}");
+        let e = {
+            let t = Text::new(
+                "Match Report\nSaltmarsh 27 Harlow Vale 24\nA try lifted Saltmarsh into second. But Saltmarsh kicked.",
+            );
+            let c = find_candidates(&t, knowledge(), &[]);
+            link(&t, knowledge(), &c)
+        };
+        let named: Vec<_> = e
+            .clusters
+            .iter()
+            .filter(|c| c.canonical == "Saltmarsh")
+            .collect();
+        assert_eq!(named.len(), 1);
+    }
+
+    #[test]
+    fn unknown_datelines_in_capitals_are_places() {
+        let got = entities("KESTREL LAKE, Alta. — More than 7,400 residents left.");
+        has(&got, "KESTREL LAKE", EntityType::Place, "KESTREL LAKE");
+        has(&got, "Alta.", EntityType::Place, "Alberta");
     }
 
     #[test]

@@ -73,7 +73,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Lt", "Sgt", "Rev", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Ala", "Ariz", "Ark",
     "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
     "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Va", "Vt",
-    "Wash", "Wis", "Wyo", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "approx", "etc",
+    "Wash", "Wis", "Wyo", "Alta", "Sask", "Ont", "Que", "Nfld", "Jan", "Feb", "Aug", "Sept", "Oct",
+    "Nov", "Dec", "approx", "etc",
 ];
 
 impl<'a> Text<'a> {
@@ -328,7 +329,9 @@ fn word_end(line: &str, start: usize) -> usize {
                 end = abs + 1;
                 continue;
             }
-            if initial || dotted || ABBREVIATIONS.contains(&word) {
+            // "ST. PAUL, Minn.": a dateline writes "St." in capitals.
+            let caps_abbreviation = matches!(word, "ST" | "MT" | "FT");
+            if initial || dotted || caps_abbreviation || ABBREVIATIONS.contains(&word) {
                 end = abs + 1;
             }
             break;

@@ -179,9 +179,17 @@ pub fn is_cap(text: &Text, i: usize) -> bool {
     if digits == 0 {
         return true;
     }
-    // "AP4" is a name; "E195-E2" and "COVID-19" are not.
+    // "AP4" is a name; "E195-E2" and "COVID-19" are not, nor is "VND18" (a currency and its
+    // amount).
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && digits <= 2 && !w.contains('-') && w.chars().all(|c| !c.is_lowercase())
+    let prefix = w
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_lowercase();
+    letters >= 2
+        && digits <= 2
+        && !w.contains('-')
+        && w.chars().all(|c| !c.is_lowercase())
+        && !super::figures::lexicon::lexicon().is_currency_prefix(&prefix)
 }
 
 /// Finds the candidate names in `text`; names inside a quoted title (“Dark Skies, Bright
@@ -189,6 +197,7 @@ pub fn is_cap(text: &Text, i: usize) -> bool {
 pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<Candidate> {
     let mut cands = find_all(text, k);
     drop_portfolios(text, k, &mut cands);
+    cands.retain(|c| !rating_or_unit(text, c));
     let titles: Vec<(usize, usize)> = quotes
         .iter()
         .filter(|q| is_title_of_work(text, k, q))
@@ -203,6 +212,27 @@ pub fn find_candidates(text: &Text, k: &Knowledge, quotes: &[RawQuote]) -> Vec<C
         });
     }
     cands
+}
+
+/// "an AA+ rating", "514,000 TEUs": capitals that grade or count things are no names.
+fn rating_or_unit(text: &Text, c: &Candidate) -> bool {
+    if c.end_tok != c.first_tok + 1 {
+        return false;
+    }
+    let w = text.tok(c.first_tok);
+    let caps = |s: &str| s.len() >= 2 && s.chars().all(|ch| ch.is_ascii_uppercase());
+    let rating = caps(w)
+        && text.tokens.get(c.end_tok).is_some_and(|t| {
+            t.start == text.tokens[c.first_tok].end && matches!(text.tok(c.end_tok), "+" | "-")
+        })
+        && text
+            .tokens
+            .get(c.end_tok + 1)
+            .is_none_or(|t| t.start > text.tokens[c.end_tok].end);
+    let unit = w.strip_suffix('s').is_some_and(caps)
+        && c.first_tok > 0
+        && text.tokens[c.first_tok - 1].kind == TokKind::Number;
+    rating || unit
 }
 
 /// "Public Safety Minister Colleen Brandvold", "State Revenue and Disaster Management Minister

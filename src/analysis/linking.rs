@@ -560,6 +560,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         {
             continue;
         }
+        // "the framers of our Constitution": a common word capitalised for respect.
+        if c.first_tok > 0
+            && matches!(text.tok(c.first_tok - 1), "our" | "their" | "your" | "my")
+            && k.english_words.contains(text.tok_lower(c.first_tok))
+        {
+            continue;
+        }
         // "the Works department", "the Finance ministry": a capitalised field before an
         // organisation noun.
         if !c.uncertain
@@ -589,7 +596,17 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             && cands[ci - 1].end_tok + 1 == c.first_tok
             && cluster_of[ci - 1].is_some_and(|p| ents.clusters[p].kind == EntityType::Place);
         // "In Brittany", "between Fishguard and Rosslare", "over the Atlantic".
+        // "a 52-year-old farmer from Bhurbandha", "residents from Apapa": people come from places.
+        let person_from = prev == Some("from")
+            && prev2.is_some_and(|p| {
+                k.role_nouns.get(p) == Some(&false)
+                    || matches!(
+                        p,
+                        "people" | "residents" | "villagers" | "families" | "voters"
+                    )
+            });
         let place_prep = after_place_and
+            || person_from
             || matches!(prev_low.as_deref(), Some("in" | "near" | "between"))
             || prev == Some("the") && matches!(prev2, Some("over" | "across" | "off"))
             || prev == Some("and")
@@ -887,10 +904,23 @@ fn type_by_evidence(
         ));
     }
     // "Nova Scotians", "Londoners", "Albertans": the people of a known place.
+    // "Minnesotan", "Albertan": one of the people of a region or country (not of a town: a
+    // "Bristoler" is rare and "Jordan" is no "Jorda"-n).
+    let of_region = |stem: &&str| {
+        k.lookup(stem)
+            .is_some_and(|n| n.kind == EntityType::Place && !n.town)
+    };
     if let Some(stem) = ["nians", "ians", "ers", "ites", "ns"]
         .iter()
         .filter_map(|s| name.strip_suffix(s))
         .find(|stem| k.lookup(stem).is_some_and(|n| n.kind == EntityType::Place))
+        .or_else(|| {
+            ["nian", "ian", "n"]
+                .iter()
+                .filter_map(|s| name.strip_suffix(s))
+                .filter(|stem| single && stem.chars().count() >= 4)
+                .find(of_region)
+        })
     {
         return Some(make(
             text,
@@ -1814,6 +1844,20 @@ mod tests {
             .filter(|c| c.canonical == "Saltmarsh")
             .collect();
         assert_eq!(named.len(), 1);
+    }
+
+    #[test]
+    fn ratings_units_codes_demonyms_and_respectful_capitals_are_no_names() {
+        let got = entities(
+            "The state kept its AA+ rating. The port handled 514,000 TEUs. Loans average VND18 \
+             million. Every Minnesotan walks past a store the framers of our Constitution knew. \
+             Rafiqul Islam, a 52-year-old farmer from Bhurbandha, said so.",
+        );
+        for s in ["AA", "TEUs", "VND18", "Constitution"] {
+            assert!(got.iter().all(|(g, _, _)| g != s), "{s} in {got:?}");
+        }
+        has(&got, "Minnesotan", EntityType::Norp, "Minnesotan");
+        has(&got, "Bhurbandha", EntityType::Place, "Bhurbandha");
     }
 
     #[test]

@@ -436,8 +436,10 @@ impl Ctx<'_, '_> {
             .min(next_quote)
             .min(n);
         let limit = limit.min(self.text.paragraphs[self.text.tokens[q_end].paragraph].end_tok);
-        let verb =
-            (q_end..limit.min(q_end + MAX_CUE_DISTANCE)).find(|&i| self.is_speech_verb(i))?;
+        // ("…” in any final deal, which officials hope to conclude": an infinitive says nothing
+        // of who spoke.)
+        let verb = (q_end..limit.min(q_end + MAX_CUE_DISTANCE))
+            .find(|&i| self.is_speech_verb(i) && !(i > q_end && self.word(i - 1) == "to"))?;
         let cue = Some(self.word(verb).to_string());
         // Subject between the mark and the verb.
         if let Some(sp) = self.speaker_in(q_end, verb, verb, true) {
@@ -1142,6 +1144,16 @@ mod tests {
 
     fn who(s: &str) -> Vec<String> {
         speakers(s).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn an_infinitive_after_a_quote_is_no_cue() {
+        let got = who(
+            "Commissioner Tomasz Wierzbicki said the Commission would “respect the outcome” but \
+             would insist on “real results” in any deal, which officials hope to conclude before \
+             the EU’s June council.",
+        );
+        assert_eq!(got, vec!["Tomasz Wierzbicki", "Tomasz Wierzbicki"]);
     }
 
     #[test]

@@ -967,6 +967,8 @@ fn type_by_evidence(
         || aged && !k.org_words.contains(last)
     {
         Some(EntityType::Person)
+    } else if governs_next(text, c.end_tok) {
+        Some(EntityType::Place)
     } else if employs_next(text, c.end_tok)
         || with_score(text, c.end_tok)
         // "Alberta Wildfire, the provincial agency that …": an organisation's appositive.
@@ -1033,6 +1035,22 @@ fn type_by_evidence(
         None
     };
     kind.map(|kind| make(text, ci, c.first_tok, c.end_tok, kind, None))
+}
+
+/// Whether a title that governs a town or district, then a name, follows token `end`:
+/// "Dhemaji Deputy Commissioner Pranjal Saikia", "Lagos State Governor …", "Leeds Mayor …".
+fn governs_next(text: &Text, end: usize) -> bool {
+    let n = text.tokens.len();
+    let w = |i: usize| if i < n { text.tok(i) } else { "" };
+    // (A bare "Commissioner" or "Minister" is no sign: "EU Commissioner", "Health Minister".)
+    let title_len = match (w(end), w(end + 1)) {
+        ("Deputy" | "District", "Commissioner" | "Collector" | "Magistrate")
+        | ("Chief", "Minister")
+        | ("State", "Governor") => 2,
+        ("Governor" | "Mayor" | "Premier" | "Reeve" | "Collector", _) => 1,
+        _ => return false,
+    };
+    end + title_len < n && is_cap(text, end + title_len)
 }
 
 /// Roles a club or firm gives a named person ("Harlow head coach Andrea Bellucci").
@@ -1858,6 +1876,22 @@ mod tests {
         }
         has(&got, "Minnesotan", EntityType::Norp, "Minnesotan");
         has(&got, "Bhurbandha", EntityType::Place, "Bhurbandha");
+    }
+
+    #[test]
+    fn a_name_before_a_district_officers_title_is_the_district() {
+        let got = entities(
+            "The river rose, Dhemaji Deputy Commissioner Pranjal Saikia told reporters. In \
+             Dhemaji alone, 2.38 lakh people were hit. Agriculture Commissioner Tomasz \
+             Wierzbicki spoke.",
+        );
+        let dhemaji: Vec<_> = got.iter().filter(|(s, _, _)| s == "Dhemaji").collect();
+        assert!(
+            dhemaji.len() == 2 && dhemaji.iter().all(|(_, k, _)| *k == EntityType::Place),
+            "{got:?}"
+        );
+        has(&got, "Pranjal Saikia", EntityType::Person, "Pranjal Saikia");
+        assert!(got.iter().all(|(s, _, _)| s != "Agriculture"), "{got:?}");
     }
 
     #[test]

@@ -159,6 +159,10 @@ impl Scanner<'_, '_> {
             }
             k += 1;
         }
+        // "one in every four dollars".
+        if !hyphens && self.word_is(k, "every") {
+            k += 1;
+        }
         self.joined(k)?;
         let b = self.core(k, false)?;
         if b.scale != 1.0 || b.value.fract() != 0.0 || b.value <= a.value || b.value > 1000.0 {

@@ -103,11 +103,20 @@ impl<'a> Scanner<'_, 'a> {
     /// The value of the number token at `i`.
     pub fn num_value(&self, i: usize) -> Option<f64> {
         let t = self.toks.get(i).filter(|t| t.kind == TokenKind::Num)?;
-        if t.text.contains(',') {
-            t.text.replace(',', "").parse().ok()
+        // "2¼": the whole number and its vulgar fraction.
+        let (digits, fraction) = match t.text.chars().next_back() {
+            Some(c) if !c.is_ascii_digit() => (
+                &t.text[..t.text.len() - c.len_utf8()],
+                super::tokens::vulgar_fraction(c)?,
+            ),
+            _ => (t.text, 0.0),
+        };
+        let whole: f64 = if digits.contains(',') {
+            digits.replace(',', "").parse().ok()?
         } else {
-            t.text.parse().ok()
-        }
+            digits.parse().ok()?
+        };
+        Some(whole + fraction)
     }
 
     /// The number at `i` when it is a whole number of at most `digits` digits.

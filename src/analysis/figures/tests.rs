@@ -603,3 +603,12 @@ fn margins_rand_with_separators_and_half_as_a_subject() {
         0.5,
     );
 }
+
+#[test]
+fn vulgar_fractions_and_one_in_every() {
+    let t = "Growth of 2¼ per cent is forecast. One in every four dollars goes to health. \
+             About 1½ million people.";
+    check(t, "2¼ per cent", FigureKind::Percent, 2.25);
+    check(t, "One in every four", FigureKind::Fraction, 0.25);
+    check(t, "About 1½ million", FigureKind::Cardinal, 1_500_000.0);
+}

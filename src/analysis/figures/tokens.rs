@@ -95,6 +95,23 @@ pub fn lowered_copy(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
+/// The value of a vulgar fraction character ("¼" is 0.25), which a number may end in ("2¼").
+pub fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '¼' => 0.25,
+        '½' => 0.5,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
+}
+
 /// The char starting at byte `i`, read without decoding when it is ASCII.
 fn char_at(text: &str, i: usize) -> Option<char> {
     let b = *text.as_bytes().get(i)?;
@@ -215,6 +232,12 @@ pub fn tokenize<'a>(
                 prev = nc;
                 char_pos += 1;
                 continue;
+            }
+            // "2¼ per cent": a vulgar fraction ends the number it follows.
+            if prev.is_ascii_digit() && vulgar_fraction(nc).is_some() {
+                e = nb + nc.len_utf8();
+                char_pos += 1;
+                break;
             }
             if (nc == '.' || nc == ',') && prev.is_ascii_digit() {
                 let rest = &text[nb + 1..];

@@ -1060,6 +1060,17 @@ impl Ctx<'_, '_> {
         if i > a && matches!(self.word(i - 1), "the" | "The") {
             i -= 1;
         }
+        // "director of the environmental group Fundación Cuenca Viva": a description of the
+        // organisation between the preposition and its name.
+        let mut described = 0;
+        while i > a + 1
+            && described < 4
+            && self.word(i - 1).starts_with(char::is_lowercase)
+            && !matches!(self.word(i - 1), "of" | "at" | "from" | "with")
+        {
+            i -= 1;
+            described += 1;
+        }
         if i <= a + 1 || !matches!(self.word(i - 1), "of" | "at" | "from" | "with") {
             return None;
         }
@@ -1144,6 +1155,15 @@ mod tests {
 
     fn who(s: &str) -> Vec<String> {
         speakers(s).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn a_person_described_by_a_described_organisation_speaks() {
+        let got = who(
+            "Ignacia Toro Saavedra, director of the environmental group Fundación Cuenca Viva, \
+             called the fine “a rounding error” for a company of its size.",
+        );
+        assert_eq!(got, vec!["Ignacia Toro Saavedra"]);
     }
 
     #[test]

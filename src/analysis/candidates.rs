@@ -700,7 +700,11 @@ fn shape_candidate(
             && (institution
                 || by
                 || k.given_names.contains(w) && k.person_like(&[w, text.tok(end - 1)]));
-        let keep = named_the || keeps_common || institution && first + 1 == end;
+        // "Children’s Health Ireland": a possessive that was joined into the name stays.
+        let possessive_name = POSSESSIVE_NAME_WORDS.contains(&w)
+            && first + 1 < end
+            && matches!(text.tok(first + 1), "’" | "'");
+        let keep = named_the || keeps_common || possessive_name || institution && first + 1 == end;
         if k.common_words.contains(bare(w)) && !keep {
             first += 1;
             // The word after a stripped opener is still at the start of the sentence.
@@ -717,10 +721,14 @@ fn shape_candidate(
             && matches!(text.tok(first - 1), "The" | "the")
             && first + 1 < end
             && is_cap(text, first + 1);
+        // ("University Hospital Limerick": an institution's head word opens its name, unless
+        // a person's name follows, as in "Centre Kofi Mensah-Rees".)
         if (uncertain || after_the)
             && end - first >= 3
             && k.role_nouns.contains_key(job.as_str())
             && !k.is_title(w)
+            && (!CONNECTOR_HEADS.contains(&w)
+                || k.person_like(&[text.tok(first + 1), text.tok(end - 1)]))
         {
             opening_role = Some(job);
             first += 1;

@@ -289,6 +289,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             (EntityType::Org, None)
         } else if k.person_like(&words) || person_context(text, k, c, end, &person_words) {
             (EntityType::Person, None)
+        } else if words.iter().any(|w| k.org_words.contains(*w)) {
+            // "in the Health Service Executive": an organisation word anywhere in the name
+            // outweighs a preposition that would make it a place.
+            (EntityType::Org, None)
         } else if place_context(text, first) {
             (EntityType::Place, None)
         } else {
@@ -1160,8 +1164,13 @@ fn person_context(
             && k.speech_verbs.contains(text.tok(end + 1))
             && matches!(text.tok(end + 2), "she" | "he");
     // "Hamad bin Saif Al Kindi", "Ursula von der Leyen": particles only people's names have.
-    let particle = (c.first_tok..end)
-        .any(|i| matches!(text.tok(i), "bin" | "bint" | "ibn" | "van" | "von" | "ben"));
+    // Irish "Ó", "Ní", "Mac", "Nic" likewise ("Pádraig Ó Riordáin").
+    let particle = (c.first_tok..end).any(|i| {
+        matches!(
+            text.tok(i),
+            "bin" | "bint" | "ibn" | "van" | "von" | "ben" | "Ó" | "Ní" | "Nic" | "Uí"
+        )
+    });
     person_role(&c.role_before)
         || person_role(&c.role_after)
         || who
@@ -1892,6 +1901,46 @@ mod tests {
         );
         has(&got, "Pranjal Saikia", EntityType::Person, "Pranjal Saikia");
         assert!(got.iter().all(|(s, _, _)| s != "Agriculture"), "{got:?}");
+    }
+
+    #[test]
+    fn institutions_irish_particles_and_possessive_names() {
+        let got = entities(
+            "Records began in 2006. University Hospital Limerick accounted for 541 of them. \
+             Pádraig Ó Riordáin, whose daughter waits at Children’s Health Ireland, spoke. There \
+             are vacant posts in the Health Service Executive today. Centre Kofi Mensah-Rees \
+             scored.",
+        );
+        has(
+            &got,
+            "University Hospital Limerick",
+            EntityType::Place,
+            "University Hospital Limerick",
+        );
+        has(
+            &got,
+            "Pádraig Ó Riordáin",
+            EntityType::Person,
+            "Pádraig Ó Riordáin",
+        );
+        has(
+            &got,
+            "Children’s Health Ireland",
+            EntityType::Org,
+            "Children’s Health Ireland",
+        );
+        has(
+            &got,
+            "Health Service Executive",
+            EntityType::Org,
+            "Health Service Executive",
+        );
+        has(
+            &got,
+            "Kofi Mensah-Rees",
+            EntityType::Person,
+            "Kofi Mensah-Rees",
+        );
     }
 
     #[test]

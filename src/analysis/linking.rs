@@ -592,7 +592,14 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         let prev = c.first_tok.checked_sub(1).map(|p| text.tok(p));
         let prev2 = c.first_tok.checked_sub(2).map(|p| text.tok(p));
-        let place_of = prev == Some("of") && prev2.is_some_and(|p| PLACE_NOUNS.contains(&p));
+        // "the island of Mull", "the villages of Lauderdale", "the people of Lauderdale".
+        let place_of = prev == Some("of")
+            && prev2.is_some_and(|p| {
+                PLACE_NOUNS.contains(&p)
+                    || p.strip_suffix('s')
+                        .is_some_and(|p| PLACE_NOUNS.contains(&p))
+                    || matches!(p, "people" | "residents" | "citizens" | "communities")
+            });
         let prev_low = prev.map(str::to_lowercase);
         // "in Darfur and Kordofan": coordinated with a place just named.
         let after_place_and = matches!(prev, Some("and" | "or"))
@@ -611,7 +618,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             });
         let place_prep = after_place_and
             || person_from
-            || matches!(prev_low.as_deref(), Some("in" | "near" | "between"))
+            || matches!(
+                prev_low.as_deref(),
+                Some("in" | "near" | "between" | "above" | "below" | "beyond")
+            )
             || prev == Some("the") && matches!(prev2, Some("over" | "across" | "off"))
             || prev == Some("and")
                 && c.first_tok >= 3
@@ -975,6 +985,7 @@ fn type_by_evidence(
         Some(EntityType::Place)
     } else if employs_next(text, c.end_tok)
         || with_score(text, c.end_tok)
+        || beaten_side(text, c.first_tok) && !k.person_like(&words)
         // "Alberta Wildfire, the provincial agency that …": an organisation's appositive.
         || c.role_after
             .as_ref()
@@ -1126,6 +1137,28 @@ fn with_score(text: &Text, end: usize) -> bool {
         && para.end_tok - para.first_tok >= 4
         && num(para.end_tok - 1)
         && toks.clone().all(|i| num(i) || is_cap(text, i))
+}
+
+/// Whether the name starting at token `first` is a side another beat or drew with: "came from
+/// behind to beat Port Tilbury", "who drew 0-0 at Merton Vale", "lost 2-1 to Kingsford". (A
+/// player beaten by a player has a person's name, which the caller checks.)
+fn beaten_side(text: &Text, first: usize) -> bool {
+    let w = |i: usize| text.tok(i);
+    if first == 0 {
+        return false;
+    }
+    if matches!(
+        w(first - 1),
+        "beat" | "beating" | "defeated" | "defeating" | "thrashed"
+    ) {
+        return true;
+    }
+    // A score, then the preposition before the side.
+    first >= 4
+        && matches!(w(first - 1), "at" | "to" | "against" | "with" | "over")
+        && text.tokens[first - 2].kind == TokKind::Number
+        && matches!(w(first - 3), "-" | "–")
+        && text.tokens[first - 4].kind == TokKind::Number
 }
 
 /// The last word of an organisation's name when it can stand for the whole ("Rovers" for
@@ -1941,6 +1974,19 @@ mod tests {
             EntityType::Person,
             "Kofi Mensah-Rees",
         );
+    }
+
+    #[test]
+    fn beaten_sides_and_places_of_people_and_hills() {
+        let got = entities(
+            "Ashcombe Rovers came from behind to beat Port Tilbury. Hallowfield Town drew 0-0 at \
+             Merton Vale. Turbines rose in the hills above Lauder, money went to the villages of \
+             Lauderdale and the people of Kelso.",
+        );
+        has(&got, "Port Tilbury", EntityType::Org, "Port Tilbury");
+        has(&got, "Merton Vale", EntityType::Org, "Merton Vale");
+        has(&got, "Lauder", EntityType::Place, "Lauder");
+        has(&got, "Lauderdale", EntityType::Place, "Lauderdale");
     }
 
     #[test]

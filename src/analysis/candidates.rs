@@ -243,12 +243,6 @@ fn drop_portfolios(text: &Text, k: &Knowledge, cands: &mut Vec<Candidate>) {
     let mut portfolio = vec![false; cands.len()];
     for j in (0..cands.len()).rev() {
         let c = &cands[j];
-        let common = (c.first_tok..c.end_tok).all(|i| {
-            k.english_words.contains(text.tok_lower(i)) && k.lookup(text.tok(i)).is_none()
-        });
-        if !common {
-            continue;
-        }
         let e = c.end_tok;
         // (Only government offices take a portfolio: "Voltaic Chief Executive …" is a firm's.)
         let before_title = e + 1 < n
@@ -259,7 +253,11 @@ fn drop_portfolios(text: &Text, k: &Knowledge, cands: &mut Vec<Candidate>) {
             && j + 1 < cands.len()
             && portfolio[j + 1]
             && cands[j + 1].first_tok == e + 1;
-        portfolio[j] = before_title || before_portfolio;
+        // (The word lookups only for the few names that stand before a title.)
+        portfolio[j] = (before_title || before_portfolio)
+            && (c.first_tok..c.end_tok).all(|i| {
+                k.english_words.contains(text.tok_lower(i)) && k.lookup(text.tok(i)).is_none()
+            });
     }
     let mut j = 0;
     cands.retain(|_| {

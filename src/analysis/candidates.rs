@@ -339,6 +339,16 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 end += 2;
                 continue;
             }
+            // "Superintendency of the Environment (SMA)": "of (the)" inside a name whose
+            // acronym follows and starts as the name does (foreign acronyms spell the name in
+            // its own language).
+            if w == "of" && end + 1 < n {
+                let from = end + 1 + usize::from(text.tok(end + 1) == "the");
+                if let Some(after) = acronym_follows(text, first, from) {
+                    end = after;
+                    continue;
+                }
+            }
             // "Royal College of Surgeons in Ireland (RCSI)": "in" inside a name its acronym
             // spells out.
             if w == "in"
@@ -565,6 +575,31 @@ fn spelled_by_acronym(text: &Text, first: usize, from: usize) -> Option<usize> {
         .filter_map(|w| w.chars().next())
         .collect();
     (initials == text.tok(after + 1)).then_some(after)
+}
+
+/// The end of the capitalised run from token `from` when an acronym in parentheses follows it
+/// and begins with the first letter of the name starting at `first`.
+fn acronym_follows(text: &Text, first: usize, from: usize) -> Option<usize> {
+    let n = text.tokens.len();
+    let mut after = from;
+    while after < n && is_cap(text, after) && same_line(text, from, after) {
+        after += 1;
+    }
+    if after == from || after + 2 >= n || text.tok(after) != "(" || text.tok(after + 2) != ")" {
+        return None;
+    }
+    let acronym = text.tok(after + 1);
+    let lead = if text.tok(first) == "The" {
+        first + 1
+    } else {
+        first
+    };
+    let initial = text.tok(lead).chars().next()?;
+    let caps = acronym.chars().count();
+    ((2..=6).contains(&caps)
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && acronym.starts_with(initial))
+    .then_some(after)
 }
 
 /// Where a name continued by a comma list ends: "Meteorology, Climatology and Geophysics
@@ -959,6 +994,16 @@ fn mark_acronyms(text: &Text, k: &Knowledge, cands: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::analysis::knowledge::knowledge;
+
+    #[test]
+    fn of_the_inside_a_name_its_acronym_begins() {
+        let got = name_texts(
+            "The Superintendency of the Environment (SMA) said so. The head of the Environment \
+             (ENV) agency left.",
+        );
+        assert_eq!(got[0], "Superintendency of the Environment", "{got:?}");
+        assert!(got.iter().all(|n| !n.starts_with("head")), "{got:?}");
+    }
 
     #[test]
     fn ministers_portfolios_are_no_names() {

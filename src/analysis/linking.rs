@@ -357,7 +357,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         cluster_of[ci] = Some(cl);
     }
     // Pass 3: single words and acronyms, linked to the longer names around them.
-    let index = NameIndex::new(text, &ents, &typed, &cluster_of);
+    let index = NameIndex::new(text, k, &ents, &typed, &cluster_of);
     let single_certain: HashMap<&str, usize> = HashMap::default();
     let mut single_certain = single_certain;
     // Short names given in parentheses or with "known as", for their later mentions.
@@ -1470,6 +1470,7 @@ const FACILITY_WORDS: &[&str] = &[
 impl<'a> NameIndex<'a> {
     fn new(
         text: &Text<'a>,
+        k: &Knowledge,
         ents: &Entities,
         typed: &[Option<Typed>],
         cluster_of: &[Option<usize>],
@@ -1502,6 +1503,22 @@ impl<'a> NameIndex<'a> {
                         index
                             .person_parts
                             .entry(first)
+                            .or_default()
+                            .push((t.start, cl));
+                    }
+                    // "Rodrigo Alarcón Vidal" … "Alarcón said": a paternal surname in the middle
+                    // (a given name there is an English middle name, which stories do not use
+                    // alone).
+                    let middle = text.tok(t.first_tok + 1);
+                    if t.end_tok - t.first_tok == 3
+                        && middle.chars().count() > 2
+                        && middle.starts_with(char::is_uppercase)
+                        && !middle.ends_with('.')
+                        && !k.given_names.contains(middle)
+                    {
+                        index
+                            .person_parts
+                            .entry(middle)
                             .or_default()
                             .push((t.start, cl));
                     }
@@ -1987,6 +2004,20 @@ mod tests {
         has(&got, "Merton Vale", EntityType::Org, "Merton Vale");
         has(&got, "Lauder", EntityType::Place, "Lauder");
         has(&got, "Lauderdale", EntityType::Place, "Lauderdale");
+    }
+
+    #[test]
+    fn a_paternal_surname_in_the_middle_names_the_person() {
+        let got = entities(
+            "Environment Minister Rodrigo Alarcón Vidal spoke. “We stay,” Alarcón said. John Michael \
+             Smith came; Michael stayed home.",
+        );
+        has(&got, "Alarcón", EntityType::Person, "Rodrigo Alarcón Vidal");
+        assert!(
+            got.iter()
+                .all(|(s, _, c)| s != "Michael" || c != "John Michael Smith"),
+            "{got:?}"
+        );
     }
 
     #[test]

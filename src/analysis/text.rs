@@ -82,7 +82,7 @@ impl<'a> Text<'a> {
     pub fn new(src: &'a str) -> Self {
         let mut text = Text {
             src,
-            tokens: Vec::with_capacity(src.len() / 5),
+            tokens: Vec::with_capacity(src.len() / 4),
             words: Vec::new(),
             lower: super::figures::tokens::lowered_copy(src),
             sentences: Vec::new(),

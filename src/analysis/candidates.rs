@@ -557,10 +557,9 @@ fn portfolio_end(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option
     })
 }
 
-/// When the capitalised run from `from` is followed by an acronym in parentheses whose letters
-/// are the initials of the whole name from `first` ("Royal College of Surgeons in Ireland
-/// (RCSI)"), where that run ends.
-fn spelled_by_acronym(text: &Text, first: usize, from: usize) -> Option<usize> {
+/// The capitalised run from token `from` when an acronym in parentheses follows it: where the
+/// run ends (the "(") and the acronym.
+fn run_before_acronym<'a>(text: &Text<'a>, from: usize) -> Option<(usize, &'a str)> {
     let n = text.tokens.len();
     let mut after = from;
     while after < n && is_cap(text, after) && same_line(text, from, after) {
@@ -569,26 +568,26 @@ fn spelled_by_acronym(text: &Text, first: usize, from: usize) -> Option<usize> {
     if after == from || after + 2 >= n || text.tok(after) != "(" || text.tok(after + 2) != ")" {
         return None;
     }
+    Some((after, text.tok(after + 1)))
+}
+
+/// When the capitalised run from `from` is followed by an acronym in parentheses whose letters
+/// are the initials of the whole name from `first` ("Royal College of Surgeons in Ireland
+/// (RCSI)"), where that run ends.
+fn spelled_by_acronym(text: &Text, first: usize, from: usize) -> Option<usize> {
+    let (after, acronym) = run_before_acronym(text, from)?;
     let initials: String = (first..after)
         .map(|i| text.tok(i))
         .filter(|w| w.starts_with(char::is_uppercase) && *w != "The")
         .filter_map(|w| w.chars().next())
         .collect();
-    (initials == text.tok(after + 1)).then_some(after)
+    (initials == acronym).then_some(after)
 }
 
-/// The end of the capitalised run from token `from` when an acronym in parentheses follows it
-/// and begins with the first letter of the name starting at `first`.
+/// When the capitalised run from `from` is followed by an acronym in parentheses that begins
+/// with the first letter of the name starting at `first`, where that run ends.
 fn acronym_follows(text: &Text, first: usize, from: usize) -> Option<usize> {
-    let n = text.tokens.len();
-    let mut after = from;
-    while after < n && is_cap(text, after) && same_line(text, from, after) {
-        after += 1;
-    }
-    if after == from || after + 2 >= n || text.tok(after) != "(" || text.tok(after + 2) != ")" {
-        return None;
-    }
-    let acronym = text.tok(after + 1);
+    let (after, acronym) = run_before_acronym(text, from)?;
     let lead = if text.tok(first) == "The" {
         first + 1
     } else {

@@ -11,9 +11,6 @@
 //! named later in the paragraph, and organisation nouns go to the most recent organisation; a
 //! quotation with no cue continues the speaker of the quotation before it.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use super::EntityType;
 use super::fast_hash::HashMap;
 use super::knowledge::Knowledge;
@@ -181,11 +178,9 @@ struct Ctx<'a, 'b> {
     /// entity and the lower-case words written as its role ("judge" in "High Court judge Amy
     /// Hart"), gathered once so role lookups stay cheap on long texts.
     written_roles: Vec<(usize, usize, Vec<String>)>,
-    /// Per role noun asked about, who fits it; filled on first use so that each quote's lookup
-    /// costs a binary search, not a scan of every entity and mention.
-    role_index: RefCell<HashMap<String, Rc<RoleFits>>>,
     /// Clusters by each role they were given and by its last word ("minister" for "prime
-    /// minister"): the only clusters a role noun can fit.
+    /// minister"): the only clusters a role noun can fit, so a quote's role lookup reads a few
+    /// entries instead of scanning every entity and mention.
     given_by_word: HashMap<String, Vec<usize>>,
     /// Indices into `written_roles` by each written role word and its last word.
     written_by_word: HashMap<String, Vec<usize>>,
@@ -356,7 +351,6 @@ pub fn attribute(
         quote_of_tok,
         quote_toks,
         written_roles,
-        role_index: RefCell::default(),
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -702,8 +696,8 @@ impl Ctx<'_, '_> {
                 }
                 _ => {}
             }
-            let lower = w.to_lowercase();
-            if self.is_role(&lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
+            let lower = self.text.tok_lower(i);
+            if self.is_role(lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
                 let prev = self.text.tok_lower(i - 1);
                 let determined = matches!(prev, "the" | "a" | "an" | "its")
                     || self
@@ -713,11 +707,10 @@ impl Ctx<'_, '_> {
                     || self.k.is_title(self.word(i - 1));
                 if determined || i == a {
                     let at = self.text.tokens[pos.min(i)].start;
-                    let found = self.by_role(&lower, at);
+                    let found = self.by_role(lower, at);
                     // "the minister" points back to someone; "a resident" does not.
                     let definite = matches!(prev, "the" | "this");
-                    if found.is_none() && definite && self.k.role_nouns.get(&lower) == Some(&false)
-                    {
+                    if found.is_none() && definite && self.k.role_nouns.get(lower) == Some(&false) {
                         // "The author, asked what she would do, said …": the pronoun that
                         // follows tells whom the role means.
                         let gender = (i + 1..b)
@@ -737,7 +730,7 @@ impl Ctx<'_, '_> {
     /// The entity given `role` most recently before byte `pos`; for organisation roles, the most
     /// recent organisation.
     fn by_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let fits = self.role_fits(role);
+        let fits = self.fitting(role);
         // Of the entities given the role, the one mentioned last before `pos` (else the first);
         // but one named later in the same paragraph beats one from an earlier paragraph.
         let para = self.paragraph_at(pos);
@@ -810,7 +803,7 @@ impl Ctx<'_, '_> {
     /// "barrister, Sir Malcolm Pryce", "Mrs Justice Hale" for "the judge"): the last one before
     /// byte `pos`, else the first after it.
     fn by_written_role(&self, role: &str, pos: usize) -> Option<usize> {
-        let fits = self.role_fits(role);
+        let fits = self.fitting(role);
         let i = fits.written.partition_point(|&(start, _)| start < pos);
         let last_before = i.checked_sub(1).map(|b| fits.written[b]);
         let first_after = fits.written.get(i).copied();
@@ -822,11 +815,8 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// Who fits `role`, worked out once per role noun.
-    fn role_fits(&self, role: &str) -> Rc<RoleFits> {
-        if let Some(f) = self.role_index.borrow().get(role) {
-            return Rc::clone(f);
-        }
+    /// Who fits the role noun `role`.
+    fn fitting(&self, role: &str) -> RoleFits {
         // The words a fitting role can end in: the noun itself and the titles it stands for.
         let keys: Vec<&str> = std::iter::once(role)
             .chain(
@@ -862,11 +852,7 @@ impl Ctx<'_, '_> {
             .filter(|(_, _, words)| words.iter().any(|w| role_fits(w, role)))
             .map(|&(start, cluster, _)| (start, cluster))
             .collect();
-        let fits = Rc::new(RoleFits { given, written });
-        self.role_index
-            .borrow_mut()
-            .insert(role.to_string(), Rc::clone(&fits));
-        fits
+        RoleFits { given, written }
     }
 
     /// The byte range of the paragraph holding byte `pos`.

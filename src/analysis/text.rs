@@ -55,9 +55,8 @@ pub struct Text<'a> {
     pub tokens: Vec<Token>,
     /// Each token's text, sliced once (every rule reads tokens' texts many times over).
     words: Vec<&'a str>,
-    /// The text in lower case, byte for byte aligned with `src` (see
-    /// [`lowered_copy`](super::figures::tokens::lowered_copy)), so that any token or span has its
-    /// lower-case form without an allocation.
+    /// The text in lower case, byte for byte aligned with `src` (see [`lowered_copy`]), so that
+    /// any token or span has its lower-case form without an allocation.
     pub lower: String,
     /// Sentences (token and byte ranges).
     pub sentences: Vec<Span>,
@@ -84,7 +83,7 @@ impl<'a> Text<'a> {
             src,
             tokens: Vec::with_capacity(src.len() / 4),
             words: Vec::new(),
-            lower: super::figures::tokens::lowered_copy(src),
+            lower: lowered_copy(src),
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             headline: false,
@@ -212,6 +211,36 @@ impl<'a> Text<'a> {
             }
         }
     }
+}
+
+/// The text in lower case, byte for byte aligned with it, so that every token's lower-case form
+/// is a slice of one string (no allocation per capitalised word). The rare letter whose lower
+/// case is longer or shorter in UTF-8 ("İ") is kept as written.
+pub fn lowered_copy(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    if !text.is_ascii() {
+        // Only the first bytes of non-ASCII chars need a look; ASCII was done above.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            if !c.is_uppercase() {
+                continue;
+            }
+            let mut low = c.to_lowercase();
+            if let (Some(l), None) = (low.next(), low.next())
+                && l.len_utf8() == c.len_utf8()
+                && let Some(slot) = bytes.get_mut(i..i + c.len_utf8())
+            {
+                l.encode_utf8(slot);
+            }
+        }
+    }
+    // Whole chars were swapped for whole chars of the same length, so this is valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 /// A first line in Title Case without a final full stop.

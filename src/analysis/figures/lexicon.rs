@@ -5,7 +5,8 @@ use crate::analysis::fast_hash::{HashMap, HashSet};
 use crate::analysis::shapes::Shapes;
 use std::sync::OnceLock;
 
-use super::tokens::{Token, TokenKind, lowered_copy, tokenize};
+use super::tokens::{Token, TokenKind, tokenize};
+use crate::analysis::text::lowered_copy;
 
 /// Class of a spelled-out number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,7 @@ pub mod tokens;
 #[cfg(test)]
 mod tests;
 
+use super::text::lowered_copy;
 use super::{Figure, FigureKind, FigureValue};
 use lexicon::lexicon;
 use scanner::{Hit, Scanner};
@@ -26,10 +27,10 @@ use tokens::TokenKind;
 /// Finds the figures in `text` (ids are left empty; `Analysis::assign_ids` numbers them).
 /// Offsets are code points into `text`, end exclusive.
 pub fn find_figures(text: &str) -> Vec<Figure> {
-    find_figures_lowered(text, &tokens::lowered_copy(text))
+    find_figures_lowered(text, &lowered_copy(text))
 }
 
-/// [`find_figures`] given the text's [`lowered_copy`](tokens::lowered_copy), when the caller
+/// [`find_figures`] given the text's [`lowered_copy`], when the caller
 /// already has it.
 pub fn find_figures_lowered(text: &str, lowered: &str) -> Vec<Figure> {
     let lex = lexicon();

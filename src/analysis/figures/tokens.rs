@@ -65,36 +65,6 @@ impl Token<'_> {
     }
 }
 
-/// The text in lower case, byte for byte aligned with it, so that every token's lower-case form
-/// is a slice of one string (no allocation per capitalised word). The rare letter whose lower
-/// case is longer or shorter in UTF-8 ("İ") is kept as written.
-pub fn lowered_copy(text: &str) -> String {
-    let mut bytes = text.as_bytes().to_ascii_lowercase();
-    if !text.is_ascii() {
-        // Only the first bytes of non-ASCII chars need a look; ASCII was done above.
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            if b < 0xC0 {
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                continue;
-            };
-            if !c.is_uppercase() {
-                continue;
-            }
-            let mut low = c.to_lowercase();
-            if let (Some(l), None) = (low.next(), low.next())
-                && l.len_utf8() == c.len_utf8()
-                && let Some(slot) = bytes.get_mut(i..i + c.len_utf8())
-            {
-                l.encode_utf8(slot);
-            }
-        }
-    }
-    // Whole chars were swapped for whole chars of the same length, so this is valid UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
-}
-
 /// The value of a vulgar fraction character ("¼" is 0.25), which a number may end in ("2¼").
 pub fn vulgar_fraction(c: char) -> Option<f64> {
     Some(match c {
@@ -122,7 +92,9 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// Splits `text` into tokens; `lowered` is [`lowered_copy`] of it. `split_prefix` says whether letters written against a following
+/// Splits `text` into tokens; `lowered` is
+/// [`lowered_copy`](crate::analysis::text::lowered_copy) of it. `split_prefix` says whether
+/// letters written against a following
 /// number are a prefix of it ("Sh2 billion") rather than part of a code ("G7").
 /// `split_suffix` says whether letters written after a number are a suffix ("km", "th").
 pub fn tokenize<'a>(
@@ -331,6 +303,7 @@ pub fn tokenize<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::text::lowered_copy;
 
     fn kinds(text: &str) -> Vec<(TokenKind, String)> {
         let low = lowered_copy(text);

@@ -15,6 +15,7 @@ pub mod figures;
 mod knowledge;
 mod linking;
 mod model;
+mod name_context;
 mod quotes;
 mod shapes;
 mod text;

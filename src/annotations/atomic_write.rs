@@ -94,7 +94,7 @@ pub fn keep_aside(path: &Path) -> io::Result<PathBuf> {
     Ok(target)
 }
 
-fn folder_of(path: &Path) -> PathBuf {
+pub(super) fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -7,6 +7,7 @@ pub mod anchoring;
 mod atomic_write;
 mod create;
 pub mod export;
+mod file_lock;
 pub mod merge;
 mod model;
 pub mod sidecar;

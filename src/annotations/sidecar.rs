@@ -15,12 +15,20 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 
 use super::atomic_write::write_atomic;
+use super::file_lock::lock_for_writing;
 use super::merge::{MergeReport, merge_sidecars};
 use super::model::{ArticleRef, FORMAT_NAME, FORMAT_VERSION, Sidecar};
 use crate::Document;
+use crate::document::read_limited;
 
 /// The suffix appended to an article's file name to name its sidecar.
 pub const SIDECAR_SUFFIX: &str = ".annotations.json";
+
+/// Sidecars larger than this are refused (50 MB: about 100,000 notes with long texts).
+pub const MAX_SIDECAR_BYTES: u64 = 50_000_000;
+/// Sidecars with more annotations than this are refused, so a stranger's file cannot make every
+/// later step (anchoring, merging, drawing) take minutes.
+pub const MAX_ANNOTATIONS: usize = 200_000;
 
 /// The sidecar path of an article: `story.txt` → `story.txt.annotations.json`.
 pub fn sidecar_path(article: &Path) -> PathBuf {
@@ -83,6 +91,10 @@ pub enum SidecarErrorKind {
     NotASidecar(String),
     /// Written by a newer version: it may be read but not written.
     ReadOnly(u64),
+    /// Larger than [`MAX_SIDECAR_BYTES`].
+    TooLarge,
+    /// More annotations than [`MAX_ANNOTATIONS`] (the number found).
+    TooManyAnnotations(usize),
     /// The OS refused to write it.
     Unwritable(io::Error),
 }
@@ -123,6 +135,15 @@ impl fmt::Display for SidecarError {
                 "{p}: written by a newer version (format version {v}; this build knows {FORMAT_VERSION}), so it is read-only"
             ),
             SidecarErrorKind::Unwritable(e) => write!(f, "{p}: cannot write the file: {e}"),
+            SidecarErrorKind::TooLarge => write!(
+                f,
+                "{p}: too large for an annotations file (the limit is {} MB)",
+                MAX_SIDECAR_BYTES / 1_000_000
+            ),
+            SidecarErrorKind::TooManyAnnotations(n) => write!(
+                f,
+                "{p}: holds {n} annotations; the limit is {MAX_ANNOTATIONS}"
+            ),
         }
     }
 }
@@ -166,7 +187,9 @@ impl DiskStamp {
         if meta.modified().ok() == self.modified && self.modified.is_some() {
             return Ok(true);
         }
-        let bytes = fs::read(path)?;
+        let Some(bytes) = read_limited(path, MAX_SIDECAR_BYTES)? else {
+            return Ok(false);
+        };
         Ok(<[u8; 32]>::from(Sha256::digest(&bytes)) == self.sha256)
     }
 }
@@ -185,6 +208,11 @@ pub struct LoadedSidecar {
 /// Parses sidecar bytes; `path` is only used to name the file in errors. Returns the sidecar and
 /// whether it is read-only (a newer `version`).
 pub fn parse_sidecar(path: &Path, bytes: &[u8]) -> Result<(Sidecar, bool), SidecarError> {
+    if bytes.len() as u64 > MAX_SIDECAR_BYTES {
+        return Err(SidecarError::new(path, SidecarErrorKind::TooLarge));
+    }
+    // Some editors save UTF-8 with a byte-order mark; JSON readers may ignore it (RFC 8259).
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let sidecar: Sidecar = serde_json::from_slice(bytes).map_err(|e| {
         let (line, column) = (e.line().max(1), e.column().max(1));
         let message = strip_position(&e.to_string());
@@ -213,6 +241,12 @@ pub fn parse_sidecar(path: &Path, bytes: &[u8]) -> Result<(Sidecar, bool), Sidec
             SidecarErrorKind::NotASidecar(sidecar.format),
         ));
     }
+    if sidecar.annotations.len() > MAX_ANNOTATIONS {
+        return Err(SidecarError::new(
+            path,
+            SidecarErrorKind::TooManyAnnotations(sidecar.annotations.len()),
+        ));
+    }
     let read_only = sidecar.version > FORMAT_VERSION;
     Ok((sidecar, read_only))
 }
@@ -225,12 +259,23 @@ fn strip_position(message: &str) -> String {
     }
 }
 
+/// The bytes of an annotations file (ours, W3C or Hypothesis) at `path`, read only if it is a
+/// regular file and at most [`MAX_SIDECAR_BYTES`] long.
+pub fn read_annotation_bytes(path: &Path) -> Result<Vec<u8>, SidecarError> {
+    read_limited(path, MAX_SIDECAR_BYTES)
+        .map_err(|e| SidecarError::new(path, SidecarErrorKind::Unreadable(e)))?
+        .ok_or_else(|| SidecarError::new(path, SidecarErrorKind::TooLarge))
+}
+
 /// Reads the sidecar at `path`; `Ok(None)` when there is no such file.
 pub fn read_sidecar(path: &Path) -> Result<Option<LoadedSidecar>, SidecarError> {
-    let bytes = match fs::read(path) {
+    let bytes = match read_annotation_bytes(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(SidecarError::new(path, SidecarErrorKind::Unreadable(e))),
+        Err(SidecarError {
+            kind: SidecarErrorKind::Unreadable(e),
+            ..
+        }) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
     };
     let (sidecar, read_only) = parse_sidecar(path, &bytes)?;
     Ok(Some(LoadedSidecar {
@@ -255,17 +300,23 @@ pub fn to_json(sidecar: &Sidecar) -> String {
 /// The `article` block for an article file and its loaded document: file name relative to the
 /// sidecar's folder, SHA-256 of the file's bytes, length of the text in code points, title.
 pub fn describe_article(article_path: &Path, doc: &Document) -> io::Result<ArticleRef> {
-    let bytes = fs::read(article_path)?;
     Ok(ArticleRef {
         file: article_path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        sha256: hex(&Sha256::digest(&bytes)),
+        sha256: article_sha256(article_path)?,
         chars: doc.text.chars().count(),
         title: doc.title.clone(),
         extra: Default::default(),
     })
+}
+
+/// SHA-256 (lower-case hex) of an article file's bytes, read within the article size limit.
+pub fn article_sha256(article_path: &Path) -> io::Result<String> {
+    let bytes = read_limited(article_path, crate::document::MAX_FILE_BYTES)?
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "file is too large"))?;
+    Ok(hex(&Sha256::digest(&bytes)))
 }
 
 /// Lower-case hex of bytes.
@@ -319,11 +370,17 @@ pub struct SaveOutcome {
 /// (`None` if there was no file). If the file changed since, it is read and merged with `ours`
 /// (see `merge`), and the merge is written; a changed file that cannot be read is an error and is
 /// left untouched, as is one written by a newer version.
+///
+/// The check, the merge and the write happen under the sidecar's write lock
+/// ([`file_lock`](super::file_lock)), so two writers at once (two imports, two windows, an
+/// import and an autosave) each see the other's file and neither loses the other's notes.
 pub fn save_merging(
     path: &Path,
     ours: &Sidecar,
     loaded: Option<&DiskStamp>,
 ) -> Result<SaveOutcome, SidecarError> {
+    let _lock = lock_for_writing(path)
+        .map_err(|e| SidecarError::new(path, SidecarErrorKind::Unwritable(e)))?;
     let unchanged = match loaded {
         Some(stamp) => stamp
             .matches_disk(path)

@@ -35,11 +35,7 @@ pub fn to_markdown_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<
     }
     let live: Vec<&Placed<'_>> = placed.iter().filter(|p| !p.annotation.deleted).collect();
     if let Some(name) = doc.path.as_ref().and_then(|p| p.file_name()) {
-        let _ = writeln!(
-            out,
-            "Article: `{}`  ",
-            name.to_string_lossy().replace('`', "'")
-        );
+        let _ = writeln!(out, "Article: {}  ", code_span(&name.to_string_lossy()));
     }
     let _ = writeln!(
         out,
@@ -181,7 +177,7 @@ fn write_annotation(out: &mut String, n: usize, a: &Annotation, quote: &str) {
     let author = if a.author.trim().is_empty() {
         "Anonymous".to_string()
     } else {
-        escape_inline(a.author.trim())
+        cell(&a.author)
     };
     let _ = write!(out, "### {n}. {author}");
     if a.status != Status::None {
@@ -207,9 +203,9 @@ fn write_annotation(out: &mut String, n: usize, a: &Annotation, quote: &str) {
         let tags: Vec<String> = a.tags.iter().map(|t| code_span(t)).collect();
         details.push(format!("Tags: {}", tags.join(", ")));
     }
-    details.push(format!("Created {}", readable_time(&a.created)));
+    details.push(format!("Created {}", time_text(&a.created)));
     if a.modified != a.created {
-        details.push(format!("modified {}", readable_time(&a.modified)));
+        details.push(format!("modified {}", time_text(&a.modified)));
     }
     let _ = writeln!(out, "{}\n", details.join(" · "));
     if !a.replies.is_empty() {
@@ -218,10 +214,10 @@ fn write_annotation(out: &mut String, n: usize, a: &Annotation, quote: &str) {
             let who = if r.author.trim().is_empty() {
                 "Anonymous".to_string()
             } else {
-                escape_inline(r.author.trim())
+                cell(&r.author)
             };
             let note = escape_block(r.note.trim()).replace('\n', "\n  ");
-            let _ = writeln!(out, "- **{who}** ({}): {note}", readable_time(&r.created));
+            let _ = writeln!(out, "- **{who}** ({}): {note}", time_text(&r.created));
         }
         out.push('\n');
     }
@@ -248,15 +244,26 @@ fn figure_value(f: &Figure) -> String {
     }
 }
 
+/// A time from the sidecar for people: readable when it is a timestamp, else the text as written,
+/// escaped (a stranger's file may put anything in a time field).
+fn time_text(rfc3339: &str) -> String {
+    cell(&readable_time(rfc3339))
+}
+
 /// Line breaks and runs of spaces folded into single spaces.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Escapes characters Markdown would read as formatting inside a line.
+/// Escapes characters Markdown would read as formatting inside a line. A line break (which
+/// could end the line's block and start another) becomes a space.
 pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if matches!(c, '\n' | '\r') {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!'
@@ -280,9 +287,11 @@ fn ordered_item_digits(s: &str) -> Option<usize> {
     (digits > 0 && s[digits..].starts_with(['.', ')'])).then_some(digits)
 }
 
-/// Escapes a multi-line note: each line escaped, line breaks kept as hard breaks.
+/// Escapes a multi-line note: each line escaped, line breaks (LF, CRLF or a lone CR, as
+/// CommonMark reads them) kept as hard breaks.
 fn escape_block(s: &str) -> String {
-    let lines: Vec<String> = s.lines().map(|l| escape_inline(l.trim_end())).collect();
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<String> = s.split('\n').map(|l| escape_inline(l.trim_end())).collect();
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
@@ -303,8 +312,11 @@ fn cell(s: &str) -> String {
     escape_inline(&one_line(s))
 }
 
-/// A code span that holds `s` whatever backticks it contains.
+/// A code span that holds `s` whatever backticks it contains, on one line (a blank line would
+/// end the span's paragraph and let what follows be read as Markdown).
 fn code_span(s: &str) -> String {
+    let s = one_line(s);
+    let s = s.as_str();
     let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if s.starts_with('`') || s.ends_with('`') {
@@ -336,5 +348,14 @@ mod tests {
     fn code_spans_survive_backticks() {
         assert_eq!(code_span("tag"), "`tag`");
         assert_eq!(code_span("a`b"), "``a`b``");
+    }
+
+    #[test]
+    fn nothing_a_sidecar_holds_leaves_its_line() {
+        assert_eq!(code_span("t\n\n<img>\n\nu"), "`t <img> u`");
+        assert_eq!(escape_inline("a\n\n<b>"), "a  \\<b\\>");
+        assert_eq!(escape_block("t\r<img>"), "t\\\n\\<img\\>");
+        assert_eq!(escape_block("a\r\nb"), "a\\\nb");
+        assert_eq!(time_text("<img src=x>"), "\\<img src=x\\>");
     }
 }

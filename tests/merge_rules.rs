@@ -4,7 +4,7 @@
 // Code shared by the tests sits outside #[test] functions: a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use marginalia::annotations::merge::{merge_annotations, merge_sidecars};
+use marginalia::annotations::merge::{merge_annotations, merge_sidecars, precedence};
 use marginalia::annotations::sidecar::empty_sidecar;
 use marginalia::annotations::{Annotation, ArticleRef, Sidecar, Target};
 use proptest::prelude::*;
@@ -110,9 +110,42 @@ fn importing_twice_changes_nothing() {
     assert!(r2.is_empty());
 }
 
+#[test]
+fn the_winner_does_not_depend_on_the_import_order_when_a_time_is_malformed() {
+    // As times, a < b; as text, b < c < a: a rule that compares times when both parse and text
+    // otherwise goes round in a circle, and the last import decides.
+    let copies = [
+        ann("x", "2026-11-28T21:05:00Z", "Amina", "a", false),
+        ann("x", "2026-11-28T20:10:00-01:00", "Amina", "b", false),
+        ann("x", "2026-11-28T21:00", "Amina", "c", false),
+    ];
+    let orders = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    let winners: std::collections::BTreeSet<String> = orders
+        .iter()
+        .map(|order| {
+            let mut merged = vec![copies[order[0]].clone()];
+            for &i in &order[1..] {
+                merged = merge_annotations(&merged, std::slice::from_ref(&copies[i])).0;
+            }
+            merged[0].note.clone()
+        })
+        .collect();
+    assert_eq!(winners.len(), 1, "{winners:?}");
+    // A valid time beats a malformed one; of the valid ones the later time wins.
+    assert_eq!(winners.into_iter().next().unwrap(), "b");
+}
+
 fn arb_annotation() -> impl Strategy<Value = Annotation> {
     (
         0u8..6,
+        0u8..4,
         0u8..4,
         prop::sample::select(vec!["Amina", "Tomás", "Lea"]),
         "[a-z ]{0,8}",
@@ -120,14 +153,16 @@ fn arb_annotation() -> impl Strategy<Value = Annotation> {
         0usize..20,
         prop::option::of("[a-z]{1,4}"),
     )
-        .prop_map(|(id, minute, author, note, deleted, start, extra)| {
-            let mut a = ann(
-                &format!("id-{id}"),
-                &format!("2026-11-28T21:0{minute}:00Z"),
-                author,
-                &note,
-                deleted,
-            );
+        .prop_map(|(id, minute, form, author, note, deleted, start, extra)| {
+            // Times as other tools write them, and times a stranger's file may get wrong: the
+            // merge must not depend on the order of the imports either way.
+            let modified = match form {
+                0 => format!("2026-11-28T21:0{minute}:00Z"),
+                1 => format!("2026-11-28T20:0{minute}:30-01:00"),
+                2 => format!("2026-11-28T21:0{minute}"),
+                _ => format!("not a time {minute}"),
+            };
+            let mut a = ann(&format!("id-{id}"), &modified, author, &note, deleted);
             a.target = Target::from_text(TEXT, start, start + 10);
             if let Some(x) = extra {
                 a.extra.insert("x-extra".into(), json!(x));
@@ -142,6 +177,15 @@ fn arb_list() -> impl Strategy<Value = Vec<Annotation>> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn precedence_is_a_total_order(a in arb_annotation(), b in arb_annotation(), c in arb_annotation()) {
+        use std::cmp::Ordering::*;
+        prop_assert_eq!(precedence(&a, &b), precedence(&b, &a).reverse());
+        if precedence(&a, &b) != Greater && precedence(&b, &c) != Greater {
+            prop_assert_ne!(precedence(&a, &c), Greater);
+        }
+    }
 
     #[test]
     fn merge_is_commutative(a in arb_list(), b in arb_list()) {
@@ -169,7 +213,7 @@ proptest! {
         let (m, _) = merge_annotations(&a, &b);
         for x in a.iter().chain(&b) {
             let kept = m.iter().find(|y| y.id == x.id).unwrap();
-            prop_assert!(kept.modified >= x.modified);
+            prop_assert!(precedence(kept, x) != std::cmp::Ordering::Less);
         }
         let ids: std::collections::HashSet<&str> = m.iter().map(|x| x.id.as_str()).collect();
         prop_assert_eq!(ids.len(), m.len());

@@ -256,7 +256,7 @@ impl<'t> Anchorer<'t> {
 
     fn exact_at(&self, start: usize, exact: &[char]) -> bool {
         self.chars
-            .get(start..start + exact.len())
+            .get(start..start.saturating_add(exact.len()))
             .is_some_and(|s| s == exact)
     }
 

@@ -1,8 +1,8 @@
 //! Merging two sets of annotations for the same article, by `id`, so that nobody's work is lost.
 //!
-//! For an id present on both sides the copy with the later `modified` wins; ties go to the larger
-//! `author`, then to the larger JSON text of the whole annotation, so every side computes the same
-//! result. A tombstone (`deleted: true`) is an ordinary copy in this order: it wins over an older
+//! For an id present on both sides the copy with the later `modified` wins (a malformed time
+//! loses to a valid one); ties go to the larger `modified` text, the larger `author`, then to the
+//! larger JSON text of the whole annotation, so every side computes the same result. A tombstone (`deleted: true`) is an ordinary copy in this order: it wins over an older
 //! live copy and loses to a newer one. Because the winner is the maximum of a total order, merging
 //! is commutative, associative and idempotent, and the result is sorted deterministically.
 //! Used by `marginalia import`, the app's import, and saving when the file changed on disk.
@@ -33,14 +33,14 @@ impl MergeReport {
     }
 }
 
-/// The total order that decides which of two copies of an annotation wins: later `modified`
-/// (compared as times when both parse, else as text), then larger `author`, then larger JSON text.
+/// The total order that decides which of two copies of an annotation wins: a `modified` that
+/// parses as a time beats one that does not, later times beat earlier ones, then the larger
+/// `modified` text, the larger `author`, the larger JSON text. It is a lexicographic order on one
+/// key per copy, so it is total and transitive even when some timestamps are malformed — which
+/// is what makes the result of merging independent of the order of the imports.
 pub fn precedence(a: &Annotation, b: &Annotation) -> Ordering {
-    let by_time = match (parse_time(&a.modified), parse_time(&b.modified)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        _ => Ordering::Equal,
-    };
-    by_time
+    parse_time(&a.modified)
+        .cmp(&parse_time(&b.modified))
         .then_with(|| a.modified.cmp(&b.modified))
         .then_with(|| a.author.cmp(&b.author))
         .then_with(|| json_text(a).cmp(&json_text(b)))

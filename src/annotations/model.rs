@@ -47,6 +47,17 @@ pub struct ArticleRef {
     pub extra: Map<String, Value>,
 }
 
+impl ArticleRef {
+    /// Takes what this build knows about the article (file, hash, length, title) from `current`
+    /// and keeps the fields it does not know, which another tool or version may have written.
+    pub fn refresh(&mut self, current: ArticleRef) {
+        self.file = current.file;
+        self.sha256 = current.sha256;
+        self.chars = current.chars;
+        self.title = current.title;
+    }
+}
+
 /// One annotation on a span of the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::annotations::anchoring::{Anchor, AnchorStatus, Anchorer};
-use crate::annotations::sidecar::{hex, read_sidecar, sidecar_path};
+use crate::annotations::sidecar::{read_sidecar, sidecar_path};
 use crate::annotations::{Annotation, Sidecar};
 
 /// Lists FILE's annotations anchored in the current text (tombstones only with `all`).
@@ -124,11 +124,10 @@ pub fn run(file: &Path, json: bool, all: bool, out: &mut dyn Write) -> anyhow::R
 /// Whether the article is not the one the sidecar was written against (its bytes' hash or its
 /// length differ from the sidecar's `article` block).
 pub fn article_changed(file: &Path, text: &str, sidecar: &Sidecar) -> bool {
-    use sha2::{Digest, Sha256};
-    let Ok(bytes) = std::fs::read(file) else {
+    let Ok(sha256) = crate::annotations::sidecar::article_sha256(file) else {
         return true;
     };
-    let same_hash = hex(&Sha256::digest(&bytes)).eq_ignore_ascii_case(&sidecar.article.sha256);
+    let same_hash = sha256.eq_ignore_ascii_case(&sidecar.article.sha256);
     let same_len = text.chars().count() == sidecar.article.chars;
     !(same_hash && same_len)
 }

@@ -29,6 +29,19 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let (article, sidecar_file) = article_and_sidecar(file)?;
+    if let Some(path) = output {
+        for (own, what) in [
+            (&article, "the article"),
+            (&sidecar_file, "its annotations file"),
+        ] {
+            if same_place(path, own) {
+                anyhow::bail!(
+                    "{}: is {what}; an export never replaces it (choose another -o)",
+                    path.display()
+                );
+            }
+        }
+    }
     let doc = crate::document::load(&article)?;
     let annotations = match read_sidecar(&sidecar_file)? {
         Some(loaded) => loaded.sidecar.annotations,
@@ -47,6 +60,25 @@ pub fn run(
             .context("cannot write the export to standard output")?,
     }
     Ok(())
+}
+
+/// Whether two paths name the same place on disk, whether or not a file is there yet: their
+/// folders resolved (links, `..`) and their file names compared.
+fn same_place(a: &Path, b: &Path) -> bool {
+    fn resolved(p: &Path) -> Option<PathBuf> {
+        if let Ok(full) = std::fs::canonicalize(p) {
+            return Some(full);
+        }
+        let folder = match p.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(folder).ok()?.join(p.file_name()?))
+    }
+    match (resolved(a), resolved(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// The export of the live `annotations` of `doc` in `format`, each placed where anchoring finds

@@ -5,12 +5,13 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::annotations::Annotation;
 use crate::annotations::anchoring::{AnchorStatus, Anchorer};
 use crate::annotations::merge::merge_sidecars;
 use crate::annotations::sidecar::{
-    describe_article, empty_sidecar, parse_sidecar, read_sidecar, save_merging, sidecar_path,
+    describe_article, empty_sidecar, parse_sidecar, read_annotation_bytes, read_sidecar,
+    save_merging, sidecar_path,
 };
-use crate::annotations::{Annotation, Sidecar};
 
 /// Merges OTHER into FILE's sidecar.
 pub fn run(file: &Path, other: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -26,12 +27,19 @@ pub fn run(file: &Path, other: &Path, out: &mut dyn Write) -> anyhow::Result<()>
             l.sidecar.version
         );
     }
-    let bytes = std::fs::read(other)
-        .map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", other.display()))?;
+    let bytes = read_annotation_bytes(other)?;
     let current = describe_article(file, &doc)
         .map_err(|e| anyhow::anyhow!("{}: cannot read the file: {e}", file.display()))?;
     let theirs = if is_marginalia_sidecar(&bytes) {
-        parse_sidecar(other, &bytes)?.0
+        let (theirs, newer) = parse_sidecar(other, &bytes)?;
+        if newer {
+            anyhow::bail!(
+                "{}: written by a newer version (format version {}); this build cannot merge it without losing what it added; nothing imported",
+                other.display(),
+                theirs.version
+            );
+        }
+        theirs
     } else {
         // A W3C Web Annotation or Hypothesis export: its selectors refer to this article.
         let text = String::from_utf8_lossy(&bytes);
@@ -72,7 +80,7 @@ pub fn run(file: &Path, other: &Path, out: &mut dyn Write) -> anyhow::Result<()>
         .collect();
     if all_in_place {
         // Every offset is right for the current text: the article block may describe it.
-        merged.article = current;
+        merged.article.refresh(current);
     }
 
     let nothing_new = report.is_empty() && loaded.is_some();
@@ -91,9 +99,14 @@ pub fn run(file: &Path, other: &Path, out: &mut dyn Write) -> anyhow::Result<()>
         other.display(),
         side.display()
     )?;
-    print_ids(out, "added", &report.added, &merged)?;
-    print_ids(out, "updated", &report.updated, &merged)?;
-    print_ids(out, "deleted", &report.deleted, &merged)?;
+    let exact_of: std::collections::HashMap<&str, &str> = merged
+        .annotations
+        .iter()
+        .map(|a| (a.id.as_str(), a.target.exact.as_str()))
+        .collect();
+    print_ids(out, "added", &report.added, &exact_of)?;
+    print_ids(out, "updated", &report.updated, &exact_of)?;
+    print_ids(out, "deleted", &report.deleted, &exact_of)?;
     writeln!(out, "orphaned: {}", orphaned.len())?;
     for (id, exact, reason) in &orphaned {
         writeln!(out, "  {id} \u{201c}{exact}\u{201d} ({reason})")?;
@@ -110,20 +123,17 @@ fn is_marginalia_sidecar(bytes: &[u8]) -> bool {
     }
 }
 
+/// One list of the report: its count, then each id with the text it is on (looked up by id in
+/// the merged file, so the report takes time in proportion to its length).
 fn print_ids(
     out: &mut dyn Write,
     label: &str,
     ids: &[String],
-    merged: &Sidecar,
+    exact_of: &std::collections::HashMap<&str, &str>,
 ) -> std::io::Result<()> {
     writeln!(out, "{label}: {}", ids.len())?;
     for id in ids {
-        let exact = merged
-            .annotations
-            .iter()
-            .find(|a| &a.id == id)
-            .map(|a| a.target.exact.as_str())
-            .unwrap_or("");
+        let exact = exact_of.get(id.as_str()).copied().unwrap_or("");
         writeln!(out, "  {id} \u{201c}{exact}\u{201d}")?;
     }
     Ok(())

@@ -23,6 +23,8 @@ pub enum LoadErrorKind {
     TooLarge(u64),
     /// Looks like a binary file, not text.
     Binary,
+    /// A pipe, device or socket: reading it could block or never end.
+    NotARegularFile,
     /// The file extension is not a supported format.
     UnsupportedFormat(String),
     /// The OS refused to read it.
@@ -52,6 +54,10 @@ impl fmt::Display for LoadError {
                 super::MAX_FILE_BYTES / 1_000_000
             ),
             LoadErrorKind::Binary => write!(f, "{p}: looks like a binary file, not text"),
+            LoadErrorKind::NotARegularFile => write!(
+                f,
+                "{p}: not a regular file (a pipe, device or socket), so it is not read"
+            ),
             LoadErrorKind::UnsupportedFormat(ext) => write!(
                 f,
                 "{p}: unsupported format “{ext}” (Marginalia opens .txt, .md and .html files)"
@@ -61,11 +67,6 @@ impl fmt::Display for LoadError {
     }
 }
 
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            LoadErrorKind::Io(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+/// The OS's message is already part of the display text, so no source is given: printing the
+/// chain would repeat it.
+impl std::error::Error for LoadError {}

@@ -19,7 +19,8 @@ use super::{Document, InlineStyle, ParagraphKind, title_from};
 
 /// Extracts the article from an HTML page.
 pub fn from_str(text: &str) -> Document {
-    let html = Html::parse_document(text);
+    let text = super::html_depth::limit_depth(text, super::html_depth::MAX_DEPTH);
+    let html = Html::parse_document(&text);
     let root = find_root(&html);
     let mut walker = Walker::default();
     let mut skip: Vec<ElementRef<'_>> = Vec::new();

@@ -9,13 +9,14 @@ mod builder;
 mod dates;
 mod error;
 pub mod html;
+mod html_depth;
 mod html_page;
 mod load;
 pub mod markdown;
 pub mod txt;
 
 pub use error::{LoadError, LoadErrorKind};
-pub use load::{Format, MAX_FILE_BYTES, load, load_bytes};
+pub use load::{Format, MAX_FILE_BYTES, load, load_bytes, read_limited};
 
 use std::path::PathBuf;
 

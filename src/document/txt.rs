@@ -13,7 +13,7 @@
 use super::{Document, Paragraph, ParagraphKind, title_from};
 
 /// Decodes bytes to text: UTF-8 (BOM removed) or, failing that, Windows-1252 with a warning.
-/// Line endings are normalised to LF.
+/// Line endings are normalised to LF. (UTF-16 is recognised first, by [`decode_utf16`].)
 pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let (text, warning) = match std::str::from_utf8(bytes) {
@@ -30,6 +30,19 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
         }
     };
     (normalize_newlines(text), warning)
+}
+
+/// The text of UTF-16 bytes that start with a byte-order mark, as Windows editors save
+/// "Unicode" text (the mark removed; malformed units become U+FFFD), or `None` when there is no
+/// UTF-16 mark.
+pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let encoding = match bytes.get(..2)? {
+        [0xFF, 0xFE] => encoding_rs::UTF_16LE,
+        [0xFE, 0xFF] => encoding_rs::UTF_16BE,
+        _ => return None,
+    };
+    let (text, _) = encoding.decode_with_bom_removal(bytes);
+    Some(text.into_owned())
 }
 
 /// Turns CRLF and lone CR into LF.

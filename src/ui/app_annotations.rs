@@ -329,7 +329,7 @@ impl MarginaliaApp {
             );
             return;
         }
-        let read = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()));
+        let read = sidecar::read_annotation_bytes(path).map_err(|e| e.to_string());
         let list = read.and_then(|bytes| {
             let looks_sidecar = serde_json::from_slice::<serde_json::Value>(&bytes)
                 .ok()

@@ -1,9 +1,11 @@
 //! Direct quotations: pairing quotation marks paragraph by paragraph.
 //!
-//! Handles curly and straight double quotes, British single quotes (told apart from apostrophes:
-//! `they’ve`, `Haiti’s`, `’90s`), quotes that run on into the next paragraph, and nested quotes (only
-//! the outer one counts). A mark that is never closed is dropped at the end of its paragraph, so a
-//! stray mark never shifts the quotes after it.
+//! Handles curly and straight double quotes, typewriter doubles (`''…''`, ``` ``…'' ```), British
+//! single quotes (told apart from apostrophes: `they’ve`, `Haiti’s`, `’90s`), quotes that run on
+//! into the next paragraph (re-opened there, or not: a hard-wrapped line), and nested quotes (only
+//! the outer one counts). Quotation marks inside markup left in the text (`<tweet id="…">`) are
+//! not quotes. A mark that is never closed is dropped at the end of its paragraph, so a stray mark
+//! never shifts the quotes after it.
 
 use super::text::Text;
 
@@ -26,22 +28,82 @@ enum Mark {
     CurlySingle,
     StraightDouble,
     StraightSingle,
+    /// Two apostrophes or two backticks standing for a double mark, as typewriter-era copy and
+    /// some wire archives write them.
+    TypewriterDouble,
+}
+
+/// How a paragraph relates to the quotation open at the end of the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunOn {
+    /// The paragraph opens a new mark: the open quote ends with its paragraph (news style).
+    Reopened,
+    /// The paragraph goes on inside the quote without a new mark, up to its closing mark.
+    Continued,
+    /// Neither: the open mark was stray.
+    No,
 }
 
 /// Finds the quotations in every paragraph of `text`.
 pub fn find_quotes(text: &Text) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let paras = &text.paragraphs;
+    let mut inside: Option<Mark> = None;
     for (p, para) in paras.iter().enumerate() {
         let line = text.slice(para.start, para.end);
-        let next_opens = paras
-            .get(p + 1)
-            .map(|n| text.slice(n.start, n.end).trim_start())
-            .is_some_and(|s| s.starts_with(['“', '"', '‘', '\'']));
-        scan_paragraph(line, para.start, p, next_opens, &mut out);
+        let next = paras.get(p + 1).map(|n| text.slice(n.start, n.end));
+        let scan = Scan {
+            line,
+            offset: para.start,
+            paragraph: p,
+            next,
+        };
+        inside = scan.paragraph(inside, &mut out);
     }
     out.retain(|q| !is_nickname(text.src, q));
     out
+}
+
+/// How the paragraph after one that ends inside a quotation of `mark` goes on.
+fn run_on(next: Option<&str>, mark: Mark) -> RunOn {
+    let Some(next) = next.map(str::trim_start) else {
+        return RunOn::No;
+    };
+    if next.starts_with(['“', '"', '‘', '\'', '`']) {
+        return RunOn::Reopened;
+    }
+    match mark {
+        Mark::CurlySingle | Mark::StraightSingle => return RunOn::No,
+        Mark::TypewriterDouble => {
+            let closes = next.find("''").is_some_and(|i| {
+                next.find("``").is_none_or(|j| i < j)
+                    && next[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| !p.is_whitespace())
+            });
+            return if closes { RunOn::Continued } else { RunOn::No };
+        }
+        Mark::CurlyDouble | Mark::StraightDouble => {}
+    }
+    // The first double mark of the next paragraph: a closing one means the quote runs on.
+    let Some((i, c)) = next
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '“' | '”' | '"'))
+    else {
+        return RunOn::No;
+    };
+    let prev = next[..i].chars().next_back();
+    let after = next[i + c.len_utf8()..].chars().next();
+    let closes = match c {
+        '”' => true,
+        '"' => {
+            prev.is_some_and(|p| !p.is_whitespace())
+                && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation())
+        }
+        _ => false,
+    };
+    if closes { RunOn::Continued } else { RunOn::No }
 }
 
 /// "Lachlan “Lockie” Moore": one quoted capitalised word between a given name and a surname is a
@@ -69,91 +131,190 @@ pub fn is_nickname(s: &str, q: &RawQuote) -> bool {
         && after.is_some_and(|a| a.starts_with(char::is_uppercase))
 }
 
-/// Scans one paragraph; a mark left open at its end (and not continued by the next paragraph) was
-/// stray, so the text after it is scanned again without it.
-fn scan_paragraph(
-    line: &str,
+/// One paragraph to scan for quotation marks.
+struct Scan<'a> {
+    line: &'a str,
+    /// Byte offset of the paragraph in the text.
     offset: usize,
     paragraph: usize,
-    next_opens: bool,
-    out: &mut Vec<RawQuote>,
-) {
-    let mut from = 0;
-    while let Some(stray) = scan_from(line, from, offset, paragraph, next_opens, out) {
-        from = stray + line[stray..].chars().next().map_or(1, char::len_utf8);
-    }
+    /// The next paragraph, whose start says whether an open quote runs on.
+    next: Option<&'a str>,
 }
 
-/// Scans `line[from..]`, returning the position of a stray opening mark.
-fn scan_from(
-    line: &str,
-    from: usize,
-    offset: usize,
-    paragraph: usize,
-    next_opens: bool,
-    out: &mut Vec<RawQuote>,
-) -> Option<usize> {
-    let mut open: Option<(usize, Mark)> = None;
-    let bytes = line.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        // Only quotation marks matter: '"', '\'' and the curly marks, whose UTF-8 starts with
-        // 0xE2 (a lead byte, never inside another char). Everything else is stepped over unread.
-        if !matches!(b, b'"' | b'\'' | 0xE2) {
-            i += 1;
-            continue;
+impl Scan<'_> {
+    /// Scans the paragraph; `inside` is the mark of a quotation the paragraph before left open
+    /// (it then starts inside it). A mark left open at the end that does not run on was stray, so
+    /// the text after it is scanned again without it. Returns the mark of a quotation that runs
+    /// on, without a new mark, into the next paragraph.
+    fn paragraph(&self, inside: Option<Mark>, out: &mut Vec<RawQuote>) -> Option<Mark> {
+        let mut open = inside.map(|m| (0, m));
+        let mut from = 0;
+        loop {
+            match self.from(from, open, out) {
+                Ended::Clean => return None,
+                Ended::RunsOn(mark) => return Some(mark),
+                Ended::Stray(at) if open.is_some_and(|(s, _)| s == at) && inside.is_some() => {
+                    // The paragraph never closed the quotation it started in: scan it afresh.
+                    open = None;
+                    from = 0;
+                }
+                Ended::Stray(at) => {
+                    open = None;
+                    from = at + self.line[at..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
         }
-        let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
-            i += 1;
-            continue;
-        };
-        if !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'') {
+    }
+
+    /// Scans `line[from..]`, starting with `open` (a quotation open before `from`).
+    fn from(&self, from: usize, mut open: Option<(usize, Mark)>, out: &mut Vec<RawQuote>) -> Ended {
+        let line = self.line;
+        let bytes = line.as_bytes();
+        let mut i = from;
+        while let Some(&b) = bytes.get(i) {
+            // Only quotation marks and markup matter: '"', '\'', '`', '<' and the curly marks,
+            // whose UTF-8 starts with 0xE2 (a lead byte, never inside another char). Everything
+            // else is stepped over unread.
+            if !matches!(b, b'"' | b'\'' | b'`' | b'<' | 0xE2) {
+                i += 1;
+                continue;
+            }
+            if b == b'<' {
+                i = markup_end(line, i).unwrap_or(i + 1);
+                continue;
+            }
+            if let Some(step) = self.typewriter(i, &mut open, out) {
+                i += step;
+                continue;
+            }
+            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            self.mark(i, c, &mut open, out);
             i += c.len_utf8();
-            continue;
+        }
+        let Some((s, mark)) = open else {
+            return Ended::Clean;
+        };
+        let goes_on = run_on(self.next, mark);
+        if goes_on == RunOn::No {
+            return Ended::Stray(s);
+        }
+        let end = line.trim_end().len();
+        if end > s + 1 {
+            self.push(out, s, end, false);
+        }
+        if goes_on == RunOn::Continued {
+            Ended::RunsOn(mark)
+        } else {
+            Ended::Clean
+        }
+    }
+
+    /// Reads a typewriter double mark (`''` or ``` `` ```) at `i`; returns its length when there
+    /// is one and it was taken as a mark.
+    fn typewriter(
+        &self,
+        i: usize,
+        open: &mut Option<(usize, Mark)>,
+        out: &mut Vec<RawQuote>,
+    ) -> Option<usize> {
+        let rest = &self.line[i..];
+        let backticks = rest.starts_with("``");
+        if !backticks && !rest.starts_with("''") {
+            return None;
+        }
+        let prev = self.line[..i].chars().next_back();
+        let next = rest[2..].chars().next();
+        match *open {
+            Some((s, Mark::TypewriterDouble)) if !backticks => {
+                self.push(out, s, i + 2, true);
+                *open = None;
+            }
+            None if backticks
+                || (opens_after(prev) && next.is_some_and(|n| !n.is_whitespace())) =>
+            {
+                *open = Some((i, Mark::TypewriterDouble));
+            }
+            _ => return None,
+        }
+        Some(2)
+    }
+
+    /// Reads the one-char mark `c` at `i`.
+    fn mark(&self, i: usize, c: char, open: &mut Option<(usize, Mark)>, out: &mut Vec<RawQuote>) {
+        let line = self.line;
+        if !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'') {
+            return;
         }
         let prev = line[..i].chars().next_back();
         let next = line[i + c.len_utf8()..].chars().next();
-        let after_space = prev.is_none_or(|p| {
-            p.is_whitespace()
-                || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"')
-        });
         let before_break = next.is_none_or(|n| !n.is_alphanumeric());
-        match (c, open) {
-            ('“', None) => open = Some((i, Mark::CurlyDouble)),
+        match (c, *open) {
+            ('“', None) => *open = Some((i, Mark::CurlyDouble)),
             // A second opening mark: the first was stray; start again here.
-            ('“', Some((_, Mark::CurlyDouble))) => open = Some((i, Mark::CurlyDouble)),
+            ('“', Some((_, Mark::CurlyDouble))) => *open = Some((i, Mark::CurlyDouble)),
             ('”', Some((s, Mark::CurlyDouble))) | ('"', Some((s, Mark::StraightDouble))) => {
-                push(out, offset, paragraph, s, i + c.len_utf8(), true);
-                open = None;
+                self.push(out, s, i + c.len_utf8(), true);
+                *open = None;
             }
-            ('"', None) => open = Some((i, Mark::StraightDouble)),
+            ('"', None) => *open = Some((i, Mark::StraightDouble)),
             ('‘', None) if next.is_some_and(|n| !n.is_whitespace()) => {
-                open = Some((i, Mark::CurlySingle))
+                *open = Some((i, Mark::CurlySingle))
             }
-            ('\'', None) if after_space && next.is_some_and(char::is_alphabetic) => {
-                open = Some((i, Mark::StraightSingle))
+            ('\'', None) if opens_after(prev) && next.is_some_and(char::is_alphabetic) => {
+                *open = Some((i, Mark::StraightSingle))
             }
             ('’', Some((s, Mark::CurlySingle))) | ('\'', Some((s, Mark::StraightSingle)))
                 if before_break
                     && prev.is_some_and(|p| !p.is_whitespace())
                     && !plural_possessive(line, i, prev) =>
             {
-                push(out, offset, paragraph, s, i + c.len_utf8(), true);
-                open = None;
+                self.push(out, s, i + c.len_utf8(), true);
+                *open = None;
             }
             _ => {}
         }
-        i += c.len_utf8();
     }
-    let (s, _) = open?;
-    if !next_opens {
-        return Some(s);
+
+    fn push(&self, out: &mut Vec<RawQuote>, s: usize, e: usize, closed: bool) {
+        push(out, self.offset, self.paragraph, s, e, closed);
     }
-    let end = line.trim_end().len();
-    if end > s + 1 {
-        push(out, offset, paragraph, s, end, false);
+}
+
+/// How the scan of a paragraph ended.
+enum Ended {
+    /// Every quotation closed, or ran on into a paragraph that re-opens it.
+    Clean,
+    /// A quotation runs on into the next paragraph without a new mark.
+    RunsOn(Mark),
+    /// The mark at this offset was never closed.
+    Stray(usize),
+}
+
+/// Whether an opening mark may follow `prev` (the start, a space, an opening bracket or dash).
+fn opens_after(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"')
+    })
+}
+
+/// The end of a markup tag left in the text (`<tweet tweet-id="…">`, `</p>`) starting at the `<`
+/// at `i`: a letter or `/` after it and a `>` before the next `<` or line break, within a tag's
+/// length. `None` when the `<` is plain text ("a < b").
+fn markup_end(line: &str, i: usize) -> Option<usize> {
+    const LONGEST_TAG: usize = 300;
+    let rest = &line.as_bytes()[i + 1..];
+    let first = *rest.first()?;
+    if !(first.is_ascii_alphabetic() || first == b'/') {
+        return None;
     }
-    None
+    let close = rest
+        .iter()
+        .take(LONGEST_TAG)
+        .position(|&b| matches!(b, b'>' | b'<' | b'\n'))?;
+    (rest[close] == b'>').then_some(i + 1 + close + 1)
 }
 
 /// "the players’ union": a closing single mark after "s" followed by a lower-case word that goes on
@@ -262,6 +423,38 @@ mod tests {
         assert_eq!(quotes(s), vec!["“Real,”"]);
         let s = "Back in the ‘90s, “it was different,” she said.";
         assert_eq!(quotes(s), vec!["“it was different,”"]);
+    }
+
+    #[test]
+    fn typewriter_doubles_are_quotation_marks() {
+        assert_eq!(
+            quotes("''I would not object,'' said Ms. Batchelder, who ``had doubts'' then."),
+            vec!["''I would not object,''", "``had doubts''"]
+        );
+        assert_eq!(
+            quotes("The 12'' record and the 7'' single."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn marks_inside_markup_left_in_the_text_are_no_quotes() {
+        assert_eq!(
+            quotes("<tweet tweet-id=\"785842546878578688\">Big night</tweet> \"We won,\" he said."),
+            vec!["\"We won,\""]
+        );
+        assert_eq!(
+            quotes("If a < b then \"it holds,\" she said."),
+            vec!["\"it holds,\""]
+        );
+    }
+
+    #[test]
+    fn a_quote_running_over_a_line_break_without_a_new_mark_keeps_its_marks_paired() {
+        let s = "Lee said \"we will not\ngive up,\" and left. \"Next,\" she said.";
+        assert_eq!(quotes(s), vec!["\"we will not", "give up,\"", "\"Next,\""]);
+        let s = "“We will not\ngive up,” he said. “Next.”";
+        assert_eq!(quotes(s), vec!["“We will not", "give up,”", "“Next.”"]);
     }
 
     #[test]

@@ -191,3 +191,28 @@ fn alt_digits_toggle_kinds_from_the_keyboard() {
         Some(HighlightKind::Person | HighlightKind::Org | HighlightKind::Place)
     ));
 }
+
+#[test]
+fn shift_tab_steps_back_and_tab_forward() {
+    let mut h = seed();
+    for _ in 0..3 {
+        h.key_press(Key::Tab);
+        h.run_steps(2);
+    }
+    assert_eq!(h.state().focus, Some(2));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run_steps(2);
+    assert_eq!(h.state().focus, Some(1));
+}
+
+#[test]
+fn alt_digits_in_a_text_field_leave_the_highlights_alone() {
+    let mut h = seed();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(3);
+    h.get_by_label("Find").type_text("Ruto");
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    h.run_steps(2);
+    assert!(h.state().highlights.is_visible(HighlightKind::Quote));
+}

@@ -156,3 +156,44 @@ fn dropping_a_file_on_the_window_opens_it() {
     assert!(harness.state().window_title().starts_with("Marginalia — "));
     assert!(!harness.state().window_title().contains("William Ruto"));
 }
+
+#[test]
+fn the_keyboard_scrolls_by_line_page_and_to_either_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let para = std::fs::read_to_string(sample("haiti-kenya.txt")).unwrap();
+    std::fs::write(&path, format!("A Long File\n{}", para.repeat(20))).unwrap();
+    let mut harness = open_app(Some(path), Arc::new(FixedDialogs::default()));
+    let offset = |h: &egui_kittest::Harness<'static, marginalia::ui::MarginaliaApp>| {
+        h.state().view.scroll_offset()
+    };
+    assert_eq!(offset(&harness), 0.0);
+    let press = |h: &mut egui_kittest::Harness<'static, marginalia::ui::MarginaliaApp>,
+                 m: Modifiers,
+                 k: Key| {
+        h.key_press_modifiers(m, k);
+        h.run_steps(3);
+        h.state().view.scroll_offset()
+    };
+    let line = press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(line > 10.0 && line < 60.0, "one line: {line}");
+    let page = press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert!(page > line + 300.0, "one page: {page}");
+    let space = press(&mut harness, Modifiers::NONE, Key::Space);
+    assert!(space > page + 300.0, "space pages down: {space}");
+    let back = press(&mut harness, Modifiers::SHIFT, Key::Space);
+    assert!(
+        (back - page).abs() < 2.0,
+        "shift+space pages up: {back} vs {page}"
+    );
+    let up = press(&mut harness, Modifiers::NONE, Key::PageUp);
+    assert!(up < back, "page up: {up}");
+    let end = press(&mut harness, Modifiers::COMMAND, Key::End);
+    assert!(end > 5000.0, "to the end: {end}");
+    let home = press(&mut harness, Modifiers::NONE, Key::Home);
+    assert_eq!(home, 0.0);
+    let end = press(&mut harness, Modifiers::NONE, Key::End);
+    assert!(end > 5000.0, "End: {end}");
+    let top = press(&mut harness, Modifiers::COMMAND, Key::Home);
+    assert_eq!(top, 0.0);
+}

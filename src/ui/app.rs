@@ -294,6 +294,7 @@ impl MarginaliaApp {
             }
             AppCommand::FindClose => self.find.open = false,
             AppCommand::ToggleOutline => self.outline_open = !self.outline_open,
+            AppCommand::Scroll(step) => self.view.scroll_by(step, self.settings.zoom),
             other => self.apply_annotation_command(ctx, other),
         }
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::highlights::{HighlightKind, Item};
+use super::reader::ScrollStep;
 use super::settings::ThemeChoice;
 
 /// Ctrl+O.
@@ -101,6 +102,8 @@ pub enum AppCommand {
     ToggleOutline,
     /// Annotate the selected text.
     Annotate,
+    /// Scroll the article (arrows, Page Up/Down, Space, Home/End).
+    Scroll(super::reader::ScrollStep),
     /// Move the selection's end by this many chars (Shift+arrows).
     ExtendSelection(isize),
     /// Annotate a char range (a highlight's span).
@@ -177,6 +180,12 @@ pub fn from_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
         if i.consume_shortcut(&SAVE) {
             out.push(AppCommand::Save);
         }
+    });
+    // Alt+digit types a character in some layouts: in a text field it is the field's.
+    if ctx.egui_wants_keyboard_input() {
+        return out;
+    }
+    ctx.input_mut(|i| {
         for (n, kind) in HighlightKind::ALL.into_iter().enumerate() {
             if i.consume_shortcut(&toggle_kind_shortcut(n)) {
                 out.push(AppCommand::ToggleKind(kind));
@@ -198,15 +207,17 @@ pub fn from_navigation_keys(ctx: &egui::Context) -> Vec<AppCommand> {
         if typing {
             return;
         }
+        // Shift+Tab first: a key without modifiers also matches it with Shift held.
+        if i.consume_key(Modifiers::SHIFT, Key::Tab) || i.consume_key(Modifiers::NONE, Key::P) {
+            out.push(AppCommand::PrevHighlight);
+        }
         if i.consume_key(Modifiers::NONE, Key::N) || i.consume_key(Modifiers::NONE, Key::Tab) {
             out.push(AppCommand::NextHighlight);
-        }
-        if i.consume_key(Modifiers::NONE, Key::P) || i.consume_key(Modifiers::SHIFT, Key::Tab) {
-            out.push(AppCommand::PrevHighlight);
         }
         if i.consume_key(Modifiers::NONE, Key::Enter) {
             out.push(AppCommand::OpenFocused);
         }
+        out.extend(scroll_keys(i).map(AppCommand::Scroll));
         for (key, delta) in [(Key::ArrowLeft, -1), (Key::ArrowRight, 1)] {
             if i.consume_key(Modifiers::SHIFT, key) {
                 out.push(AppCommand::ExtendSelection(delta));
@@ -217,4 +228,24 @@ pub fn from_navigation_keys(ctx: &egui::Context) -> Vec<AppCommand> {
         }
     });
     out
+}
+
+/// The scrolling key pressed this frame, if any (consumed). Shifted and Ctrl forms are checked
+/// before plain ones, which would also match them.
+fn scroll_keys(i: &mut egui::InputState) -> Option<ScrollStep> {
+    let keys = [
+        (Modifiers::COMMAND, Key::Home, ScrollStep::Top),
+        (Modifiers::COMMAND, Key::End, ScrollStep::Bottom),
+        (Modifiers::NONE, Key::Home, ScrollStep::Top),
+        (Modifiers::NONE, Key::End, ScrollStep::Bottom),
+        (Modifiers::SHIFT, Key::Space, ScrollStep::Pages(-1)),
+        (Modifiers::NONE, Key::Space, ScrollStep::Pages(1)),
+        (Modifiers::NONE, Key::PageDown, ScrollStep::Pages(1)),
+        (Modifiers::NONE, Key::PageUp, ScrollStep::Pages(-1)),
+        (Modifiers::NONE, Key::ArrowDown, ScrollStep::Lines(1)),
+        (Modifiers::NONE, Key::ArrowUp, ScrollStep::Lines(-1)),
+    ];
+    keys.into_iter()
+        .find(|&(m, k, _)| i.consume_key(m, k))
+        .map(|(_, _, step)| step)
 }

@@ -130,6 +130,19 @@ pub struct ReaderView {
     pub reserve_right: f32,
 }
 
+/// A keyboard scroll of the reading view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollStep {
+    /// This many lines down (negative: up).
+    Lines(i32),
+    /// This many pages down (negative: up).
+    Pages(i32),
+    /// The start of the article.
+    Top,
+    /// The end of the article.
+    Bottom,
+}
+
 impl Default for ReaderView {
     fn default() -> Self {
         Self {
@@ -222,6 +235,23 @@ impl ReaderView {
     /// Screen x of the text column's right edge and the column width, as of the last frame.
     pub fn column_right(&self) -> f32 {
         self.last_x0 + self.key.map_or(0.0, |k| k.width)
+    }
+
+    /// Scrolls by keyboard: a line, a page (the viewport less one line, so the last line read
+    /// stays in view) or to either end. Applied on the next frame, clamped to the text.
+    pub fn scroll_by(&mut self, step: ScrollStep, zoom: f32) {
+        let line = metrics_for(ParagraphKind::Body, zoom).line_height;
+        let page = (self.last_viewport.height() - line).max(line);
+        let bottom = self.tops.last().copied().unwrap_or(0.0);
+        let from = self.pending_offset.unwrap_or(self.scroll_offset);
+        let to = match step {
+            ScrollStep::Lines(n) => from + n as f32 * line,
+            ScrollStep::Pages(n) => from + n as f32 * page,
+            ScrollStep::Top => 0.0,
+            ScrollStep::Bottom => bottom,
+        };
+        self.pending_scroll = None;
+        self.pending_offset = Some(to.clamp(0.0, bottom.max(0.0)));
     }
 
     /// The scroll offset after the last frame, in points.

@@ -12,7 +12,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marginalia::ui::MarginaliaApp;
-use marginalia::ui::commands::AppCommand;
+use marginalia::ui::commands::{AppCommand, NoteCommand};
 use support::{FixedDialogs, open_app, sample, settle};
 
 /// A copy of the seed article in a fresh folder (so no test writes beside the project's sample).
@@ -124,7 +124,8 @@ fn a_deleted_note_comes_back_with_undo() {
     let article = article_copy(dir.path());
     let mut h = open_app(Some(article), Arc::new(FixedDialogs::default()));
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, AppCommand::AnnotateRange(10..22));
+    h.state_mut()
+        .apply(&ctx, AppCommand::Note(NoteCommand::AnnotateRange(10..22)));
     h.run_steps(3);
     let id = h.state().selected_note.clone().unwrap();
     h.get_by_label("Delete annotation").click();
@@ -155,7 +156,8 @@ fn a_broken_sidecar_is_reported_left_alone_and_kept_aside_for_a_fresh_one() {
     assert!(!h.state().session.can_edit());
     // Annotating is refused; the file is untouched.
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, AppCommand::AnnotateRange(0..5));
+    h.state_mut()
+        .apply(&ctx, AppCommand::Note(NoteCommand::AnnotateRange(0..5)));
     h.run_steps(2);
     assert!(h.state().session.store.live().next().is_none());
     assert!(std::fs::read_to_string(&side).unwrap().contains("1,,"));
@@ -209,7 +211,8 @@ fn importing_a_colleagues_sidecar_shows_their_note_in_the_outline() {
     let other = colleague_sidecar(dir.path(), &text);
     *dialogs.import.lock().unwrap() = Some(other);
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, AppCommand::ImportDialog);
+    h.state_mut()
+        .apply(&ctx, AppCommand::Note(NoteCommand::ImportDialog));
     settle(&mut h);
     // In the outline, and on its card in the margin with the author's name.
     h.get_by_label("Confirm the venue with the presidency");
@@ -276,7 +279,8 @@ fn file_export_writes_the_chosen_format() {
     ] {
         let out = dir.path().join(name);
         *dialogs.save.lock().unwrap() = Some(out.clone());
-        h.state_mut().apply(&ctx, AppCommand::ExportDialog(format));
+        h.state_mut()
+            .apply(&ctx, AppCommand::Note(NoteCommand::ExportDialog(format)));
         settle(&mut h);
         let written = std::fs::read_to_string(&out).unwrap();
         assert!(
@@ -294,7 +298,8 @@ fn changes_are_saved_by_themselves_two_seconds_after_the_last_edit() {
     let side = dir.path().join("haiti-kenya.txt.annotations.json");
     let mut h = open_app(Some(article), Arc::new(FixedDialogs::default()));
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, AppCommand::AnnotateRange(10..22));
+    h.state_mut()
+        .apply(&ctx, AppCommand::Note(NoteCommand::AnnotateRange(10..22)));
     h.run_steps(2);
     assert!(h.state().window_title().ends_with("• unsaved"));
     assert!(!side.exists(), "not written at once");

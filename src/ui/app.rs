@@ -8,24 +8,25 @@ use std::time::Instant;
 use egui::{Color32, RichText, Stroke};
 
 use super::analysis_job::AnalysisJob;
-use super::app_annotations::{DialogPurpose, export_ext};
+use super::app_annotations::DialogPurpose;
 use super::banner::{BannerKind, Banners};
-use super::commands::{self, AppCommand};
+use super::commands::{self, AppCommand, NoteCommand};
 use super::details;
 use super::dialogs::{self, FileDialogs, NativeDialogs};
-use super::editor::Editor;
+use super::editor::{Editor, EditorAction};
 use super::find::Find;
 use super::highlights::{HighlightKind, Highlights, Item};
 use super::loading::LoadJob;
 use super::outline::Outline;
+use super::palette::CommandPalette;
 use super::reader::{Decor, Decorations, Marks, Overlay, PaintMark, ReaderView, Run};
 use super::session::Session;
 use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
 use super::theme::{self, Palette};
+use super::ui_command::UiCommand;
 use crate::analysis::Analysis;
 use crate::analysis::describe as format;
 use crate::annotations::store::Filter;
-use crate::cli::ExportFormat;
 use crate::document::{Document, InlineStyle};
 
 /// How the app was started.
@@ -93,6 +94,11 @@ pub struct MarginaliaApp {
     pub selected_note: Option<String>,
     pub editor: Editor,
     pub(crate) prefs_open: bool,
+    /// The command palette.
+    pub palette: CommandPalette,
+    /// Whether Help ▸ Keyboard Shortcuts is shown.
+    pub shortcut_sheet_open: bool,
+    about_open: bool,
     pub(crate) note_filter: Filter,
     /// The sidecar to use for the article being opened (opened through its sidecar).
     pending_sidecar: Option<PathBuf>,
@@ -134,6 +140,9 @@ impl MarginaliaApp {
             selected_note: None,
             editor: Editor::default(),
             prefs_open: false,
+            palette: CommandPalette::default(),
+            shortcut_sheet_open: false,
+            about_open: false,
             note_filter: Filter::default(),
             pending_sidecar: None,
             overlay_revision: None,
@@ -295,11 +304,47 @@ impl MarginaliaApp {
             AppCommand::FindClose => self.find.open = false,
             AppCommand::ToggleOutline => self.outline_open = !self.outline_open,
             AppCommand::Scroll(step) => self.view.scroll_by(step, self.settings.zoom),
-            other => self.apply_annotation_command(ctx, other),
+            AppCommand::CopySelection => {
+                if let (Some(doc), Some(sel)) = (&self.doc, self.view.selection)
+                    && sel.anchor != sel.caret
+                {
+                    ctx.copy_text(super::context::slice(doc, sel.range()));
+                }
+            }
+            AppCommand::CloseTopmost => self.close_topmost(ctx),
+            AppCommand::TogglePalette => self.palette.toggle(),
+            AppCommand::ToggleShortcutSheet => {
+                self.shortcut_sheet_open = !self.shortcut_sheet_open;
+            }
+            AppCommand::ToggleAbout => self.about_open = !self.about_open,
+            AppCommand::ExtendSelection(delta) => {
+                let from = self.view.caret.unwrap_or(0);
+                let len = self.doc.as_ref().map_or(0, |d| d.char_len());
+                self.view.extend_selection(delta, from, len);
+            }
+            AppCommand::Note(note) => self.apply_note_command(ctx, note),
         }
     }
 
     /// Shows a file dialog on its own thread; the answer is handled when it arrives.
+    /// Esc: closes the window, panel or bar on top, one per press, in the order the eye meets
+    /// them (palette, help windows, preferences, note editor, find bar, details).
+    fn close_topmost(&mut self, ctx: &egui::Context) {
+        if self.palette.open {
+            self.palette.toggle();
+        } else if self.shortcut_sheet_open {
+            self.shortcut_sheet_open = false;
+        } else if self.about_open {
+            self.about_open = false;
+        } else if self.prefs_open {
+            self.prefs_open = false;
+        } else if self.selected_note.is_some() {
+            self.apply_note_command(ctx, NoteCommand::Edit(EditorAction::Close));
+        } else {
+            self.apply(ctx, AppCommand::CloseDetails);
+        }
+    }
+
     pub(crate) fn ask(
         &mut self,
         ctx: &egui::Context,
@@ -324,7 +369,7 @@ impl MarginaliaApp {
                     BannerKind::Error,
                     message,
                     "Locate article…",
-                    AppCommand::LocateArticle(path),
+                    AppCommand::Note(NoteCommand::LocateArticle(path)),
                 ),
             }
             return;
@@ -433,229 +478,6 @@ impl MarginaliaApp {
         &self.title_shown
     }
 
-    fn menu_bar(&self, ui: &mut egui::Ui) -> Vec<AppCommand> {
-        let mut out = Vec::new();
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui
-                    .add(
-                        egui::Button::new("Open…")
-                            .shortcut_text(ui.ctx().format_shortcut(&commands::OPEN)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::OpenDialog);
-                }
-                ui.menu_button("Open Recent", |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label(RichText::new("No recent files").weak());
-                    }
-                    for p in &self.settings.recent {
-                        if ui.button(p.display().to_string()).clicked() {
-                            out.push(AppCommand::Open(p.clone()));
-                        }
-                    }
-                });
-                ui.separator();
-                let can_edit = self.session.can_edit();
-                if ui
-                    .add_enabled(
-                        can_edit,
-                        egui::Button::new("Save Annotations")
-                            .shortcut_text(ui.ctx().format_shortcut(&commands::SAVE)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::Save);
-                }
-                if ui
-                    .add_enabled(can_edit, egui::Button::new("Import Annotations…"))
-                    .clicked()
-                {
-                    out.push(AppCommand::ImportDialog);
-                }
-                ui.menu_button("Export", |ui| {
-                    for f in [
-                        ExportFormat::W3c,
-                        ExportFormat::Markdown,
-                        ExportFormat::Html,
-                        ExportFormat::Csv,
-                    ] {
-                        if ui.button(export_ext(f).1).clicked() {
-                            out.push(AppCommand::ExportDialog(f));
-                        }
-                    }
-                });
-                ui.separator();
-                if ui
-                    .add(
-                        egui::Button::new("Quit")
-                            .shortcut_text(ui.ctx().format_shortcut(&commands::QUIT)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::Quit);
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                let ctx = ui.ctx().clone();
-                let sc = |s| ctx.format_shortcut(s);
-                let store = &self.session.store;
-                if ui
-                    .add_enabled(
-                        store.can_undo(),
-                        egui::Button::new("Undo").shortcut_text(sc(&commands::UNDO)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::Undo);
-                }
-                if ui
-                    .add_enabled(
-                        store.can_redo(),
-                        egui::Button::new("Redo").shortcut_text(sc(&commands::REDO)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::Redo);
-                }
-                ui.separator();
-                let has_sel = self.view.selection.is_some_and(|s| s.anchor != s.caret);
-                if ui
-                    .add_enabled(
-                        has_sel && self.session.can_edit(),
-                        egui::Button::new("Annotate Selection")
-                            .shortcut_text(sc(&commands::ANNOTATE)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::Annotate);
-                }
-                if ui
-                    .add_enabled(has_sel, egui::Button::new("Copy").shortcut_text("Ctrl+C"))
-                    .clicked()
-                    && let (Some(doc), Some(sel)) = (&self.doc, self.view.selection)
-                {
-                    out.push(AppCommand::Copy(super::context::slice(doc, sel.range())));
-                }
-                ui.separator();
-                if ui.button("Preferences…").clicked() {
-                    out.push(AppCommand::TogglePreferences);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                let ctx = ui.ctx().clone();
-                let sc = |s| ctx.format_shortcut(s);
-                if ui
-                    .add(egui::Button::new("Zoom In").shortcut_text(sc(&commands::ZOOM_IN)))
-                    .clicked()
-                {
-                    out.push(AppCommand::ZoomIn);
-                }
-                if ui
-                    .add(egui::Button::new("Zoom Out").shortcut_text(sc(&commands::ZOOM_OUT)))
-                    .clicked()
-                {
-                    out.push(AppCommand::ZoomOut);
-                }
-                if ui
-                    .add(egui::Button::new("Actual Size").shortcut_text(sc(&commands::ZOOM_RESET)))
-                    .clicked()
-                {
-                    out.push(AppCommand::ZoomReset);
-                }
-                ui.separator();
-                for t in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
-                    if ui.radio(self.settings.theme == t, t.label()).clicked() {
-                        out.push(AppCommand::SetTheme(t));
-                    }
-                }
-                if ui
-                    .add(
-                        egui::Button::new("Switch Light/Dark")
-                            .shortcut_text(sc(&commands::TOGGLE_THEME)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::ToggleTheme);
-                }
-                ui.separator();
-                if ui
-                    .add(
-                        egui::Button::selectable(self.outline_open, "Outline")
-                            .shortcut_text(sc(&commands::TOGGLE_OUTLINE)),
-                    )
-                    .clicked()
-                {
-                    out.push(AppCommand::ToggleOutline);
-                }
-                for (n, kind) in HighlightKind::ALL.into_iter().enumerate() {
-                    let sc = ui.ctx().format_shortcut(&commands::toggle_kind_shortcut(n));
-                    if ui
-                        .add(
-                            egui::Button::selectable(
-                                self.highlights.is_visible(kind),
-                                kind.plural(),
-                            )
-                            .shortcut_text(sc),
-                        )
-                        .clicked()
-                    {
-                        out.push(AppCommand::ToggleKind(kind));
-                    }
-                }
-            });
-            ui.menu_button("Go", |ui| {
-                let ctx = ui.ctx().clone();
-                let sc = |s| ctx.format_shortcut(s);
-                if ui
-                    .add(egui::Button::new("Find…").shortcut_text(sc(&commands::FIND)))
-                    .clicked()
-                {
-                    out.push(AppCommand::FindOpen);
-                }
-                if ui
-                    .add(egui::Button::new("Find Next").shortcut_text(sc(&commands::FIND_NEXT)))
-                    .clicked()
-                {
-                    out.push(AppCommand::FindNext);
-                }
-                if ui
-                    .add(egui::Button::new("Find Previous").shortcut_text(sc(&commands::FIND_PREV)))
-                    .clicked()
-                {
-                    out.push(AppCommand::FindPrev);
-                }
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Next Highlight").shortcut_text("N / Tab"))
-                    .clicked()
-                {
-                    out.push(AppCommand::NextHighlight);
-                }
-                if ui
-                    .add(egui::Button::new("Previous Highlight").shortcut_text("P / Shift+Tab"))
-                    .clicked()
-                {
-                    out.push(AppCommand::PrevHighlight);
-                }
-                if ui
-                    .add(egui::Button::new("Open Details").shortcut_text("Enter"))
-                    .clicked()
-                {
-                    out.push(AppCommand::OpenFocused);
-                }
-                if ui
-                    .add(egui::Button::new("Close Details").shortcut_text("Esc"))
-                    .clicked()
-                {
-                    out.push(AppCommand::CloseDetails);
-                }
-            });
-        });
-        out
-    }
-
     fn status_bar(&self, ui: &mut egui::Ui, palette: &Palette) -> Vec<AppCommand> {
         let mut out = Vec::new();
         ui.horizontal(|ui| {
@@ -686,7 +508,7 @@ impl MarginaliaApp {
                     .button(label)
                     .on_hover_text(format!(
                         "Switch light/dark ({})",
-                        ui.ctx().format_shortcut(&commands::TOGGLE_THEME)
+                        UiCommand::ToggleTheme.shortcut_text(ui.ctx())
                     ))
                     .clicked()
                 {
@@ -696,7 +518,12 @@ impl MarginaliaApp {
                     RichText::new(format!("{:.0}%", self.settings.zoom * 100.0))
                         .color(palette.muted),
                 )
-                .on_hover_text("Zoom (Ctrl+= / Ctrl+- / Ctrl+0)");
+                .on_hover_text(format!(
+                    "Zoom ({} / {} / {})",
+                    UiCommand::ZoomIn.shortcut_text(ui.ctx()),
+                    UiCommand::ZoomOut.shortcut_text(ui.ctx()),
+                    UiCommand::ZoomReset.shortcut_text(ui.ctx())
+                ));
             });
         });
         out
@@ -801,9 +628,16 @@ impl MarginaliaApp {
                 ui.add_space(6.0);
             }
             ui.separator();
-            ui.label(
-                RichText::new("n / p: next / previous · Enter: details · Ctrl+F: find").weak(),
+            let keys = |c: UiCommand| c.shortcut_text(ui.ctx());
+            let hint = format!(
+                "{}: next · {}: previous · {}: details · {}: find · {}: all commands",
+                keys(UiCommand::NextHighlight),
+                keys(UiCommand::PrevHighlight),
+                keys(UiCommand::OpenDetails),
+                keys(UiCommand::Find),
+                keys(UiCommand::CommandPalette)
             );
+            ui.label(RichText::new(hint).weak());
         });
         out
     }
@@ -877,14 +711,27 @@ impl eframe::App for MarginaliaApp {
             self.preferences(&ctx);
         }
         let palette = Palette::for_dark(dark);
-        let mut cmds = commands::from_shortcuts(&ctx);
-        cmds.extend(commands::from_navigation_keys(&ctx));
+        let mut cmds: Vec<AppCommand> = UiCommand::pressed(&ctx)
+            .into_iter()
+            .filter(|c| self.can_run(*c))
+            .map(UiCommand::to_app_command)
+            .collect();
+        cmds.extend(commands::selection_keys(&ctx));
+        // The window system turns Ctrl+C into a copy event rather than a key.
         if ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
             && !ctx.egui_wants_keyboard_input()
-            && let (Some(doc), Some(sel)) = (&self.doc, self.view.selection)
-            && sel.anchor != sel.caret
         {
-            cmds.push(AppCommand::Copy(super::context::slice(doc, sel.range())));
+            cmds.push(AppCommand::CopySelection);
+        }
+        let runnable: Vec<UiCommand> = UiCommand::all().filter(|c| self.can_run(*c)).collect();
+        if let Some(chosen) = self.palette.show(&ctx, |c| runnable.contains(&c)) {
+            cmds.push(chosen.to_app_command());
+        }
+        if self.shortcut_sheet_open {
+            self.shortcut_sheet_open = super::palette::shortcut_sheet(&ctx);
+        }
+        if self.about_open {
+            self.about_open = super::palette::about(&ctx);
         }
 
         // Files dropped on the window open like File ▸ Open.
@@ -952,7 +799,11 @@ impl eframe::App for MarginaliaApp {
                             let actions = self
                                 .editor
                                 .show(ui, &a, &tags, orphaned, has_sel, read_only);
-                            cmds.extend(actions.into_iter().map(AppCommand::Edit));
+                            cmds.extend(
+                                actions
+                                    .into_iter()
+                                    .map(|a| AppCommand::Note(NoteCommand::Edit(a))),
+                            );
                         });
                 });
         } else if let (Some(item), Some(doc), Some(a)) =
@@ -1001,40 +852,20 @@ impl eframe::App for MarginaliaApp {
                         cmds.extend(self.margin_cards(ui, dark));
                     }
                     if let Some(resp) = &r.response {
-                        let has_sel = self.view.selection.is_some_and(|s| s.anchor != s.caret);
-                        let can_edit = self.session.can_edit();
+                        let app = &*self;
                         resp.context_menu(|ui| {
-                            if ui
-                                .add_enabled(
-                                    has_sel && can_edit,
-                                    egui::Button::new("Annotate Selection").shortcut_text("Ctrl+M"),
-                                )
-                                .clicked()
-                            {
-                                cmds.push(AppCommand::Annotate);
-                                ui.close();
-                            }
-                            if ui
-                                .add_enabled(
-                                    has_sel,
-                                    egui::Button::new("Copy").shortcut_text("Ctrl+C"),
-                                )
-                                .clicked()
-                            {
-                                if let Some(sel) = self.view.selection {
-                                    cmds.push(AppCommand::Copy(super::context::slice(
-                                        &doc,
-                                        sel.range(),
-                                    )));
+                            for command in [UiCommand::Annotate, UiCommand::Copy] {
+                                if let Some(c) = app.command_button(ui, command) {
+                                    cmds.push(c);
+                                    ui.close();
                                 }
-                                ui.close();
                             }
                         });
                     }
                     if let Some(c) = r.clicked_char
                         && let Some(id) = self.note_at(c)
                     {
-                        cmds.push(AppCommand::SelectNote(id));
+                        cmds.push(AppCommand::Note(NoteCommand::SelectNote(id)));
                     }
                     let hovered = r
                         .hovered_char
@@ -1048,18 +879,20 @@ impl eframe::App for MarginaliaApp {
                     }
                     if let Some(c) = r.clicked_char
                         && self.note_at(c).is_none()
-                        && let Some((i, h)) = self.highlights.at(c)
+                        && let Some((_, h)) = self.highlights.at(c)
                     {
-                        self.focus = Some(i);
-                        self.selected = Some(h.item);
+                        cmds.push(AppCommand::Select(h.item));
                     }
                 }
                 None => {
                     ui.centered_and_justified(|ui| {
                         let msg = if self.loading.is_some() {
-                            "Opening…"
+                            "Opening…".to_string()
                         } else {
-                            "Open an article with File > Open… (Ctrl+O), or drop a file here."
+                            format!(
+                                "Open an article with File > Open… ({}), or drop a file here.",
+                                UiCommand::Open.shortcut_text(ui.ctx())
+                            )
                         };
                         ui.label(RichText::new(msg).color(palette.muted).size(16.0));
                     });

@@ -7,7 +7,7 @@ use egui::RichText;
 
 use super::app::MarginaliaApp;
 use super::banner::BannerKind;
-use super::commands::AppCommand;
+use super::commands::{AppCommand, NoteCommand};
 use super::editor::{EditorAction, color_name};
 use super::margin::{self, parse_color};
 use super::reader::{LineStyle, MarkStyle, PaintMark};
@@ -87,8 +87,10 @@ impl MarginaliaApp {
     ) {
         match purpose {
             DialogPurpose::Open => self.apply(ctx, AppCommand::Open(path)),
-            DialogPurpose::Import => self.apply(ctx, AppCommand::Import(path)),
-            DialogPurpose::Export(f) => self.apply(ctx, AppCommand::Export(f, path)),
+            DialogPurpose::Import => self.apply(ctx, AppCommand::Note(NoteCommand::Import(path))),
+            DialogPurpose::Export(f) => {
+                self.apply(ctx, AppCommand::Note(NoteCommand::Export(f, path)))
+            }
             DialogPurpose::Locate(side) => self.open_with_sidecar(ctx, path, side),
         }
     }
@@ -101,7 +103,7 @@ impl MarginaliaApp {
                 BannerKind::Error,
                 format!("{msg}. The file is left as it is; annotating is off until you start a fresh file (the broken one is kept aside)."),
                 "Start a fresh file",
-                AppCommand::StartFresh,
+                AppCommand::Note(NoteCommand::StartFresh),
             ),
             Some(Blocked::ReadOnly(msg)) => self.banners.push(BannerKind::Warning, msg.clone()),
             Some(Blocked::NoFile) | None => {}
@@ -209,31 +211,26 @@ impl MarginaliaApp {
     }
 
     /// Applies an annotation command.
-    pub(crate) fn apply_annotation_command(&mut self, ctx: &egui::Context, command: AppCommand) {
+    pub(crate) fn apply_note_command(&mut self, ctx: &egui::Context, command: NoteCommand) {
         let text = self
             .doc
             .as_ref()
             .map(|d| d.text.clone())
             .unwrap_or_default();
         match command {
-            AppCommand::Annotate => {
+            NoteCommand::Annotate => {
                 let r = self.view.selection.map(|s| s.range()).unwrap_or(0..0);
                 self.annotate(r);
             }
-            AppCommand::AnnotateRange(r) => self.annotate(r),
-            AppCommand::ExtendSelection(delta) => {
-                let from = self.view.caret.unwrap_or(0);
-                let len = self.doc.as_ref().map_or(0, |d| d.char_len());
-                self.view.extend_selection(delta, from, len);
-            }
-            AppCommand::SelectNote(id) => {
+            NoteCommand::AnnotateRange(r) => self.annotate(r),
+            NoteCommand::SelectNote(id) => {
                 self.flush_editor();
                 if let Some(r) = self.session.range_of(&id) {
                     self.view.scroll_to(r, true, ctx.input(|i| i.time));
                 }
                 self.selected_note = Some(id);
             }
-            AppCommand::Edit(action) => match action {
+            NoteCommand::Edit(action) => match action {
                 EditorAction::Update(next) => {
                     let id = next.id.clone();
                     self.edit(Edit::Update(id, next));
@@ -267,17 +264,19 @@ impl MarginaliaApp {
                     self.selected_note = None;
                 }
             },
-            AppCommand::Undo => {
+            NoteCommand::Undo => {
                 self.flush_editor();
                 if !self.session.undo(&text) {
                     self.banners.push(BannerKind::Warning, "Nothing to undo.");
                 }
             }
-            AppCommand::Redo if !self.session.redo(&text) => {
-                self.banners.push(BannerKind::Warning, "Nothing to redo.");
+            NoteCommand::Redo => {
+                if !self.session.redo(&text) {
+                    self.banners.push(BannerKind::Warning, "Nothing to redo.");
+                }
             }
-            AppCommand::Save => self.save_now(),
-            AppCommand::StartFresh => {
+            NoteCommand::Save => self.save_now(),
+            NoteCommand::StartFresh => {
                 let Some(doc) = self.doc.clone() else { return };
                 match self.session.start_fresh(&doc) {
                     Ok(kept) => {
@@ -293,10 +292,10 @@ impl MarginaliaApp {
                     Err(e) => self.banners.push(BannerKind::Error, e),
                 }
             }
-            AppCommand::TogglePreferences => self.prefs_open = !self.prefs_open,
-            AppCommand::ImportDialog => self.ask(ctx, DialogPurpose::Import, |d| d.pick_import()),
-            AppCommand::Import(path) => self.import(&path),
-            AppCommand::ExportDialog(f) => {
+            NoteCommand::TogglePreferences => self.prefs_open = !self.prefs_open,
+            NoteCommand::ImportDialog => self.ask(ctx, DialogPurpose::Import, |d| d.pick_import()),
+            NoteCommand::Import(path) => self.import(&path),
+            NoteCommand::ExportDialog(f) => {
                 let base = self
                     .doc
                     .as_ref()
@@ -311,11 +310,10 @@ impl MarginaliaApp {
                     d.save_as(&suggested)
                 });
             }
-            AppCommand::Export(f, path) => self.export(f, &path),
-            AppCommand::LocateArticle(side) => {
+            NoteCommand::Export(f, path) => self.export(f, &path),
+            NoteCommand::LocateArticle(side) => {
                 self.ask(ctx, DialogPurpose::Locate(side), |d| d.pick_article())
             }
-            _ => {}
         }
     }
 
@@ -541,7 +539,7 @@ impl MarginaliaApp {
                             .add(egui::Button::selectable(selected, line).truncate())
                             .clicked()
                         {
-                            out.push(AppCommand::SelectNote(a.id.clone()));
+                            out.push(AppCommand::Note(NoteCommand::SelectNote(a.id.clone())));
                         }
                     });
                 }
@@ -657,7 +655,7 @@ impl MarginaliaApp {
             let selected = self.selected_note.as_deref() == Some(a.id.as_str());
             let (_, clicked) = margin::card(&mut child, egui::pos2(x, top), a, selected, dark);
             if clicked {
-                out.push(AppCommand::SelectNote(a.id.clone()));
+                out.push(AppCommand::Note(NoteCommand::SelectNote(a.id.clone())));
             }
         }
         out

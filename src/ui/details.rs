@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::commands::AppCommand;
+use super::commands::{AppCommand, NoteCommand};
 use super::context::{paragraph_number, sentence_around, slice};
 use super::highlights::{HighlightKind, Item, kind_of};
 use super::theme;
@@ -45,7 +45,7 @@ pub fn show(
                     .on_hover_text("Add a note on this span")
                     .clicked()
             {
-                out.push(AppCommand::AnnotateRange(r));
+                out.push(AppCommand::Note(NoteCommand::AnnotateRange(r)));
             }
         });
     });

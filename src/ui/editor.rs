@@ -285,7 +285,10 @@ impl Editor {
                 .button(
                     RichText::new("Delete annotation").color(Color32::from_rgb(0xc0, 0x40, 0x30)),
                 )
-                .on_hover_text("Undo with Ctrl+Z")
+                .on_hover_text(format!(
+                    "Undo with {}",
+                    super::ui_command::UiCommand::Undo.shortcut_text(ui.ctx())
+                ))
                 .clicked()
             {
                 out.push(EditorAction::Delete(a.id.clone()));

@@ -14,11 +14,14 @@ pub mod find;
 pub mod highlights;
 pub mod loading;
 pub mod margin;
+mod menus;
 pub mod outline;
+pub mod palette;
 pub mod reader;
 pub mod session;
 pub mod settings;
 pub mod theme;
+pub mod ui_command;
 
 pub use app::{MarginaliaApp, StartOptions};
 

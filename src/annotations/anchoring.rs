@@ -10,15 +10,25 @@
 //!    errors) scored on quote, prefix, suffix and position;
 //! 4. otherwise the annotation is orphaned.
 //!
+//! An approximate match is then aligned with the old text (`align.rs`) and trimmed to the part
+//! that corresponds to it; it never takes in a paragraph the old text did not cover, and a match
+//! where too little of the old text survives is orphaned rather than stretched.
+//!
+//! The searches beyond the recorded place run under a time budget per article
+//! ([`ANCHOR_BUDGET`]): a file of thousands of near-miss notes cannot freeze the app or a command;
+//! what is left when the budget is spent is orphaned, with that reason, and kept as it was.
+//!
 //! A weak match is never taken: short quotes need their context, and approximate matches need
 //! enough similarity of quote and context together, so an annotation is orphaned rather than
 //! attached to text it was not written on.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::align::trim_to_old_text;
 use super::model::Target;
 use crate::text_index::TextIndex;
 
@@ -81,11 +91,13 @@ impl Anchor {
     }
 }
 
-/// Quotes at least this long (in chars) are distinctive enough to be taken at an exact occurrence
-/// without their context.
-const DISTINCTIVE_CHARS: usize = 16;
-/// Average prefix/suffix similarity a short exact quote needs.
-const SHORT_QUOTE_CONTEXT: f64 = 0.3;
+/// A text this long (in chars) is taken to be said once in an article: found unchanged anywhere,
+/// it is the note's own whatever surrounds it now.
+const UNMISTAKABLE_CHARS: usize = 64;
+/// The least share of the old surroundings (prefix and suffix together) that lets an occurrence
+/// of a text shorter than [`UNMISTAKABLE_CHARS`] away from its place stand for the note's own:
+/// one side whole, as when its paragraph moved or the sentence beside it changed.
+const MIN_MOVED_CONTEXT: f64 = 0.5;
 /// Least quote similarity (1 − errors/length) an approximate match may have.
 const MIN_QUOTE_SIMILARITY: f64 = 0.5;
 /// Least combined score (quote, prefix, suffix, position) an approximate match needs.
@@ -96,6 +108,11 @@ const FUZZY_WINDOW: usize = 3000;
 const MAX_CANDIDATES: usize = 10;
 /// At most this many errors are allowed, whatever the quote length.
 const MAX_ERRORS: usize = 256;
+
+/// How long the searches beyond the recorded place may take, per article.
+pub const ANCHOR_BUDGET: Duration = Duration::from_secs(3);
+/// The reason given to the notes not looked for once the budget is spent.
+const OUT_OF_TIME: &str = "not looked for: finding changed text in this article took longer than its time limit; the note is kept as it was";
 
 /// Weights of the parts of a candidate's score, as in common web annotation clients.
 const W_QUOTE: f64 = 50.0;
@@ -109,6 +126,51 @@ pub struct Anchorer<'t> {
     chars: Vec<char>,
     index: TextIndex,
     symbols: OnceLock<Symbols>,
+    deadline: Option<Instant>,
+}
+
+/// How many notes were found, and how.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnchorCounts {
+    /// Found unchanged (at their place or moved).
+    pub found: usize,
+    /// Of those, found somewhere else.
+    pub moved: usize,
+    /// Found with their text changed.
+    pub changed: usize,
+    /// Not placed.
+    pub orphaned: usize,
+}
+
+impl AnchorCounts {
+    /// Counts `anchors` by status.
+    pub fn of<'a>(anchors: impl IntoIterator<Item = &'a Anchor>) -> Self {
+        let mut c = AnchorCounts::default();
+        for a in anchors {
+            match a.status {
+                AnchorStatus::Anchored => c.found += 1,
+                AnchorStatus::Moved => {
+                    c.found += 1;
+                    c.moved += 1;
+                }
+                AnchorStatus::Fuzzy => c.changed += 1,
+                AnchorStatus::Orphaned => c.orphaned += 1,
+            }
+        }
+        c
+    }
+
+    /// "12 found again (3 moved), 2 found with changes, 1 orphaned".
+    pub fn summary(&self) -> String {
+        let mut s = format!("{} found again", self.found);
+        if self.moved > 0 {
+            s.push_str(&format!(" ({} moved)", self.moved));
+        }
+        format!(
+            "{s}, {} found with changes, {} orphaned",
+            self.changed, self.orphaned
+        )
+    }
 }
 
 /// The text as small integer symbols, for the bit-parallel search.
@@ -119,14 +181,25 @@ struct Symbols {
 }
 
 impl<'t> Anchorer<'t> {
-    /// Prepares `text`.
+    /// Prepares `text`; the searches share [`ANCHOR_BUDGET`] from now.
     pub fn new(text: &'t str) -> Self {
+        Self::with_budget(text, Some(ANCHOR_BUDGET))
+    }
+
+    /// Prepares `text` with a time budget for the searches beyond the recorded place (`None`: no
+    /// limit), counted from now.
+    pub fn with_budget(text: &'t str, budget: Option<Duration>) -> Self {
         Self {
             text,
             chars: text.chars().collect(),
             index: TextIndex::new(text),
             symbols: OnceLock::new(),
+            deadline: budget.map(|b| Instant::now() + b),
         }
+    }
+
+    fn out_of_time(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
     }
 
     /// Anchors every target; results are in the order of `targets`. Targets are visited in the
@@ -179,6 +252,9 @@ impl<'t> Anchorer<'t> {
             }
         }
         let expected = shifted.max(0) as usize;
+        if self.out_of_time() {
+            return Anchor::orphan(OUT_OF_TIME);
+        }
 
         // 2. The best exact occurrence.
         let mut occurrences = 0usize;
@@ -197,9 +273,10 @@ impl<'t> Anchorer<'t> {
             }
         }
         if let Some((_, s, context)) = best {
-            let accept = len >= DISTINCTIVE_CHARS
-                || context >= SHORT_QUOTE_CONTEXT
-                || (occurrences == 1 && len >= DISTINCTIVE_CHARS / 2);
+            // Identical text away from its place is the note's own only with some of its old
+            // surroundings, or when it is too long to be said twice: a short phrase whose
+            // paragraph was deleted must not jump to the same phrase in another paragraph.
+            let accept = s == old || len >= UNMISTAKABLE_CHARS || context >= MIN_MOVED_CONTEXT;
             if accept {
                 let status = if s == old {
                     AnchorStatus::Anchored
@@ -224,6 +301,7 @@ impl<'t> Anchorer<'t> {
             }
             Err(why) => Err(why),
         };
+        let found = found.and_then(|m| self.trim(&exact, m));
         match found {
             Ok(m) => {
                 let place = if m.start == old {
@@ -251,6 +329,28 @@ impl<'t> Anchorer<'t> {
                     Anchor::orphan(why)
                 }
             }
+        }
+    }
+
+    /// Keeps the part of an approximate match that corresponds to the old text, or says why
+    /// too little of it is left.
+    fn trim(&self, exact: &[char], m: FuzzyMatch) -> Result<FuzzyMatch, String> {
+        match trim_to_old_text(exact, &self.chars, m.start..m.end, self.deadline) {
+            Ok(t) => Ok(FuzzyMatch {
+                start: t.range.start,
+                end: t.range.end,
+                // The search's own count when nothing was cut; otherwise old chars lost or new
+                // chars in between, whichever is more.
+                errors: if t.range == (m.start..m.end) {
+                    m.errors
+                } else {
+                    exact.len().max(t.range.len()).saturating_sub(t.kept)
+                },
+            }),
+            Err(little) => Err(format!(
+                "the text changed too much: only {:.0}% of it is left in one place",
+                little.share * 100.0
+            )),
         }
     }
 
@@ -337,7 +437,15 @@ impl<'t> Anchorer<'t> {
             .iter()
             .map(|c| sym.of_char.get(c).copied().unwrap_or(sym.count as u32))
             .collect();
-        let ends = bit_parallel_search(&pattern, &sym.text[lo..hi], sym.count + 1, max_errors);
+        let Some(ends) = bit_parallel_search(
+            &pattern,
+            &sym.text[lo..hi],
+            sym.count + 1,
+            max_errors,
+            self.deadline,
+        ) else {
+            return Err(OUT_OF_TIME.to_string());
+        };
         let mut ends: Vec<(usize, usize)> = ends.into_iter().map(|(e, k)| (e + lo, k)).collect();
         let rank = |&(e, k): &(usize, usize)| (k, e.abs_diff(expected + len));
         if ends.len() > MAX_CANDIDATES {
@@ -360,7 +468,7 @@ impl<'t> Anchorer<'t> {
             }
             let lo_start = end.saturating_sub(len + max_errors);
             let window_rev: Vec<char> = self.chars[lo_start..end].iter().rev().copied().collect();
-            let costs = prefix_alignment_costs(&exact_rev, &window_rev);
+            let costs = banded_prefix_alignment_costs(&exact_rev, &window_rev, max_errors);
             let Some(errors) = costs.iter().skip(1).copied().min() else {
                 continue;
             };
@@ -486,22 +594,44 @@ fn common_prefix_ratio(after: &[char], context: &[char]) -> f64 {
 }
 
 /// For every length `j` of a prefix of `text` (index `j`), the fewest edits turning `pattern` into
-/// that prefix. Plain dynamic programming, for short inputs.
-fn prefix_alignment_costs<T: PartialEq>(pattern: &[T], text: &[T]) -> Vec<usize> {
+/// that prefix, exact where that number is at most `band`; larger costs come out as some number
+/// above `band`. Only cells within `band` of the diagonal can hold such costs, so only they are
+/// computed: time grows with the pattern's length times the band, not with its square.
+fn banded_prefix_alignment_costs<T: PartialEq>(
+    pattern: &[T],
+    text: &[T],
+    band: usize,
+) -> Vec<usize> {
+    const FAR: usize = usize::MAX / 4;
     let m = pattern.len();
-    let mut column: Vec<usize> = (0..=m).collect();
+    // column[i] = cost of pattern[..i] against the text prefix of the previous length.
+    let mut column: Vec<usize> = (0..=m).map(|i| if i <= band { i } else { FAR }).collect();
     let mut costs = Vec::with_capacity(text.len() + 1);
     costs.push(column[m]);
     for (j, t) in text.iter().enumerate() {
-        let mut diag = column[0];
-        column[0] = j + 1;
-        for i in 1..=m {
+        let len = j + 1;
+        let lo = len.saturating_sub(band);
+        if lo > m {
+            costs.push(FAR);
+            continue;
+        }
+        let hi = (len + band).min(m);
+        let (first, mut diag) = if lo == 0 {
+            let diag = column[0];
+            column[0] = len;
+            (1, diag)
+        } else {
+            let diag = column[lo - 1];
+            column[lo - 1] = FAR;
+            (lo, diag)
+        };
+        for i in first..=hi {
             let up = column[i];
             let cost = usize::from(pattern[i - 1] != *t);
             column[i] = (diag + cost).min(up + 1).min(column[i - 1] + 1);
             diag = up;
         }
-        costs.push(column[m]);
+        costs.push(if hi == m { column[m] } else { FAR });
     }
     costs
 }
@@ -533,15 +663,17 @@ fn best_prefix_alignment<T: PartialEq>(pattern: &[T], text: &[T]) -> (usize, usi
 /// Approximate search (Myers' bit-parallel algorithm, in 64-bit blocks for long patterns): every
 /// end position in `text` (exclusive) where `pattern` matches with at most `max_errors` edits and
 /// the error count there is a local minimum. Symbols are `0..alphabet`.
+/// `None` when `deadline` passed first.
 fn bit_parallel_search(
     pattern: &[u32],
     text: &[u32],
     alphabet: usize,
     max_errors: usize,
-) -> Vec<(usize, usize)> {
+    deadline: Option<Instant>,
+) -> Option<Vec<(usize, usize)>> {
     let m = pattern.len();
     if m == 0 {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let blocks = m.div_ceil(64);
     let mut peq = vec![0u64; alphabet * blocks];
@@ -551,7 +683,7 @@ fn bit_parallel_search(
         }
     }
     if blocks == 1 {
-        return bit_parallel_search_short(&peq, m, text, max_errors);
+        return bit_parallel_search_short(&peq, m, text, max_errors, deadline);
     }
     let last_bit = (m - 1) % 64;
     let mut pv = vec![!0u64; blocks];
@@ -560,6 +692,9 @@ fn bit_parallel_search(
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut prev_score = usize::MAX;
     for (j, &c) in text.iter().enumerate() {
+        if j % 1024 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+            return None;
+        }
         let mut hin: i32 = 0;
         let base = c as usize * blocks;
         for b in 0..blocks {
@@ -599,7 +734,7 @@ fn bit_parallel_search(
     if prev_score <= max_errors {
         out.push((text.len(), prev_score));
     }
-    out
+    Some(out)
 }
 
 /// [`bit_parallel_search`] for patterns of at most 64 symbols: one machine word per column.
@@ -608,7 +743,8 @@ fn bit_parallel_search_short(
     m: usize,
     text: &[u32],
     max_errors: usize,
-) -> Vec<(usize, usize)> {
+    deadline: Option<Instant>,
+) -> Option<Vec<(usize, usize)>> {
     let last = 1u64 << (m - 1);
     let mut pv = !0u64;
     let mut mv = 0u64;
@@ -616,6 +752,9 @@ fn bit_parallel_search_short(
     let mut prev_score = usize::MAX;
     let mut out = Vec::new();
     for (j, &c) in text.iter().enumerate() {
+        if j % 65536 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+            return None;
+        }
         let eq = peq.get(c as usize).copied().unwrap_or(0);
         let xv = eq | mv;
         let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
@@ -638,7 +777,7 @@ fn bit_parallel_search_short(
     if prev_score <= max_errors {
         out.push((text.len(), prev_score));
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -679,7 +818,7 @@ mod tests {
             let t: Vec<u32> = (0..300).map(|_| rnd() % 4).collect();
             let k = m / 2;
             let naive = naive_scores(&p, &t);
-            let fast = bit_parallel_search(&p, &t, 4, k);
+            let fast = bit_parallel_search(&p, &t, 4, k, None).unwrap();
             for (end, errors) in &fast {
                 assert_eq!(naive[*end], *errors, "m={m} end={end}");
             }
@@ -689,6 +828,60 @@ mod tests {
                 assert_eq!(best_fast, best_naive, "m={m}");
             }
         }
+    }
+
+    #[test]
+    fn the_banded_costs_agree_with_the_full_table_within_the_band() {
+        fn full(pattern: &[char], text: &[char]) -> Vec<usize> {
+            let m = pattern.len();
+            let mut column: Vec<usize> = (0..=m).collect();
+            let mut costs = vec![column[m]];
+            for (j, t) in text.iter().enumerate() {
+                let mut diag = column[0];
+                column[0] = j + 1;
+                for i in 1..=m {
+                    let up = column[i];
+                    column[i] = (diag + usize::from(pattern[i - 1] != *t))
+                        .min(up + 1)
+                        .min(column[i - 1] + 1);
+                    diag = up;
+                }
+                costs.push(column[m]);
+            }
+            costs
+        }
+        let pattern: Vec<char> = "the mission will be ready by next month".chars().collect();
+        let text: Vec<char> = "the missions are ready, by next month or so"
+            .chars()
+            .collect();
+        for band in [0usize, 1, 3, 8, 20, 60] {
+            let banded = banded_prefix_alignment_costs(&pattern, &text, band);
+            for (j, (b, f)) in banded.iter().zip(full(&pattern, &text)).enumerate() {
+                if f <= band {
+                    assert_eq!(*b, f, "band {band}, length {j}");
+                } else {
+                    assert!(*b > band, "band {band}, length {j}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_spent_budget_orphans_what_is_not_at_its_place_and_says_why() {
+        let text = "A first line.\nThe committee approved the budget on Tuesday.";
+        let target = Target {
+            start: 0,
+            end: 44,
+            exact: "The committee approves the budget on Tuesday".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            ..Default::default()
+        };
+        let spent = Anchorer::with_budget(text, Some(Duration::ZERO)).anchor(&target, 0);
+        assert_eq!(spent.status, AnchorStatus::Orphaned);
+        assert!(spent.reason.contains("time limit"), "{}", spent.reason);
+        let free = Anchorer::with_budget(text, None).anchor(&target, 0);
+        assert_eq!(free.status, AnchorStatus::Fuzzy, "{}", free.reason);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //!
 //! The file format is `docs/sidecar-format.md` (schema: `docs/sidecar.schema.json`).
 
+pub mod align;
 pub mod anchoring;
 mod atomic_write;
 mod create;

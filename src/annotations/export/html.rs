@@ -39,7 +39,11 @@ pub fn to_html_placed(doc: &Document, analysis: &Analysis, placed: &[Placed<'_>]
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", esc(title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(
+        out,
+        "<style>{STYLE}{}</style>\n</head>\n<body>",
+        kind_style()
+    );
     out.push_str("<header class=\"page-head\">\n");
     let has_headline = paragraphs
         .iter()
@@ -200,7 +204,10 @@ fn highlight_spans(analysis: &Analysis, anchored: &[&Placed<'_>]) -> Vec<Span> {
         });
     }
     for e in &analysis.entities {
-        let (class, kind) = entity_class(e.kind);
+        // Groups (nationalities and the like) are not highlighted in the app either.
+        let Some((class, kind)) = entity_class(e.kind) else {
+            continue;
+        };
         for m in &e.mentions {
             spans.push(Span {
                 start: m.start,
@@ -246,13 +253,36 @@ fn highlight_spans(analysis: &Analysis, anchored: &[&Placed<'_>]) -> Vec<Span> {
 }
 
 /// CSS class and readable kind of an entity type.
-fn entity_class(kind: EntityType) -> (&'static str, &'static str) {
+fn entity_class(kind: EntityType) -> Option<(&'static str, &'static str)> {
     match kind {
-        EntityType::Person => ("hl-person", "Person"),
-        EntityType::Org => ("hl-org", "Organisation"),
-        EntityType::Place => ("hl-place", "Place"),
-        EntityType::Norp => ("hl-group", "Group"),
+        EntityType::Person => Some(("hl-person", "Person")),
+        EntityType::Org => Some(("hl-org", "Organisation")),
+        EntityType::Place => Some(("hl-place", "Place")),
+        EntityType::Norp => None,
     }
+}
+
+/// The highlight rules, in the app's colours and shapes (`crate::palette`): quotes tinted, people
+/// underlined solid, organisations dashed, places dotted, figures boxed.
+fn kind_style() -> String {
+    use crate::palette::{Kind, hex, rgb};
+    let [qr, qg, qb] = rgb(Kind::Quote).0;
+    let [fr, fg, fb] = rgb(Kind::Figure).0;
+    format!(
+        ".hl-quote {{ background: rgba({qr}, {qg}, {qb}, .13); border-radius: 3px; box-decoration-break: clone;
+  -webkit-box-decoration-break: clone; }}
+.hl-person, .hl-org, .hl-place {{ border-bottom: 2px solid; padding-bottom: 1px; }}
+.hl-person {{ border-color: {person}; }}
+.hl-org {{ border-bottom-style: dashed; border-color: {org}; }}
+.hl-place {{ border-bottom-style: dotted; border-color: {place}; }}
+.hl-figure {{ background: rgba({fr}, {fg}, {fb}, .12); outline: 1px solid {figure}; outline-offset: 0;
+  border-radius: 2px; font-variant-numeric: lining-nums; }}
+",
+        person = hex(Kind::Person),
+        org = hex(Kind::Org),
+        place = hex(Kind::Place),
+        figure = hex(Kind::Figure),
+    )
 }
 
 /// Writes one block with its highlights (`spans` must include every span that overlaps it),
@@ -453,7 +483,6 @@ const LEGEND: &str = "<p class=\"legend\">\
 <span class=\"hl-person\">Person</span> \
 <span class=\"hl-org\">Organisation</span> \
 <span class=\"hl-place\">Place</span> \
-<span class=\"hl-group\">Group</span> \
 <span class=\"hl-figure\">Figure</span> \
 <span class=\"hl-note\" style=\"--note: 242, 211, 56\">Annotation</span>\
 </p>\n";
@@ -484,14 +513,6 @@ article h2 { font-size: 1.4rem; }
   .row > :not(.notes) { grid-column: 1; }
   .notes { grid-column: 2; grid-row: 1 / span var(--blocks); margin-top: .2rem; }
 }
-.hl-quote { background: rgba(66, 133, 196, .13); border-radius: 3px; box-decoration-break: clone;
-  -webkit-box-decoration-break: clone; }
-.hl-person, .hl-org, .hl-place, .hl-group { border-bottom: 2px solid; padding-bottom: 1px; }
-.hl-person { border-color: #c0506e; }
-.hl-org { border-color: #2f8f83; }
-.hl-place { border-color: #7a5cc2; }
-.hl-group { border-color: #a09a8e; }
-.hl-figure { border-bottom: 2px dotted #c9790a; font-variant-numeric: lining-nums; }
 .hl-note { background: rgba(var(--note), .38); box-shadow: inset 0 -2px rgba(var(--note), .9);
   border-radius: 2px; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .mark { font: 700 .7rem/1 "Helvetica Neue", Arial, sans-serif; margin-left: 1px; }

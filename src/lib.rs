@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod annotations;
 pub mod cli;
 pub mod document;
+pub mod palette;
 pub mod text_index;
 pub mod ui;
 

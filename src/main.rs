@@ -15,9 +15,24 @@ fn main() -> ExitCode {
             marginalia::cli::run(command, &mut lock)
         }
         None => {
-            let file = cli.file.clone().or_else(marginalia::ui::app::sample_path);
+            use marginalia::ui::first_run::{SampleSource, sample_copy, welcome};
+            let (file, welcome) = match cli.file.clone() {
+                Some(file) => (Some(file), None),
+                None => {
+                    // No file named: the sample, as the user's own copy in their data folder.
+                    let source = sample_copy(eframe::storage_dir("marginalia").as_deref());
+                    let open_keys =
+                        marginalia::ui::ui_command::UiCommand::Open.shortcut_text_plain();
+                    let greeting = welcome(&source, &open_keys);
+                    match source {
+                        SampleSource::File { path, .. } => (Some(path), greeting),
+                        SampleSource::Memory(_) => (None, greeting),
+                    }
+                }
+            };
             marginalia::ui::run(marginalia::ui::StartOptions {
                 sample_fallback: file.is_none(),
+                welcome,
                 file,
                 smoke: cli.smoke,
                 started,

@@ -203,3 +203,56 @@ fn chromium_renders_the_article_and_its_notes() {
         std::fs::copy(&file, format!("{keep}.html")).unwrap();
     }
 }
+
+/// The page looks like the app: each kind's CSS colour is the app's colour for it, and groups
+/// (nationalities and the like), which the app does not mark, are not marked on the page either.
+#[test]
+fn the_page_uses_the_apps_colours_and_kinds() {
+    use marginalia::ui::highlights::HighlightKind;
+    use marginalia::ui::theme::kind_color;
+    let html = page();
+    let hex = |k| {
+        let c = kind_color(k, false);
+        format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())
+    };
+    for (class, kind) in [
+        (".hl-person {", HighlightKind::Person),
+        (".hl-org {", HighlightKind::Org),
+        (".hl-place {", HighlightKind::Place),
+    ] {
+        let rule = html
+            .rsplit(class)
+            .next()
+            .unwrap()
+            .split('}')
+            .next()
+            .unwrap();
+        assert!(
+            rule.contains(&hex(kind)),
+            "{class} {rule} lacks {}",
+            hex(kind)
+        );
+    }
+    let figure = html
+        .split(".hl-figure {")
+        .nth(1)
+        .unwrap()
+        .split('}')
+        .next()
+        .unwrap();
+    assert!(figure.contains(&hex(HighlightKind::Figure)), "{figure}");
+    let quote = kind_color(HighlightKind::Quote, false);
+    let tint = format!("rgba({}, {}, {}", quote.r(), quote.g(), quote.b());
+    assert!(html.contains(&tint), "the quote tint is not the app's");
+    assert!(!html.contains("hl-group") && !html.contains("Group"));
+    let doc = Html::parse_document(&html);
+    let marked: Vec<String> = doc
+        .select(&Selector::parse("span[class^=hl-]").unwrap())
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(
+        !marked.iter().any(|t| t == "Kenyan"),
+        "a group was marked: {marked:?}"
+    );
+    assert!(marked.iter().any(|t| t == "Haiti"));
+}

@@ -128,6 +128,66 @@ pub fn figure_value(f: &Figure) -> String {
     }
 }
 
+/// The value as the command line and the JSON give it (ISO dates, plain numbers), when the
+/// figure has one.
+pub fn figure_machine_value(f: &Figure) -> Option<String> {
+    match f.value.as_ref()? {
+        FigureValue::Date(d) => Some(d.clone()),
+        FigureValue::Number(n) => Some(plain_number(*n)),
+    }
+}
+
+/// A number without grouping or trailing zeros ("600000", "0.5", "3.25").
+fn plain_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        let s = format!("{n:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// How precise a figure is: vague or relative (no value), approximate, or exact, with a date's
+/// granularity.
+pub fn figure_precision(f: &Figure) -> &'static str {
+    match (&f.value, f.approximate) {
+        (None, _) if f.kind == FigureKind::Date => "relative (no fixed date)",
+        (None, _) => "vague (no exact value)",
+        (Some(_), true) => "approximate",
+        (Some(FigureValue::Date(d)), false) => match d.split('-').count() {
+            1 => "exact to the year",
+            2 => "exact to the month",
+            _ => "exact to the day",
+        },
+        (Some(FigureValue::Number(_)), false) => "exact",
+    }
+}
+
+/// The other figures about the same thing as figure `i`: the same counted noun (singular or
+/// plural), or, for a figure that counts nothing named, the same kind and value.
+pub fn same_thing(a: &Analysis, i: usize) -> Vec<usize> {
+    let Some(f) = a.figures.get(i) else {
+        return Vec::new();
+    };
+    let stem = |s: &str| {
+        let s = s.to_lowercase();
+        s.strip_suffix('s').map(str::to_string).unwrap_or(s)
+    };
+    let noun = f.counted.as_deref().map(stem);
+    a.figures
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| {
+            *j != i
+                && match &noun {
+                    Some(n) => o.counted.as_deref().map(stem).as_ref() == Some(n),
+                    None => o.kind == f.kind && o.value.is_some() && o.value == f.value,
+                }
+        })
+        .map(|(j, _)| j)
+        .collect()
+}
+
 /// Human name of a figure kind.
 pub fn figure_kind(k: FigureKind) -> &'static str {
     match k {

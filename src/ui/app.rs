@@ -1,6 +1,6 @@
 //! The app: its state, one frame of drawing, and the one place commands are applied.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
@@ -12,10 +12,12 @@ use super::app_annotations::DialogPurpose;
 use super::banner::{BannerKind, Banners};
 use super::commands::{self, AppCommand, NoteCommand};
 use super::details;
-use super::dialogs::{self, FileDialogs, NativeDialogs};
+use super::dialogs::{self, DialogAnswer, FileDialogs, NativeDialogs};
 use super::editor::{Editor, EditorAction};
+use super::file_picker::{FilePicker, PickerOutcome};
 use super::find::Find;
 use super::highlights::{HighlightKind, Highlights, Item};
+use super::layout_plan;
 use super::loading::LoadJob;
 use super::outline::Outline;
 use super::palette::CommandPalette;
@@ -41,6 +43,8 @@ pub struct StartOptions {
     pub dialogs: Arc<dyn FileDialogs>,
     /// With no file, show the bundled sample text.
     pub sample_fallback: bool,
+    /// A message to greet the user with (first run).
+    pub welcome: Option<String>,
 }
 
 /// The sample article, bundled so the app has something to show wherever it runs.
@@ -54,6 +58,7 @@ impl Default for StartOptions {
             started: Instant::now(),
             dialogs: Arc::new(NativeDialogs),
             sample_fallback: false,
+            welcome: None,
         }
     }
 }
@@ -70,6 +75,10 @@ pub struct MarginaliaApp {
     pub banners: Banners,
     /// Word count and reading minutes of the article (counted once when it opens).
     reading_stats: (usize, usize),
+    /// The first-run welcome, shown once the sample has opened.
+    pub(crate) greeting: Option<String>,
+    /// A short confirmation in the status bar ("Copied…") and when it was given.
+    pub(crate) flash: Option<(String, Instant)>,
     /// The analysis of the article, once done.
     pub analysis: Option<Arc<Analysis>>,
     analysis_job: Option<AnalysisJob>,
@@ -87,11 +96,15 @@ pub struct MarginaliaApp {
     overlay_dark: Option<bool>,
     loading: Option<LoadJob>,
     dialogs: Arc<dyn FileDialogs>,
-    dialog_answer: Option<(DialogPurpose, Receiver<Option<PathBuf>>)>,
+    dialog_answer: Option<(DialogPurpose, Receiver<DialogAnswer>)>,
+    /// The app's own file picker, open where the system's dialog could not be shown.
+    pub(crate) file_picker: Option<(DialogPurpose, FilePicker)>,
     /// The annotations of the open article.
     pub session: Session,
     /// The annotation whose editor is open.
     pub selected_note: Option<String>,
+    /// A note just made and not yet given anything; closing its editor takes it away again.
+    pub(crate) fresh_note: Option<String>,
     pub editor: Editor,
     pub(crate) prefs_open: bool,
     /// The command palette.
@@ -100,17 +113,23 @@ pub struct MarginaliaApp {
     pub shortcut_sheet_open: bool,
     about_open: bool,
     pub(crate) note_filter: Filter,
-    /// The sidecar to use for the article being opened (opened through its sidecar).
-    pending_sidecar: Option<PathBuf>,
     /// The store revision the overlay was built for.
     overlay_revision: Option<u64>,
     smoke: Option<Instant>,
     title_shown: String,
     fonts_installed: bool,
-    egui_ctx: egui::Context,
+    pub(crate) egui_ctx: egui::Context,
 }
 
+/// How long a confirmation stays in the status bar.
+const FLASH_FOR: std::time::Duration = std::time::Duration::from_secs(3);
+
 impl MarginaliaApp {
+    /// Whether the in-app file picker is showing (the native dialog could not be).
+    pub fn file_picker_open(&self) -> bool {
+        self.file_picker.is_some()
+    }
+
     /// Creates the app, restoring settings from eframe storage, and starts opening the first file.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let settings = cc
@@ -124,6 +143,8 @@ impl MarginaliaApp {
             view: ReaderView::default(),
             banners: Banners::default(),
             reading_stats: (0, 0),
+            flash: None,
+            greeting: None,
             analysis: None,
             analysis_job: None,
             highlights: Highlights::default(),
@@ -136,15 +157,16 @@ impl MarginaliaApp {
             loading: None,
             dialogs: options.dialogs,
             dialog_answer: None,
+            file_picker: None,
             session: Session::default(),
             selected_note: None,
+            fresh_note: None,
             editor: Editor::default(),
             prefs_open: false,
             palette: CommandPalette::default(),
             shortcut_sheet_open: false,
             about_open: false,
             note_filter: Filter::default(),
-            pending_sidecar: None,
             overlay_revision: None,
             smoke: options.smoke.then_some(options.started),
             title_shown: String::new(),
@@ -152,6 +174,9 @@ impl MarginaliaApp {
             egui_ctx: cc.egui_ctx.clone(),
         };
         app.setup_context(&cc.egui_ctx);
+        if let Some(w) = options.welcome {
+            app.greeting = Some(w);
+        }
         match options.file {
             Some(file) => app.apply(&cc.egui_ctx, AppCommand::Open(file)),
             // Run from outside the source tree: show the bundled copy of the sample.
@@ -185,7 +210,7 @@ impl MarginaliaApp {
     fn rebuild_overlay(&mut self, dark: bool) {
         let ranges = self.view.paragraph_ranges();
         // Notes first (under), automatic highlights over them.
-        let mut marks = self.note_marks();
+        let mut marks = self.note_marks(dark);
         marks.extend(self.highlights.shown().map(|(_, h)| PaintMark {
             range: h.range.clone(),
             style: theme::highlight_style(h.kind, dark),
@@ -256,7 +281,14 @@ impl MarginaliaApp {
                 }
             }
             AppCommand::JumpTo(r) => self.view.scroll_to(r, true, ctx.input(|i| i.time)),
-            AppCommand::Copy(text) => ctx.copy_text(text),
+            AppCommand::Copy(text) => {
+                let words = text.split_whitespace().count();
+                ctx.copy_text(text);
+                self.flash = Some((
+                    format!("Copied ({words} words) to the clipboard"),
+                    Instant::now(),
+                ));
+            }
             AppCommand::CloseDetails => {
                 if self.find.open {
                     self.find.open = false;
@@ -330,7 +362,9 @@ impl MarginaliaApp {
     /// Esc: closes the window, panel or bar on top, one per press, in the order the eye meets
     /// them (palette, help windows, preferences, note editor, find bar, details).
     fn close_topmost(&mut self, ctx: &egui::Context) {
-        if self.palette.open {
+        if self.file_picker.is_some() {
+            self.file_picker = None;
+        } else if self.palette.open {
             self.palette.toggle();
         } else if self.shortcut_sheet_open {
             self.shortcut_sheet_open = false;
@@ -349,9 +383,9 @@ impl MarginaliaApp {
         &mut self,
         ctx: &egui::Context,
         purpose: DialogPurpose,
-        ask: impl FnOnce(&dyn FileDialogs) -> Option<PathBuf> + Send + 'static,
+        ask: impl FnOnce(&dyn FileDialogs) -> DialogAnswer + Send + 'static,
     ) {
-        if self.dialog_answer.is_none() {
+        if self.dialog_answer.is_none() && self.file_picker.is_none() {
             self.dialog_answer =
                 Some((purpose, dialogs::ask_in_background(&self.dialogs, ctx, ask)));
         }
@@ -361,10 +395,7 @@ impl MarginaliaApp {
     fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
         if crate::annotations::sidecar::is_sidecar_path(&path) {
             match self.article_of_sidecar(&path) {
-                Ok(article) => {
-                    self.pending_sidecar = Some(path);
-                    self.loading = Some(LoadJob::start(&article, ctx));
-                }
+                Ok(article) => self.loading = Some(LoadJob::start(&article, Some(path), ctx)),
                 Err(message) => self.banners.push_with_action(
                     BannerKind::Error,
                     message,
@@ -374,8 +405,7 @@ impl MarginaliaApp {
             }
             return;
         }
-        self.pending_sidecar = None;
-        self.loading = Some(LoadJob::start(&path, ctx));
+        self.loading = Some(LoadJob::start(&path, None, ctx));
     }
 
     /// Opens the located article with the sidecar that pointed to it.
@@ -385,14 +415,34 @@ impl MarginaliaApp {
         article: PathBuf,
         sidecar: PathBuf,
     ) {
-        self.pending_sidecar = Some(sidecar);
-        self.loading = Some(LoadJob::start(&article, ctx));
+        self.loading = Some(LoadJob::start(&article, Some(sidecar), ctx));
     }
 
-    /// Shows a loaded document (the previous one is replaced).
+    /// Shows a document with its notes read and placed on this thread (the previous one is
+    /// replaced). Files open through [`LoadJob`], which does that work in the background.
     pub fn show_document(&mut self, doc: Document) {
+        let session = Session::open(&doc, None);
+        self.show_loaded(doc, session);
+    }
+
+    /// Shows a loaded document with its notes.
+    fn show_loaded(&mut self, doc: Document, session: Session) {
+        // What the banners said was about the file shown before (or one that failed to open).
+        self.banners.clear();
+        if let Some(w) = self.greeting.take() {
+            self.banners.push(BannerKind::Info, w);
+        }
         if let Some(path) = &doc.path {
             self.settings.remember(path);
+            if doc.text.trim().is_empty() {
+                self.banners.push(
+                    BannerKind::Warning,
+                    format!(
+                        "{}: the file is empty; there is nothing to read in it.",
+                        path.display()
+                    ),
+                );
+            }
         }
         for w in &doc.warnings {
             let name = doc
@@ -417,7 +467,7 @@ impl MarginaliaApp {
         self.analysis_job = Some(AnalysisJob::start(Arc::clone(&doc), &self.egui_ctx));
         self.selected_note = None;
         self.editor = Editor::default();
-        self.session = Session::open(&doc, self.pending_sidecar.take());
+        self.session = session;
         self.overlay_revision = None;
         self.report_session_state();
         self.doc = Some(doc);
@@ -439,7 +489,7 @@ impl MarginaliaApp {
         {
             self.loading = None;
             match result {
-                Ok(doc) => self.show_document(doc),
+                Ok((doc, session)) => self.show_loaded(doc, session),
                 Err(e) => self
                     .banners
                     .push(BannerKind::Error, format!("Could not open {e}")),
@@ -450,8 +500,10 @@ impl MarginaliaApp {
         {
             let purpose = purpose.clone();
             self.dialog_answer = None;
-            if let Some(path) = answer {
-                self.dialog_answered(ctx, purpose, path);
+            match answer {
+                DialogAnswer::Picked(path) => self.dialog_answered(ctx, purpose, path),
+                DialogAnswer::Cancelled => {}
+                DialogAnswer::Unavailable(why) => self.open_file_picker(purpose, &why),
             }
         }
         if self.loading.is_some() {
@@ -484,6 +536,14 @@ impl MarginaliaApp {
             if let Some(job) = &self.loading {
                 ui.spinner();
                 ui.label(job.progress_line());
+                ui.separator();
+            }
+            if let Some((text, at)) = &self.flash
+                && at.elapsed() < FLASH_FOR
+            {
+                ui.label(RichText::new(text).strong());
+                ui.ctx()
+                    .request_repaint_after(FLASH_FOR.saturating_sub(at.elapsed()));
                 ui.separator();
             }
             if let Some(doc) = &self.doc {
@@ -733,6 +793,17 @@ impl eframe::App for MarginaliaApp {
         if self.about_open {
             self.about_open = super::palette::about(&ctx);
         }
+        if let Some((purpose, picker)) = &mut self.file_picker {
+            match picker.show(&ctx) {
+                PickerOutcome::Open => {}
+                PickerOutcome::Cancelled => self.file_picker = None,
+                PickerOutcome::Chosen(path) => {
+                    let purpose = purpose.clone();
+                    self.file_picker = None;
+                    self.dialog_answered(&ctx, purpose, path);
+                }
+            }
+        }
 
         // Files dropped on the window open like File ▸ Open.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -760,13 +831,29 @@ impl eframe::App for MarginaliaApp {
                 .frame(egui::Frame::new())
                 .show(ui, |ui| cmds.extend(self.banners.show(ui, &palette)));
         }
-        if self.outline_open && self.doc.is_some() {
+        let note = self
+            .selected_note
+            .as_ref()
+            .and_then(|id| self.session.store.get(id))
+            .filter(|a| !a.deleted)
+            .cloned();
+        let details = match (self.selected, self.doc.clone(), self.analysis.clone()) {
+            (Some(item), Some(doc), Some(a)) if note.is_none() => Some((item, doc, a)),
+            _ => None,
+        };
+        let plan = layout_plan::plan(
+            ctx.content_rect().width(),
+            self.outline_open && self.doc.is_some(),
+            note.is_some() || details.is_some(),
+            super::reader::min_column_width(self.settings.zoom),
+        );
+        if plan.outline {
             let analysing = self.analysis_job.is_some();
             let analysis = self.analysis.clone();
             let selected = self.selected;
             egui::Panel::left("outline")
                 .resizable(true)
-                .default_size(290.0)
+                .default_size(layout_plan::OUTLINE_WIDTH)
                 .size_range(200.0..=460.0)
                 .show(ui, |ui| {
                     cmds.extend(self.notes_outline(ui));
@@ -777,50 +864,66 @@ impl eframe::App for MarginaliaApp {
                     );
                 });
         }
-        let note = self
-            .selected_note
-            .as_ref()
-            .and_then(|id| self.session.store.get(id))
-            .filter(|a| !a.deleted)
-            .cloned();
-        if let Some(a) = note {
-            let tags = self.session.store.tags();
-            let orphaned = self.session.range_of(&a.id).is_none();
-            let has_sel = self.view.selection.is_some_and(|s| s.anchor != s.caret);
-            let read_only = !self.session.can_edit();
-            egui::Panel::right("editor")
-                .resizable(true)
-                .default_size(340.0)
-                .size_range(260.0..=520.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            let actions = self
-                                .editor
-                                .show(ui, &a, &tags, orphaned, has_sel, read_only);
-                            cmds.extend(
-                                actions
-                                    .into_iter()
-                                    .map(|a| AppCommand::Note(NoteCommand::Edit(a))),
-                            );
-                        });
-                });
-        } else if let (Some(item), Some(doc), Some(a)) =
-            (self.selected, self.doc.clone(), self.analysis.clone())
-        {
-            egui::Panel::right("details")
-                .resizable(true)
-                .default_size(340.0)
-                .size_range(260.0..=520.0)
-                .show(ui, |ui| {
-                    let target = self
-                        .session
-                        .can_edit()
-                        .then(|| self.item_range(item))
-                        .flatten();
-                    cmds.extend(details::show(ui, &doc, &a, item, target));
-                });
+        let right_panel = |ui: &mut egui::Ui, app: &mut Self| -> Vec<AppCommand> {
+            if let Some(a) = &note {
+                let tags = app.session.store.tags();
+                let orphaned = app.session.range_of(&a.id).is_none();
+                let has_sel = app.view.selection.is_some_and(|s| s.anchor != s.caret);
+                let read_only = !app.session.can_edit();
+                let mut out = Vec::new();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let actions = app.editor.show(ui, a, &tags, orphaned, has_sel, read_only);
+                        out.extend(
+                            actions
+                                .into_iter()
+                                .map(|a| AppCommand::Note(NoteCommand::Edit(a))),
+                        );
+                    });
+                out
+            } else if let Some((item, doc, a)) = &details {
+                let target = app
+                    .session
+                    .can_edit()
+                    .then(|| app.item_range(*item))
+                    .flatten();
+                details::show(ui, doc, a, *item, target)
+            } else {
+                Vec::new()
+            }
+        };
+        let right_id = if note.is_some() { "editor" } else { "details" };
+        match plan.right {
+            layout_plan::RightPanel::None => {}
+            layout_plan::RightPanel::Side => {
+                egui::Panel::right(right_id)
+                    .resizable(true)
+                    .default_size(layout_plan::RIGHT_WIDTH)
+                    .size_range(260.0..=520.0)
+                    .show(ui, |ui| cmds.extend(right_panel(ui, self)));
+            }
+            layout_plan::RightPanel::Overlay => {
+                // Too narrow for a side panel: the details float over the article's right side.
+                let width = (ctx.content_rect().width() - 40.0).min(layout_plan::RIGHT_WIDTH);
+                let height = (ctx.content_rect().height() - 120.0).max(160.0);
+                let mut open = true;
+                egui::Window::new(if note.is_some() { "Note" } else { "Details" })
+                    .id(egui::Id::unique(("overlay", right_id)))
+                    .open(&mut open)
+                    .anchor(egui::Align2::RIGHT_TOP, [-12.0, 64.0])
+                    .collapsible(false)
+                    .resizable(false)
+                    .fixed_size([width, height])
+                    .show(&ctx, |ui| cmds.extend(right_panel(ui, self)));
+                if !open {
+                    cmds.push(if note.is_some() {
+                        AppCommand::Note(NoteCommand::Edit(EditorAction::Close))
+                    } else {
+                        AppCommand::CloseDetails
+                    });
+                }
+            }
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(palette.paper))
@@ -928,14 +1031,6 @@ impl eframe::App for MarginaliaApp {
     fn on_exit(&mut self) {
         self.save_now();
     }
-}
-
-/// The sample article shipped with the app: the project's copy when run from the source tree.
-pub fn sample_path() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join("haiti-kenya.txt");
-    p.is_file().then_some(p)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::app::MarginaliaApp;
 use super::banner::BannerKind;
 use super::commands::{AppCommand, NoteCommand};
 use super::editor::{EditorAction, color_name};
+use super::file_picker::{FilePicker, PickerMode};
 use super::margin::{self, parse_color};
 use super::reader::{LineStyle, MarkStyle, PaintMark};
 use super::session::Blocked;
@@ -78,6 +79,45 @@ impl MarginaliaApp {
         }
     }
 
+    /// The file name an export of the open article is offered under.
+    fn export_file_name(&self, f: ExportFormat) -> String {
+        let base = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "article".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        format!("{base}.{}", export_ext(f).0)
+    }
+
+    /// Opens the app's own picker for `purpose`, because the system's dialog could not be shown
+    /// (`why`); it starts in the open article's folder.
+    pub(crate) fn open_file_picker(&mut self, purpose: DialogPurpose, why: &str) {
+        let folder = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_deref())
+            .and_then(Path::parent)
+            .filter(|p| p.is_dir())
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let (title, mode, name) = match &purpose {
+            DialogPurpose::Open => ("Open article", PickerMode::Open, String::new()),
+            DialogPurpose::Import => ("Import annotations", PickerMode::Open, String::new()),
+            DialogPurpose::Export(f) => ("Export", PickerMode::Save, self.export_file_name(*f)),
+            DialogPurpose::Locate(_) => ("Locate the article", PickerMode::Open, String::new()),
+        };
+        self.banners.push(
+            BannerKind::Warning,
+            format!("The system's file dialog could not be shown ({why}); choose the file in Marginalia's own picker."),
+        );
+        self.file_picker = Some((purpose, FilePicker::new(title, mode, &folder, &name)));
+    }
+
     /// A dialog answered with `path`.
     pub(crate) fn dialog_answered(
         &mut self,
@@ -108,28 +148,23 @@ impl MarginaliaApp {
             Some(Blocked::ReadOnly(msg)) => self.banners.push(BannerKind::Warning, msg.clone()),
             Some(Blocked::NoFile) | None => {}
         }
-        let orphans = self.session.orphans().len();
         if self.session.article_changed
             && let Some(p) = &self.session.sidecar_path
         {
-            let moved = self
-                .session
-                .anchors
-                .values()
-                .filter(|a| a.status != crate::annotations::anchoring::AnchorStatus::Anchored)
-                .count();
-            let msg = if orphans > 0 {
-                format!(
-                    "{}: the article changed since these notes were written; {moved} placed again, {orphans} no longer found (see Orphaned in the outline)",
-                    p.display()
-                )
+            let counts = self.session.counts();
+            let see = if counts.orphaned > 0 {
+                " (the orphaned are listed in the outline)"
             } else {
-                format!(
-                    "{}: the article changed since these notes were written; every note was found again ({moved} moved)",
-                    p.display()
-                )
+                ""
             };
-            self.banners.push(BannerKind::Warning, msg);
+            self.banners.push(
+                BannerKind::Warning,
+                format!(
+                    "{}: the article changed since these notes were written: {}{see}",
+                    p.display(),
+                    counts.summary()
+                ),
+            );
         }
     }
 
@@ -147,18 +182,20 @@ impl MarginaliaApp {
             self.banners.push(BannerKind::Warning, why);
             return;
         }
-        if range.is_empty() {
+        let Some(range) = trim_blank_ends(&doc.text, range) else {
+            let keys = super::ui_command::UiCommand::Annotate.shortcut_text(&self.egui_ctx);
             self.banners.push(
                 BannerKind::Warning,
-                "Select some text first, then press Ctrl+M.",
+                format!("Select some text first (not only spaces), then press {keys}."),
             );
             return;
-        }
+        };
         let a = Annotation::new_on(&doc.text, range.start, range.end, &self.settings.author);
         let id = a.id.clone();
         match self.session.apply(Edit::Add(Box::new(a)), &doc.text) {
             Ok(_) => {
-                self.selected_note = Some(id);
+                self.selected_note = Some(id.clone());
+                self.fresh_note = Some(id);
                 self.view.selection = None;
             }
             Err(e) => self
@@ -169,6 +206,7 @@ impl MarginaliaApp {
 
     fn edit(&mut self, edit: Edit) {
         let Some(doc) = self.doc.clone() else { return };
+        self.fresh_note = None;
         if let Err(e) = self.session.apply(edit, &doc.text) {
             self.banners
                 .push(BannerKind::Error, format!("Could not change the note: {e}"));
@@ -261,6 +299,11 @@ impl MarginaliaApp {
                 }
                 EditorAction::Close => {
                     self.flush_editor();
+                    // A note made and closed without a word, tag or colour was not wanted.
+                    if self.fresh_note.is_some() && self.fresh_note == self.selected_note {
+                        self.session.undo(&text);
+                    }
+                    self.fresh_note = None;
                     self.selected_note = None;
                 }
             },
@@ -296,16 +339,7 @@ impl MarginaliaApp {
             NoteCommand::ImportDialog => self.ask(ctx, DialogPurpose::Import, |d| d.pick_import()),
             NoteCommand::Import(path) => self.import(&path),
             NoteCommand::ExportDialog(f) => {
-                let base = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.path.as_ref())
-                    .and_then(|p| p.file_name())
-                    .map_or_else(
-                        || "article".to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                let suggested = format!("{base}.{}", export_ext(f).0);
+                let suggested = self.export_file_name(f);
                 self.ask(ctx, DialogPurpose::Export(f), move |d| {
                     d.save_as(&suggested)
                 });
@@ -419,8 +453,9 @@ impl MarginaliaApp {
         }
     }
 
-    /// Painted marks for the placed annotations: a tint in their colour and a thick line under.
-    pub(crate) fn note_marks(&self) -> Vec<PaintMark> {
+    /// Painted marks for the placed annotations: a tint in their colour and a line on the bottom
+    /// edge. On a dark page the tint is lighter, so the light text stays readable over it.
+    pub(crate) fn note_marks(&self, dark: bool) -> Vec<PaintMark> {
         self.session
             .placed()
             .filter_map(|(a, r)| {
@@ -430,15 +465,10 @@ impl MarginaliaApp {
                 Some(PaintMark {
                     range: r,
                     style: MarkStyle {
-                        fill: Some(egui::Color32::from_rgba_unmultiplied(
-                            c.r(),
-                            c.g(),
-                            c.b(),
-                            if selected { 130 } else { 85 },
-                        )),
+                        fill: Some(note_fill(c, selected, dark)),
                         line: Some((
-                            LineStyle::Solid,
-                            egui::Stroke::new(if selected { 3.5 } else { 2.5 }, c),
+                            LineStyle::Edge,
+                            egui::Stroke::new(if selected { 3.0 } else { 2.0 }, c),
                         )),
                         border: None,
                     },
@@ -659,5 +689,82 @@ impl MarginaliaApp {
             }
         }
         out
+    }
+}
+
+/// `range` without white space at either end; `None` when nothing else is in it.
+/// The tint under a note's text: light enough on a dark page that the page's light text stays
+/// readable on it (a yellow at full strength would put white text on ochre).
+pub(crate) fn note_fill(color: egui::Color32, selected: bool, dark: bool) -> egui::Color32 {
+    let alpha = match (dark, selected) {
+        (true, false) => 48,
+        (true, true) => 80,
+        (false, false) => 85,
+        (false, true) => 130,
+    };
+    egui::Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha)
+}
+
+fn trim_blank_ends(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let chars: Vec<char> = text.chars().skip(range.start).take(range.len()).collect();
+    let first = chars.iter().position(|c| !c.is_whitespace())?;
+    let last = chars.iter().rposition(|c| !c.is_whitespace())?;
+    Some(range.start + first..range.start + last + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::editor::PALETTE;
+    use crate::ui::theme::Palette;
+
+    /// WCAG relative luminance of an opaque colour.
+    fn luminance(c: egui::Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn over(fill: egui::Color32, page: egui::Color32) -> egui::Color32 {
+        // `fill` is stored premultiplied: undo that before mixing.
+        let un = fill.to_srgba_unmultiplied();
+        let a = f64::from(un[3]) / 255.0;
+        let m = |f: u8, p: u8| (f64::from(f) * a + f64::from(p) * (1.0 - a)).round() as u8;
+        egui::Color32::from_rgb(m(un[0], page.r()), m(un[1], page.g()), m(un[2], page.b()))
+    }
+
+    #[test]
+    fn text_on_every_note_colour_keeps_readable_contrast_in_both_themes() {
+        for dark in [false, true] {
+            let p = Palette::for_dark(dark);
+            for (name, hex) in PALETTE {
+                let c = parse_color(hex).unwrap();
+                for selected in [false, true] {
+                    let bg = over(note_fill(c, selected, dark), p.paper);
+                    let (a, b) = (luminance(p.ink), luminance(bg));
+                    let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+                    assert!(
+                        ratio >= 4.5,
+                        "{name} (dark {dark}, selected {selected}): contrast {ratio:.2}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_note_fill_stays_a_tint_and_selection_deepens_it() {
+        let yellow = parse_color("#f2d338").unwrap();
+        for dark in [false, true] {
+            let plain = note_fill(yellow, false, dark).to_srgba_unmultiplied()[3];
+            let chosen = note_fill(yellow, true, dark).to_srgba_unmultiplied()[3];
+            assert!(plain < chosen && chosen < 160, "{plain} {chosen}");
+        }
     }
 }

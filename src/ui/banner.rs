@@ -11,6 +11,8 @@ pub enum BannerKind {
     Error,
     /// Something the user should know.
     Warning,
+    /// A greeting or a hint.
+    Info,
 }
 
 /// One message.
@@ -68,6 +70,11 @@ impl Banners {
         self.list.retain(|b| !b.text.contains(needle));
     }
 
+    /// Removes every banner (ids keep counting up).
+    pub fn clear(&mut self) {
+        self.list.clear();
+    }
+
     /// Removes a banner.
     pub fn dismiss(&mut self, id: u64) {
         self.list.retain(|b| b.id != id);
@@ -85,6 +92,7 @@ impl Banners {
             let fill = match b.kind {
                 BannerKind::Error => palette.error_bg,
                 BannerKind::Warning => palette.warn_bg,
+                BannerKind::Info => palette.info_bg,
             };
             egui::Frame::new()
                 .fill(fill)
@@ -94,6 +102,7 @@ impl Banners {
                         let tag = match b.kind {
                             BannerKind::Error => "Error",
                             BannerKind::Warning => "Note",
+                            BannerKind::Info => "Welcome",
                         };
                         ui.label(egui::RichText::new(tag).strong().color(palette.banner_ink));
                         ui.label(egui::RichText::new(&b.text).color(palette.banner_ink));

@@ -285,15 +285,10 @@ fn figure(
             .color(color),
     );
     field(ui, "Kind", format::figure_kind(f.kind));
-    field(
-        ui,
-        "Precision",
-        if f.approximate {
-            "approximate"
-        } else {
-            "exact"
-        },
-    );
+    if let Some(v) = format::figure_machine_value(f) {
+        field(ui, "Value", &v);
+    }
+    field(ui, "Precision", format::figure_precision(f));
     if let Some(c) = &f.counted {
         field(ui, "Counts", c.as_str());
     }
@@ -306,22 +301,20 @@ fn figure(
     {
         out.push(AppCommand::JumpTo(f.start..f.end));
     }
-    if let Some(c) = &f.counted {
-        let same: Vec<(usize, &Figure)> = a
-            .figures
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| {
-                *j != i
-                    && o.counted
-                        .as_deref()
-                        .is_some_and(|oc| oc.eq_ignore_ascii_case(c))
-            })
-            .collect();
-        if !same.is_empty() {
-            section(ui, &format!("Other figures of {c}"));
-            for (j, o) in same {
-                item_link(ui, &format!("{} {c}", o.text), Item::Figure(j), out);
+    let same = format::same_thing(a, i);
+    if !same.is_empty() {
+        let title = match &f.counted {
+            Some(c) => format!("Other figures of {c}"),
+            None => "The same figure elsewhere".to_string(),
+        };
+        section(ui, &title);
+        for j in same {
+            if let Some(o) = a.figures.get(j) {
+                let label = match &o.counted {
+                    Some(c) => format!("{} {c}", o.text),
+                    None => o.text.clone(),
+                };
+                item_link(ui, &label, Item::Figure(j), out);
             }
         }
     }

@@ -177,6 +177,11 @@ impl Editor {
                     .add(egui::TextEdit::singleline(&mut self.tag_input).desired_width(140.0))
                     .labelled_by(label.id);
                 let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if enter {
+                    // The field keeps the keyboard for the next tag; letters typed now must not
+                    // reach the reader's shortcuts.
+                    resp.request_focus();
+                }
                 if (enter || ui.button("Add").clicked())
                     && let Some(next) = with_tag(a, &self.tag_input)
                 {

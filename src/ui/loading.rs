@@ -1,9 +1,11 @@
-//! Opening a file on a background thread, so the window keeps drawing while a big file loads.
+//! Opening a file on a background thread, so the window keeps drawing while a big file loads and
+//! its notes are placed in its text (which, for a sidecar of many changed notes, takes a while).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
+use super::session::Session;
 use crate::document::{Document, LoadError};
 
 /// A file being opened.
@@ -14,18 +16,22 @@ pub struct LoadJob {
     pub bytes: Option<u64>,
     /// When it started.
     pub started: Instant,
-    rx: Receiver<Result<Document, LoadError>>,
+    rx: Receiver<Result<(Document, Session), LoadError>>,
 }
 
 impl LoadJob {
-    /// Starts loading `path`; `ctx` is woken when it is done.
-    pub fn start(path: &Path, ctx: &egui::Context) -> Self {
+    /// Starts loading `path` with its notes from `sidecar` (default: the file beside it); `ctx`
+    /// is woken when it is done.
+    pub fn start(path: &Path, sidecar: Option<PathBuf>, ctx: &egui::Context) -> Self {
         let (tx, rx) = channel();
         let bytes = std::fs::metadata(path).ok().map(|m| m.len());
         let owned = path.to_path_buf();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = crate::document::load(&owned);
+            let result = crate::document::load(&owned).map(|doc| {
+                let session = Session::open(&doc, sidecar);
+                (doc, session)
+            });
             let _ = tx.send(result);
             ctx.request_repaint();
         });
@@ -38,7 +44,7 @@ impl LoadJob {
     }
 
     /// The result, once it is there.
-    pub fn poll(&self) -> Option<Result<Document, LoadError>> {
+    pub fn poll(&self) -> Option<Result<(Document, Session), LoadError>> {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,

@@ -140,13 +140,16 @@ impl Outline {
             }
             return out;
         };
-        let key = (std::ptr::from_ref(a) as usize, self.filter.clone());
+        let analysis_id = std::ptr::from_ref(a) as usize;
+        let key = (analysis_id, self.filter.clone());
         if self.lists.key != key {
             self.lists = Lists::build(a, &self.filter, key);
         }
         let l = &self.lists;
         let dark = ui.visuals().dark_mode;
+        // A scroll position of its own per analysis: a new document starts at the top.
         egui::ScrollArea::vertical()
+            .id_salt(("outline", analysis_id))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::CollapsingHeader::new(format!("Quotes ({})", l.quote_count))

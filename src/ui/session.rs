@@ -6,10 +6,10 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::annotations::anchoring::{Anchor, AnchorStatus, Anchorer};
+use crate::annotations::anchoring::{Anchor, AnchorCounts, AnchorStatus, Anchorer};
 use crate::annotations::merge::MergeReport;
 use crate::annotations::sidecar::{self, DiskStamp};
 use crate::annotations::store::{AnnotationStore, Applied, Edit, StoreError};
@@ -73,7 +73,7 @@ impl Session {
                     || !loaded.sidecar.article.sha256.is_empty()
                         && s.article_path
                             .as_deref()
-                            .and_then(file_sha256)
+                            .and_then(|p| sidecar::article_sha256(p).ok())
                             .is_some_and(|h| h != loaded.sidecar.article.sha256);
                 s.store = AnnotationStore::new(loaded.sidecar.annotations.clone());
                 if loaded.read_only {
@@ -256,11 +256,14 @@ impl Session {
             Some(base) => base.clone(),
             None => sidecar::empty_sidecar(article_ref.clone()),
         };
-        // Keep unknown fields of the article block; refresh what this build knows.
-        ours.article.file = article_ref.file;
-        ours.article.sha256 = article_ref.sha256;
-        ours.article.chars = article_ref.chars;
-        ours.article.title = article_ref.title;
+        // The article block describes the text the offsets were written against: it may describe
+        // the current text only when every note sits at its recorded place in it (else a later
+        // open would take old offsets for right ones). Unknown fields of the block are kept.
+        if self.all_at_recorded_place() {
+            ours.article.refresh(article_ref);
+        } else {
+            ours.article.file = article_ref.file;
+        }
         ours.annotations = self.store.all().to_vec();
         let outcome =
             sidecar::save_merging(&path, &ours, self.stamp.as_ref()).map_err(|e| e.to_string())?;
@@ -275,6 +278,26 @@ impl Session {
         self.base = Some(outcome.written);
         self.article_changed = false;
         Ok(outcome.merged)
+    }
+
+    /// Whether every live note is at its recorded offsets in the current text.
+    fn all_at_recorded_place(&self) -> bool {
+        self.store.all().iter().filter(|a| !a.deleted).all(|a| {
+            self.anchors
+                .get(&a.id)
+                .is_some_and(|an| an.status == AnchorStatus::Anchored)
+        })
+    }
+
+    /// How the live notes were placed.
+    pub fn counts(&self) -> AnchorCounts {
+        AnchorCounts::of(
+            self.store
+                .all()
+                .iter()
+                .filter(|a| !a.deleted)
+                .filter_map(|a| self.anchors.get(&a.id)),
+        )
     }
 
     /// Keeps a broken sidecar aside (`….broken-<time>`) and starts an empty one; returns where the
@@ -294,16 +317,10 @@ impl Session {
     }
 }
 
-/// SHA-256 (hex) of a file's bytes.
-fn file_sha256(path: &Path) -> Option<String> {
-    use sha2::Digest;
-    let bytes = std::fs::read(path).ok()?;
-    Some(sidecar::hex(&sha2::Sha256::digest(&bytes)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn doc_at(dir: &Path, text: &str) -> Document {
         let p = dir.join("story.txt");

@@ -89,6 +89,8 @@ pub struct Palette {
     pub error_bg: Color32,
     /// Warning banner background.
     pub warn_bg: Color32,
+    /// Welcome and hint banner background.
+    pub info_bg: Color32,
     /// Banner text.
     pub banner_ink: Color32,
 }
@@ -108,6 +110,7 @@ impl Palette {
                 flash: Color32::from_rgba_unmultiplied(0xff, 0xd0, 0x40, 120),
                 error_bg: Color32::from_rgb(0x5c, 0x21, 0x21),
                 warn_bg: Color32::from_rgb(0x4f, 0x43, 0x16),
+                info_bg: Color32::from_rgb(0x1f, 0x36, 0x52),
                 banner_ink: Color32::from_rgb(0xf5, 0xf0, 0xe6),
             }
         } else {
@@ -122,6 +125,7 @@ impl Palette {
                 flash: Color32::from_rgba_unmultiplied(0xff, 0xd8, 0x4d, 150),
                 error_bg: Color32::from_rgb(0xfb, 0xe0, 0xdc),
                 warn_bg: Color32::from_rgb(0xfb, 0xf0, 0xc8),
+                info_bg: Color32::from_rgb(0xe2, 0xee, 0xfb),
                 banner_ink: Color32::from_rgb(0x2a, 0x20, 0x1c),
             }
         }
@@ -134,14 +138,15 @@ use egui::Stroke;
 
 /// The colour that identifies a highlight kind (legend swatch, outline bullets).
 pub fn kind_color(kind: HighlightKind, dark: bool) -> Color32 {
-    let (light, night) = match kind {
-        HighlightKind::Quote => ((0x2f, 0x6f, 0xc9), (0x8a, 0xb8, 0xff)),
-        HighlightKind::Person => ((0xb0, 0x3a, 0x2e), (0xff, 0x8f, 0x78)),
-        HighlightKind::Org => ((0x6a, 0x4c, 0xb8), (0xbb, 0xa6, 0xff)),
-        HighlightKind::Place => ((0x1b, 0x7a, 0x57), (0x6f, 0xd6, 0xa8)),
-        HighlightKind::Figure => ((0xb3, 0x6b, 0x00), (0xf2, 0xb8, 0x4b)),
-    };
-    let (r, g, b) = if dark { night } else { light };
+    use crate::palette::Kind;
+    let (light, night) = crate::palette::rgb(match kind {
+        HighlightKind::Quote => Kind::Quote,
+        HighlightKind::Person => Kind::Person,
+        HighlightKind::Org => Kind::Org,
+        HighlightKind::Place => Kind::Place,
+        HighlightKind::Figure => Kind::Figure,
+    });
+    let [r, g, b] = if dark { night } else { light };
     Color32::from_rgb(r, g, b)
 }
 

@@ -377,6 +377,16 @@ impl UiCommand {
             .join(" / ")
     }
 
+    /// The shortcut text outside a running window (for a message made before it opens).
+    pub fn shortcut_text_plain(self) -> String {
+        let mac = cfg!(target_os = "macos");
+        self.shortcuts()
+            .iter()
+            .map(|s| s.format(&egui::ModifierNames::NAMES, mac))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
     /// What the command does, as the command the app applies.
     pub fn to_app_command(self) -> AppCommand {
         use super::commands::NoteCommand as N;

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use egui_kittest::Harness;
-use marginalia::ui::dialogs::FileDialogs;
+use marginalia::ui::dialogs::{DialogAnswer, FileDialogs};
 use marginalia::ui::{MarginaliaApp, StartOptions};
 
-/// Dialogs that answer with fixed paths (or `None`).
+/// Dialogs that answer with fixed paths (or "cancelled"), or, with `unavailable` set, say that
+/// no dialog could be shown, as where no desktop portal runs.
 #[derive(Default)]
 pub struct FixedDialogs {
     /// What "Open…" answers.
@@ -19,17 +20,28 @@ pub struct FixedDialogs {
     pub import: Mutex<Option<PathBuf>>,
     /// What "Save as" answers.
     pub save: Mutex<Option<PathBuf>>,
+    /// Answer every dialog with "could not be shown".
+    pub unavailable: bool,
+}
+
+impl FixedDialogs {
+    fn answer(&self, slot: &Mutex<Option<PathBuf>>) -> DialogAnswer {
+        if self.unavailable {
+            return DialogAnswer::Unavailable("no desktop portal in this test".into());
+        }
+        slot.lock().ok().and_then(|p| p.clone()).into()
+    }
 }
 
 impl FileDialogs for FixedDialogs {
-    fn pick_article(&self) -> Option<PathBuf> {
-        self.article.lock().ok()?.clone()
+    fn pick_article(&self) -> DialogAnswer {
+        self.answer(&self.article)
     }
-    fn pick_import(&self) -> Option<PathBuf> {
-        self.import.lock().ok()?.clone()
+    fn pick_import(&self) -> DialogAnswer {
+        self.answer(&self.import)
     }
-    fn save_as(&self, _suggested: &str) -> Option<PathBuf> {
-        self.save.lock().ok()?.clone()
+    fn save_as(&self, _suggested: &str) -> DialogAnswer {
+        self.answer(&self.save)
     }
 }
 
@@ -45,18 +57,25 @@ pub fn open_app(
     file: Option<PathBuf>,
     dialogs: Arc<dyn FileDialogs>,
 ) -> Harness<'static, MarginaliaApp> {
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 820.0])
-        .build_eframe(move |cc| {
-            MarginaliaApp::new(
-                cc,
-                StartOptions {
-                    file,
-                    dialogs,
-                    ..Default::default()
-                },
-            )
-        });
+    open_app_sized(file, dialogs, [1200.0, 820.0])
+}
+
+/// The app opened on `file` in a window of `size` points.
+pub fn open_app_sized(
+    file: Option<PathBuf>,
+    dialogs: Arc<dyn FileDialogs>,
+    size: [f32; 2],
+) -> Harness<'static, MarginaliaApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        MarginaliaApp::new(
+            cc,
+            StartOptions {
+                file,
+                dialogs,
+                ..Default::default()
+            },
+        )
+    });
     settle(&mut harness);
     harness
 }

@@ -168,6 +168,9 @@ pub enum LineStyle {
     Dotted,
     /// Two thin lines.
     Double,
+    /// A line on the very bottom edge of the row, below the other lines, so a note's line never
+    /// hides the underline of a name or place it covers.
+    Edge,
 }
 
 /// A mark painted around text without re-laying it out: tint under, line or border over.

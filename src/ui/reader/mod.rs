@@ -306,6 +306,21 @@ impl ReaderView {
         Some((p.chars.start + cursor.index.0).min(p.chars.end))
     }
 
+    /// Char offset at a screen position only when the position is on a line's text (not in the
+    /// blank margin after a short line): what a click may open.
+    pub fn glyph_at(&self, pos: Pos2) -> Option<usize> {
+        let c = self.char_at(pos)?;
+        let y = pos.y - self.last_origin.y - PAGE_PAD;
+        let i = self.tops.partition_point(|&t| t <= y).saturating_sub(1);
+        let galley = self.galleys.get(i)?.as_ref()?;
+        let local = (pos - self.galley_pos(i)).to_pos2();
+        galley
+            .rows
+            .iter()
+            .any(|r| r.rect().expand2(egui::vec2(2.0, 0.0)).contains(local))
+            .then_some(c)
+    }
+
     fn galley_pos(&self, i: usize) -> Pos2 {
         let indent = self.paras.get(i).map_or(0.0, |p| {
             indent_for(p.kind, self.key.map_or(1.0, |k| k.zoom))
@@ -334,6 +349,11 @@ impl ReaderView {
         }
         self.tops[self.heights.len()] = y;
         self.tops_dirty = false;
+    }
+
+    /// The width of the article column as last laid out.
+    pub fn column_width(&self) -> Option<f32> {
+        self.key.map(|k| k.width)
     }
 
     /// Draws the view filling `ui` and handles pointer input on it.
@@ -514,7 +534,7 @@ impl ReaderView {
         let id = ui.scope_id().with("reader-text");
         let response = ui.interact(screen_view, id, Sense::click_and_drag());
         let mut out = ReaderResponse::default();
-        let hover = response.hover_pos().and_then(|p| self.char_at(p));
+        let hover = response.hover_pos().and_then(|p| self.glyph_at(p));
         out.hovered_char = hover;
         if hover.is_some() {
             ui.ctx().set_cursor_icon(CursorIcon::Text);
@@ -561,7 +581,7 @@ impl ReaderView {
                 }
                 self.selection = None;
                 self.caret = Some(c);
-                out.clicked_char = Some(c);
+                out.clicked_char = self.glyph_at(pos);
             } else if response.secondary_clicked() {
                 out.secondary_char = Some(c);
             }
@@ -750,6 +770,9 @@ fn paint_line(painter: &egui::Painter, rect: Rect, style: LineStyle, stroke: egu
         LineStyle::Solid => {
             painter.hline(x0..=x1, y, stroke);
         }
+        LineStyle::Edge => {
+            painter.hline(x0..=x1, rect.max.y - stroke.width / 2.0, stroke);
+        }
         LineStyle::Double => {
             let thin = egui::Stroke::new((stroke.width * 0.6).max(1.0), stroke.color);
             painter.hline(x0..=x1, y - 1.5, thin);
@@ -814,6 +837,11 @@ pub fn word_at(text: &str, c: usize) -> Range<usize> {
         e += 1;
     }
     base + s..base + e
+}
+
+/// The narrowest article column worth reading at `zoom`: about 45 characters of body text.
+pub fn min_column_width(zoom: f32) -> f32 {
+    metrics_for(ParagraphKind::Body, zoom).size * 22.0
 }
 
 #[cfg(test)]

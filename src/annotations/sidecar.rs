@@ -24,8 +24,9 @@ use crate::document::read_limited;
 /// The suffix appended to an article's file name to name its sidecar.
 pub const SIDECAR_SUFFIX: &str = ".annotations.json";
 
-/// Sidecars larger than this are refused (50 MB: about 100,000 notes with long texts).
-pub const MAX_SIDECAR_BYTES: u64 = 50_000_000;
+/// Sidecars larger than this are refused (128 MB: a note takes about 500 bytes, so this holds
+/// the [`MAX_ANNOTATIONS`] a sidecar may have, with room for long notes).
+pub const MAX_SIDECAR_BYTES: u64 = 128_000_000;
 /// Sidecars with more annotations than this are refused, so a stranger's file cannot make every
 /// later step (anchoring, merging, drawing) take minutes.
 pub const MAX_ANNOTATIONS: usize = 200_000;

@@ -6,7 +6,7 @@
 //! the annotation back), and every change sets `modified` strictly later than the copy it replaces,
 //! so the edit wins a merge against the older copy.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::create::{next_modified, now_rfc3339};
 use super::merge::{MergeReport, merge_annotations};
@@ -101,6 +101,10 @@ impl Filter {
 #[derive(Debug, Clone)]
 pub struct AnnotationStore {
     annotations: Vec<Annotation>,
+    /// Position of each id in `annotations` (the first, should a file repeat an id): the app
+    /// looks notes up by id many times a frame, and a scan of 100,000 notes each time would
+    /// cost seconds.
+    by_id: HashMap<String, usize>,
     undo: Vec<Inverse>,
     redo: Vec<Inverse>,
     revision: u64,
@@ -118,14 +122,25 @@ impl Default for AnnotationStore {
 impl AnnotationStore {
     /// A store holding `annotations` (tombstones included), clean, with empty history.
     pub fn new(annotations: Vec<Annotation>) -> Self {
-        Self {
+        let mut store = Self {
             annotations,
+            by_id: HashMap::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
             saved_revision: 0,
             read_only: false,
             clock: now_rfc3339,
+        };
+        store.reindex();
+        store
+    }
+
+    /// Rebuilds the id index after the list changed shape.
+    fn reindex(&mut self) {
+        self.by_id.clear();
+        for (i, a) in self.annotations.iter().enumerate() {
+            self.by_id.entry(a.id.clone()).or_insert(i);
         }
     }
 
@@ -157,7 +172,7 @@ impl AnnotationStore {
 
     /// The annotation with `id`, tombstone or not.
     pub fn get(&self, id: &str) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+        self.position(id).map(|i| &self.annotations[i])
     }
 
     /// Live annotations passing `filter`.
@@ -206,6 +221,7 @@ impl AnnotationStore {
     /// without making the store dirty (that content is what is on disk).
     pub fn replace_saved(&mut self, annotations: Vec<Annotation>) {
         self.annotations = annotations;
+        self.reindex();
         self.revision += 1;
         self.saved_revision = self.revision;
     }
@@ -234,6 +250,7 @@ impl AnnotationStore {
                     return Err(StoreError::DuplicateId(a.id));
                 }
                 let id = a.id.clone();
+                self.by_id.insert(id.clone(), self.annotations.len());
                 self.annotations.push(a);
                 Inverse::One { id, before: None }
             }
@@ -253,11 +270,13 @@ impl AnnotationStore {
             Edit::Restore(id) => self.set_deleted(id, false, &now)?,
             Edit::ReplaceAll(list) => {
                 let before = std::mem::replace(&mut self.annotations, list);
+                self.reindex();
                 Inverse::All(before)
             }
             Edit::Import(list) => {
                 let (merged, report) = merge_annotations(&self.annotations, &list);
                 let before = std::mem::replace(&mut self.annotations, merged);
+                self.reindex();
                 applied.merge = Some(report);
                 Inverse::All(before)
             }
@@ -294,7 +313,7 @@ impl AnnotationStore {
     /// back gets a fresh `modified`, so the undo wins a merge against the copy it replaces.
     fn revert(&mut self, inv: Inverse) -> Inverse {
         let now = (self.clock)();
-        match inv {
+        let inverse = match inv {
             Inverse::All(list) => Inverse::All(std::mem::replace(&mut self.annotations, list)),
             Inverse::One { id, before } => {
                 let current = self.position(&id).map(|i| self.annotations.remove(i));
@@ -309,7 +328,9 @@ impl AnnotationStore {
                     before: current.map(Box::new),
                 }
             }
-        }
+        };
+        self.reindex();
+        inverse
     }
 
     fn set_deleted(&mut self, id: String, deleted: bool, now: &str) -> Result<Inverse, StoreError> {
@@ -325,7 +346,7 @@ impl AnnotationStore {
     }
 
     fn position(&self, id: &str) -> Option<usize> {
-        self.annotations.iter().position(|a| a.id == id)
+        self.by_id.get(id).copied()
     }
 
     fn require(&self, id: &str) -> Result<usize, StoreError> {
@@ -352,6 +373,44 @@ mod tests {
         let id = a.id.clone();
         s.apply(Edit::Add(Box::new(a))).unwrap();
         (s, id)
+    }
+
+    /// Every id lookup agrees with a scan of the list, through every kind of change.
+    fn lookups_agree(s: &AnnotationStore) {
+        for a in s.all() {
+            let scanned = s.all().iter().find(|x| x.id == a.id);
+            assert_eq!(s.get(&a.id).map(|x| &x.note), scanned.map(|x| &x.note));
+        }
+        assert!(s.get("no-such-id").is_none());
+    }
+
+    #[test]
+    fn lookups_by_id_follow_adds_undos_imports_and_replacements() {
+        let (mut s, first) = store_with_one();
+        let second = Annotation::new_on(TEXT, 5, 9, "Tomás");
+        let second_id = second.id.clone();
+        s.apply(Edit::Add(Box::new(second))).unwrap();
+        lookups_agree(&s);
+        // Undoing the first note's edit moves it to the end of the list.
+        let mut changed = s.get(&first).cloned().unwrap();
+        changed.note = "changed".into();
+        s.apply(Edit::Update(first.clone(), Box::new(changed)))
+            .unwrap();
+        assert!(s.undo());
+        lookups_agree(&s);
+        assert_eq!(s.get(&first).unwrap().note, "");
+        assert!(s.undo());
+        assert!(s.get(&second_id).is_none(), "an undone add is still found");
+        assert!(s.redo());
+        assert_eq!(s.get(&second_id).unwrap().author, "Tomás");
+        let other = Annotation::new_on(TEXT, 36, 43, "Lee");
+        let other_id = other.id.clone();
+        s.apply(Edit::Import(vec![other])).unwrap();
+        lookups_agree(&s);
+        assert!(s.get(&other_id).is_some());
+        s.replace_saved(vec![Annotation::new_on(TEXT, 10, 13, "Kim")]);
+        lookups_agree(&s);
+        assert!(s.get(&first).is_none() && s.get(&other_id).is_none());
     }
 
     #[test]

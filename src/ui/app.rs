@@ -113,6 +113,9 @@ pub struct MarginaliaApp {
     pub shortcut_sheet_open: bool,
     about_open: bool,
     pub(crate) note_filter: Filter,
+    /// The outline's filter choices (tags, authors, colours) and the store revision they were
+    /// gathered at: gathering them walks every note, too slow to do each frame for 100,000.
+    pub(crate) note_choices: Option<(u64, NoteChoices)>,
     /// The store revision the overlay was built for.
     overlay_revision: Option<u64>,
     smoke: Option<Instant>,
@@ -120,6 +123,9 @@ pub struct MarginaliaApp {
     fonts_installed: bool,
     pub(crate) egui_ctx: egui::Context,
 }
+
+/// The tags, authors and colours of the open article's notes, for the outline's filters.
+pub(crate) type NoteChoices = (Vec<String>, Vec<String>, Vec<String>);
 
 /// How long a confirmation stays in the status bar.
 const FLASH_FOR: std::time::Duration = std::time::Duration::from_secs(3);
@@ -167,6 +173,7 @@ impl MarginaliaApp {
             shortcut_sheet_open: false,
             about_open: false,
             note_filter: Filter::default(),
+            note_choices: None,
             overlay_revision: None,
             smoke: options.smoke.then_some(options.started),
             title_shown: String::new(),
@@ -468,6 +475,7 @@ impl MarginaliaApp {
         self.selected_note = None;
         self.editor = Editor::default();
         self.session = session;
+        self.note_choices = None;
         self.overlay_revision = None;
         self.report_session_state();
         self.doc = Some(doc);

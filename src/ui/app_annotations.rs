@@ -486,7 +486,15 @@ impl MarginaliaApp {
             .default_open(true)
             .show(ui, |ui| {
                 let store = &self.session.store;
-                let (tags, authors, colors) = (store.tags(), store.authors(), store.colors());
+                let revision = store.revision();
+                let (tags, authors, colors) = match &self.note_choices {
+                    Some((r, choices)) if *r == revision => choices.clone(),
+                    _ => {
+                        let choices = (store.tags(), store.authors(), store.colors());
+                        self.note_choices = Some((revision, choices.clone()));
+                        choices
+                    }
+                };
                 let f = &mut self.note_filter;
                 // Filters only when there is something to filter.
                 if live > 0 {
@@ -517,13 +525,23 @@ impl MarginaliaApp {
                     .placed()
                     .filter(|(a, _)| filter.matches(a))
                     .collect();
-                shown.sort_by_key(|(a, r)| {
-                    (
-                        r.is_none(),
-                        r.as_ref().map_or(0, |r| r.start),
-                        a.created.clone(),
-                    )
-                });
+                let total = shown.len();
+                let order =
+                    |x: &(&Annotation, Option<std::ops::Range<usize>>),
+                     y: &(&Annotation, Option<std::ops::Range<usize>>)| {
+                        let start =
+                            |r: &Option<std::ops::Range<usize>>| r.as_ref().map_or(0, |r| r.start);
+                        (x.1.is_none(), start(&x.1))
+                            .cmp(&(y.1.is_none(), start(&y.1)))
+                            .then_with(|| x.0.created.cmp(&y.0.created))
+                    };
+                // Only the rows listed are sorted: a full sort of 100,000 notes each frame
+                // would cost more than the frame.
+                if total > OUTLINE_NOTE_ROWS {
+                    shown.select_nth_unstable_by(OUTLINE_NOTE_ROWS, order);
+                    shown.truncate(OUTLINE_NOTE_ROWS);
+                }
+                shown.sort_by(order);
                 if shown.is_empty() {
                     ui.label(
                         RichText::new(if live == 0 {
@@ -535,6 +553,7 @@ impl MarginaliaApp {
                     );
                 }
                 let mut orphans_header = false;
+                let hidden = total.saturating_sub(OUTLINE_NOTE_ROWS);
                 for (a, r) in shown {
                     if r.is_none() && !orphans_header {
                         orphans_header = true;
@@ -573,6 +592,14 @@ impl MarginaliaApp {
                         }
                     });
                 }
+                if hidden > 0 {
+                    ui.label(
+                        RichText::new(format!(
+                            "… and {hidden} more: narrow the list with the filters or the search"
+                        ))
+                        .weak(),
+                    );
+                }
             });
         out
     }
@@ -595,6 +622,11 @@ impl MarginaliaApp {
         self.prefs_open = open;
     }
 }
+
+/// The most notes the outline lists at once. Every listed note is a widget drawn each frame, so
+/// a sidecar with 100,000 notes would make every frame take seconds; past this many the list
+/// says how many more there are and the filters narrow it.
+const OUTLINE_NOTE_ROWS: usize = 500;
 
 fn short(s: &str, n: usize) -> String {
     let s = s.replace('\n', " ");

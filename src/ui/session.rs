@@ -118,12 +118,11 @@ impl Session {
         if missing.is_empty() {
             return;
         }
-        let anchorer = Anchorer::new(text);
-        let found: Vec<(String, Anchor)> = missing
-            .iter()
-            .map(|a| (a.id.clone(), anchorer.anchor(&a.target, 0)))
-            .collect();
-        self.anchors.extend(found);
+        // In text order, each note looked for where the one before it moved: the same path as
+        // the command line, so a paragraph added on top costs one shift, not a search per note.
+        let anchors = Anchorer::new(text).anchor_all(missing.iter().map(|a| &a.target));
+        let ids: Vec<String> = missing.iter().map(|a| a.id.clone()).collect();
+        self.anchors.extend(ids.into_iter().zip(anchors));
     }
 
     /// Applies an edit made against `text` (the current article text).

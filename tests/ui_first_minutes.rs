@@ -370,3 +370,26 @@ fn the_first_run_greets_the_user_and_says_how_to_open_their_own_article() {
     let sidecar = path.with_file_name("haiti-kenya.txt.annotations.json");
     assert!(sidecar.is_file(), "no sidecar beside {}", path.display());
 }
+
+#[test]
+fn at_640_by_480_the_details_float_over_the_article_and_close_with_their_one_x() {
+    let mut h = open_app_sized(
+        Some(sample("haiti-kenya.txt")),
+        Arc::new(FixedDialogs::default()),
+        [640.0, 480.0],
+    );
+    let min = min_column_width(h.state().settings.zoom);
+    apply(&mut h, AppCommand::Select(Item::Quote(0)));
+    h.get_by_label("Copy with attribution");
+    let column = h
+        .state()
+        .view
+        .column_width()
+        .expect("the article is laid out");
+    assert!(column >= min, "column {column} px, under {min} px");
+    // One way to close: the panel's own ×, not a second one on a window title bar.
+    assert_eq!(h.query_all_by_label("×").count(), 1);
+    h.get_by_label("×").click();
+    h.run_steps(3);
+    assert!(h.state().selected.is_none());
+}

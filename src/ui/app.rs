@@ -915,22 +915,15 @@ impl eframe::App for MarginaliaApp {
                 // Too narrow for a side panel: the details float over the article's right side.
                 let width = (ctx.content_rect().width() - 40.0).min(layout_plan::RIGHT_WIDTH);
                 let height = (ctx.content_rect().height() - 120.0).max(160.0);
-                let mut open = true;
+                // No title bar: the panel inside has its own heading and × (one way to close).
                 egui::Window::new(if note.is_some() { "Note" } else { "Details" })
                     .id(egui::Id::unique(("overlay", right_id)))
-                    .open(&mut open)
+                    .title_bar(false)
                     .anchor(egui::Align2::RIGHT_TOP, [-12.0, 64.0])
                     .collapsible(false)
                     .resizable(false)
                     .fixed_size([width, height])
                     .show(&ctx, |ui| cmds.extend(right_panel(ui, self)));
-                if !open {
-                    cmds.push(if note.is_some() {
-                        AppCommand::Note(NoteCommand::Edit(EditorAction::Close))
-                    } else {
-                        AppCommand::CloseDetails
-                    });
-                }
             }
         }
         egui::CentralPanel::default()

@@ -4,9 +4,12 @@
 //! median and slowest frame while the notes load, and how long until they are placed.
 //! Run with `cargo bench --bench anchoring_frames`; asserts nothing about time.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::{Lcg, paragraphs};
 use egui_kittest::Harness;
 use marginalia::annotations::sidecar::{empty_sidecar, to_json};
 use marginalia::annotations::{Annotation, ArticleRef};
@@ -30,34 +33,6 @@ impl FileDialogs for NoDialogs {
     }
 }
 
-/// A deterministic pseudo-random sequence.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
-fn paragraphs(rng: &mut Lcg) -> Vec<String> {
-    let sample = include_str!("../samples/haiti-kenya.txt");
-    let words: Vec<&str> = sample.split_whitespace().collect();
-    let mut out = Vec::new();
-    let mut size = 0;
-    while size < 200_000 {
-        let n = 40 + rng.next(80);
-        let p: Vec<&str> = (0..n).map(|_| words[rng.next(words.len())]).collect();
-        let p = p.join(" ");
-        size += p.len() + 1;
-        out.push(p);
-    }
-    out
-}
-
 fn median_ms(mut v: Vec<Duration>) -> f64 {
     v.sort();
     v.get(v.len() / 2).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
@@ -65,7 +40,7 @@ fn median_ms(mut v: Vec<Duration>) -> f64 {
 
 fn main() {
     let mut rng = Lcg(7);
-    let paras = paragraphs(&mut rng);
+    let paras = paragraphs(&mut rng, 200_000);
     let text = paras.join("\n");
     let n = text.chars().count();
     let mut sidecar = empty_sidecar(ArticleRef {

@@ -3,44 +3,18 @@
 //! changed (a paragraph inserted, one deleted, and a typo in every tenth paragraph).
 //! Run with `cargo bench --bench sidecar`; prints figures, asserts nothing about time.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use common::{Lcg, paragraphs};
 use marginalia::annotations::anchoring::{AnchorStatus, Anchorer};
 use marginalia::annotations::sidecar::{empty_sidecar, read_sidecar, to_json};
 use marginalia::annotations::{Annotation, ArticleRef};
 
 const ANNOTATIONS: usize = 10_000;
 const RUNS: usize = 7;
-
-/// A deterministic pseudo-random sequence.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
-/// About 45 KB of text in paragraphs, made of the sample's words in a pseudo-random order.
-fn article(rng: &mut Lcg) -> Vec<String> {
-    let sample = include_str!("../samples/haiti-kenya.txt");
-    let words: Vec<&str> = sample.split_whitespace().collect();
-    let mut paragraphs = Vec::new();
-    let mut size = 0;
-    while size < 45_000 {
-        let n = 40 + rng.next(80);
-        let p: Vec<&str> = (0..n).map(|_| words[rng.next(words.len())]).collect();
-        let p = p.join(" ");
-        size += p.len() + 1;
-        paragraphs.push(p);
-    }
-    paragraphs
-}
 
 fn median(mut v: Vec<Duration>) -> f64 {
     v.sort();
@@ -49,7 +23,7 @@ fn median(mut v: Vec<Duration>) -> f64 {
 
 fn main() {
     let mut rng = Lcg(42);
-    let paragraphs = article(&mut rng);
+    let paragraphs = paragraphs(&mut rng, 45_000);
     let text = paragraphs.join("\n");
     let n = text.chars().count();
     let mut sidecar = empty_sidecar(ArticleRef {

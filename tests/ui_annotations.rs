@@ -13,19 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marginalia::ui::MarginaliaApp;
 use marginalia::ui::commands::{AppCommand, NoteCommand};
-use support::{FixedDialogs, open_app, sample, settle};
-
-/// A copy of the seed article in a fresh folder (so no test writes beside the project's sample).
-fn article_copy(dir: &Path) -> PathBuf {
-    let p = dir.join("haiti-kenya.txt");
-    std::fs::copy(sample("haiti-kenya.txt"), &p).unwrap();
-    p
-}
-
-fn char_offset(text: &str, needle: &str) -> usize {
-    let b = text.find(needle).unwrap();
-    text[..b].chars().count()
-}
+use support::{FixedDialogs, article_copy, char_offset, open_app, settle};
 
 /// Drags the pointer over the chars `start..end` of the article.
 fn drag_select(h: &mut Harness<'static, MarginaliaApp>, start: usize, end: usize) {

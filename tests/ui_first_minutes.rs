@@ -9,10 +9,9 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marginalia::ui::MarginaliaApp;
@@ -20,18 +19,9 @@ use marginalia::ui::banner::BannerKind;
 use marginalia::ui::commands::AppCommand;
 use marginalia::ui::highlights::Item;
 use marginalia::ui::reader::{Selection, min_column_width};
-use support::{FixedDialogs, open_app, open_app_sized, sample, settle};
-
-fn article_copy(dir: &Path) -> PathBuf {
-    let p = dir.join("haiti-kenya.txt");
-    std::fs::copy(sample("haiti-kenya.txt"), &p).unwrap();
-    p
-}
-
-fn char_offset(text: &str, needle: &str) -> usize {
-    let b = text.find(needle).unwrap();
-    text[..b].chars().count()
-}
+use support::{
+    FixedDialogs, article_copy, char_offset, click_at, open_app, open_app_sized, sample, settle,
+};
 
 fn text_of(h: &Harness<'static, MarginaliaApp>) -> String {
     h.state().doc.as_ref().unwrap().text.clone()
@@ -45,18 +35,10 @@ fn select(h: &mut Harness<'static, MarginaliaApp>, range: std::ops::Range<usize>
     h.run_steps(2);
 }
 
-fn click_at(h: &mut Harness<'static, MarginaliaApp>, pos: Pos2) {
-    h.event(Event::PointerMoved(pos));
-    h.step();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        h.step();
-    }
+/// Selects `range` and presses Ctrl+M (annotate the selection).
+fn annotate(h: &mut Harness<'static, MarginaliaApp>, range: std::ops::Range<usize>) {
+    select(h, range);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
     h.run_steps(3);
 }
 
@@ -78,9 +60,7 @@ fn after_a_tag_is_added_with_enter_the_next_letters_go_to_the_tag_field() {
         Arc::new(FixedDialogs::default()),
     );
     let s = char_offset(&text_of(&h), "joint press briefing");
-    select(&mut h, s..s + 20);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
-    h.run_steps(3);
+    annotate(&mut h, s..s + 20);
     h.get_by_label("Add tag").focus();
     h.run_steps(2);
     h.get_by_label("Add tag").type_text("fact-check");
@@ -110,16 +90,12 @@ fn a_note_on_white_space_is_refused_with_a_word_why() {
     );
     let text = text_of(&h);
     let space = char_offset(&text, " press briefing");
-    select(&mut h, space..space + 1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
-    h.run_steps(3);
+    annotate(&mut h, space..space + 1);
     assert_eq!(live_notes(&h), 0, "a note was made on a space");
     assert!(h.state().selected_note.is_none());
     h.get_by_label_contains("Select some text first (not only spaces)");
     // The same keys on words make a note: the refusal is about the space, not the keys.
-    select(&mut h, space + 1..space + 6);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
-    h.run_steps(3);
+    annotate(&mut h, space + 1..space + 6);
     assert_eq!(live_notes(&h), 1);
 }
 
@@ -131,9 +107,7 @@ fn closing_the_editor_of_an_untouched_new_note_takes_the_note_away() {
         Arc::new(FixedDialogs::default()),
     );
     let s = char_offset(&text_of(&h), "joint press briefing");
-    select(&mut h, s..s + 20);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
-    h.run_steps(3);
+    annotate(&mut h, s..s + 20);
     assert_eq!(live_notes(&h), 1);
     h.key_press(Key::Escape);
     h.run_steps(3);
@@ -144,9 +118,7 @@ fn closing_the_editor_of_an_untouched_new_note_takes_the_note_away() {
     assert_eq!(live_notes(&h), 0, "an empty note nobody asked for was kept");
 
     // A note given a word stays when its editor closes.
-    select(&mut h, s..s + 20);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
-    h.run_steps(3);
+    annotate(&mut h, s..s + 20);
     h.get_by_label("Note text").focus();
     h.run_steps(2);
     h.get_by_label("Note text").type_text("Who called it?");
@@ -362,9 +334,7 @@ fn the_first_run_greets_the_user_and_says_how_to_open_their_own_article() {
     );
     // The sample is a real file in the data folder: a note on it is saved beside it.
     let s = char_offset(&text_of(&h), "joint press briefing");
-    select(&mut h, s..s + 20);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
-    h.run_steps(3);
+    annotate(&mut h, s..s + 20);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
     let sidecar = path.with_file_name("haiti-kenya.txt.annotations.json");
@@ -392,4 +362,24 @@ fn at_640_by_480_the_details_float_over_the_article_and_close_with_their_one_x()
     h.get_by_label("×").click();
     h.run_steps(3);
     assert!(h.state().selected.is_none());
+}
+
+#[test]
+fn a_long_banner_wraps_and_keeps_its_dismiss_button_in_the_window() {
+    let mut h = open_app_sized(
+        Some(sample("haiti-kenya.txt")),
+        Arc::new(FixedDialogs::default()),
+        [640.0, 480.0],
+    );
+    let long = "Welcome to Marginalia. ".repeat(12);
+    h.state_mut().banners.push(BannerKind::Info, long);
+    h.run_steps(3);
+    let dismiss = h.get_by_label("×").rect();
+    assert!(
+        dismiss.max.x <= 640.0,
+        "× drawn outside the window at {dismiss:?}"
+    );
+    h.get_by_label("×").click();
+    h.run_steps(3);
+    assert!(h.state().banners.list().is_empty());
 }

@@ -6,12 +6,12 @@ mod support;
 
 use std::sync::Arc;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marginalia::ui::MarginaliaApp;
 use marginalia::ui::highlights::{HighlightKind, Item};
-use support::{FixedDialogs, open_app, sample};
+use support::{FixedDialogs, click_at, open_app, sample};
 
 fn seed() -> Harness<'static, MarginaliaApp> {
     let h = open_app(
@@ -20,25 +20,6 @@ fn seed() -> Harness<'static, MarginaliaApp> {
     );
     assert!(h.state().analysis.is_some(), "the analysis finished");
     h
-}
-
-fn click_at(h: &mut Harness<'static, MarginaliaApp>, pos: Pos2) {
-    h.event(Event::PointerMoved(pos));
-    h.step();
-    h.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
-    h.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run_steps(3);
 }
 
 #[test]

@@ -105,8 +105,9 @@ impl Banners {
                             BannerKind::Info => "Welcome",
                         };
                         ui.label(egui::RichText::new(tag).strong().color(palette.banner_ink));
-                        ui.label(egui::RichText::new(&b.text).color(palette.banner_ink));
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        // Buttons first, from the right, so a long message wraps in the width
+                        // left instead of pushing × out of the window.
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                             if ui
                                 .button(egui::RichText::new("×").color(palette.banner_ink))
                                 .on_hover_text("Dismiss")
@@ -120,6 +121,14 @@ impl Banners {
                                 out.push(cmd.clone());
                                 out.push(AppCommand::DismissBanner(b.id));
                             }
+                            ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                                ui.add(
+                                    egui::Label::new(
+                                        egui::RichText::new(&b.text).color(palette.banner_ink),
+                                    )
+                                    .wrap(),
+                                );
+                            });
                         });
                     });
                 });

@@ -45,6 +45,35 @@ impl FileDialogs for FixedDialogs {
     }
 }
 
+/// A copy of the seed article in `dir` (so no test writes beside the project's sample).
+pub fn article_copy(dir: &Path) -> PathBuf {
+    let p = dir.join("haiti-kenya.txt");
+    std::fs::copy(sample("haiti-kenya.txt"), &p).unwrap();
+    p
+}
+
+/// The char offset (what the app's ranges count) of the first `needle` in `text`.
+pub fn char_offset(text: &str, needle: &str) -> usize {
+    let b = text.find(needle).unwrap();
+    text[..b].chars().count()
+}
+
+/// A primary click at `pos`, then a few frames.
+pub fn click_at(h: &mut Harness<'static, MarginaliaApp>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run_steps(3);
+}
+
 /// The project's copy of a sample.
 pub fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

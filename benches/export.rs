@@ -41,6 +41,7 @@ fn main() {
                 text: slice(pos + 20, pos + 35),
             }],
             roles: vec![],
+            why: None,
         });
         if n % 4 == 0 {
             annotations.push(Annotation {

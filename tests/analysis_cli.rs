@@ -133,3 +133,45 @@ fn a_reader_that_stops_early_is_no_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `--explain` gives every typed entity its scores, best first, and the features behind them;
+/// without it the JSON carries no reasons.
+#[test]
+fn explain_says_why_each_entity_has_its_type() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/haiti-kenya.txt");
+    let sample = sample.to_str().unwrap();
+    let out = analyze(&[sample, "--json", "--explain"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ents = v["entities"].as_array().unwrap();
+    let explained: Vec<&Value> = ents.iter().filter(|e| e.get("why").is_some()).collect();
+    assert!(
+        explained.len() * 10 >= ents.len() * 8,
+        "most entities are explained"
+    );
+    for e in explained {
+        let scores = e["why"]["scores"].as_array().unwrap();
+        assert_eq!(scores.len(), 4, "{e}");
+        assert_eq!(
+            scores[0]["name"], e["type"],
+            "the best score is the type: {e}"
+        );
+        let w: Vec<f64> = scores
+            .iter()
+            .map(|s| s["weight"].as_f64().unwrap())
+            .collect();
+        assert!(w.windows(2).all(|p| p[0] >= p[1]), "best first: {e}");
+        assert!(!e["why"]["features"].as_array().unwrap().is_empty(), "{e}");
+    }
+    let plain = analyze(&[sample, "--json"]);
+    let v: Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e.get("why").is_none())
+    );
+    let summary = String::from_utf8(analyze(&[sample, "--explain"]).stdout).unwrap();
+    assert!(summary.contains("because: "), "{summary}");
+}

@@ -303,12 +303,13 @@ fn analyser_meets_its_scores_on_the_gold_articles() {
         "quote_f1={quote_f1:.3} speaker_acc={speaker_acc:.3} entity_f1={entity_f1:.3} linking_acc={linking_acc:.3} figure_f1={figure_f1:.3} value_acc={value_acc:.3}"
     );
     println!("{}\n{line}", log.join("\n"));
-    assert!(quote_f1 >= 0.95, "{line}");
-    assert!(speaker_acc >= 0.90, "{line}");
-    assert!(entity_f1 >= 0.90, "{line}");
-    assert!(linking_acc >= 0.95, "{line}");
-    assert!(figure_f1 >= 0.93, "{line}");
-    assert!(value_acc >= 0.93, "{line}");
+    // Just under today's scores: the set is saturated, so it guards against regressions.
+    assert!(quote_f1 >= 0.99, "{line}");
+    assert!(speaker_acc >= 0.98, "{line}");
+    assert!(entity_f1 >= 0.97, "{line}");
+    assert!(linking_acc >= 0.99, "{line}");
+    assert!(figure_f1 >= 0.98, "{line}");
+    assert!(value_acc >= 0.99, "{line}");
 }
 
 #[test]

@@ -121,7 +121,7 @@ proptest! {
             match kind {
                 0 => analysis.quotes.push(Quote { id: format!("q{i}"), start: s, end: e, text: t, speaker: None, cue: None }),
                 1 => analysis.entities.push(Entity { id: format!("e{i}"), name: t.clone(), kind: EntityType::Org,
-                    mentions: vec![Mention { start: s, end: e, text: t }], roles: vec![] }),
+                    mentions: vec![Mention { start: s, end: e, text: t }], roles: vec![], why: None }),
                 2 => analysis.figures.push(Figure { id: format!("f{i}"), start: s, end: e, text: t,
                     kind: FigureKind::Cardinal, value: None, approximate: false, counted: None }),
                 _ => if s < e { anns.push(annotation(&doc.text, i, (s, e), "n & <b>")) },

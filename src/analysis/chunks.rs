@@ -84,6 +84,7 @@ pub fn analyze_in_parts(
                     kind: e.kind,
                     mentions: Vec::new(),
                     roles: Vec::new(),
+                    why: e.why.clone(),
                 });
                 joined.entities.len() - 1
             });

@@ -19,9 +19,11 @@ mod name_context;
 mod quotes;
 mod shapes;
 mod text;
+mod typer;
 
 pub use model::{
     Analysis, Entity, EntityType, Figure, FigureKind, FigureValue, Mention, Quote, Speaker,
+    Weighed, Why,
 };
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -81,7 +83,8 @@ fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
     if cancel.is_cancelled() {
         return None;
     }
-    let ents = linking::link(&text, k, &cands);
+    let mut ents = linking::link(&text, k, &cands);
+    let type_whys = typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
     if cancel.is_cancelled() {
         return None;
     }
@@ -117,6 +120,7 @@ fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
                 })
                 .collect(),
             roles: c.roles.clone(),
+            why: type_whys.get(i).cloned().flatten().map(type_why),
         })
         .collect();
     entities.retain(|e| !e.mentions.is_empty());
@@ -145,6 +149,48 @@ fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
 
 /// Drops the figures that lie inside an entity's name ("6th Circuit Court of Appeals", "101st
 /// Airborne Division"): numbers inside names are not figures.
+/// The typer's reasons in the shape the analysis output carries.
+fn type_why(w: typer::TypeWhy) -> Why {
+    let mut scores: Vec<Weighed> = (0..typer::CLASSES)
+        .map(|c| {
+            let name = typer::class_kind(c)
+                .map_or("NONE".to_string(), |k| format!("{k:?}").to_uppercase());
+            Weighed::new(name, w.scores[c])
+        })
+        .collect();
+    scores.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    Why {
+        scores,
+        features: w
+            .features
+            .into_iter()
+            .map(|(f, v)| Weighed::new(f, v))
+            .collect(),
+    }
+}
+
+/// Every entity mention of `src` with the typer's features, before the typer decides: what the
+/// fitting script reads (`analyze --typer-features`): char offsets, the entity the rules put it
+/// in, and the features.
+pub fn typer_features(src: &str) -> Vec<(usize, usize, usize, Vec<String>)> {
+    let k = knowledge::knowledge();
+    let text = text::Text::new(src);
+    let raw_quotes = quotes::find_quotes(&text);
+    let cands = candidates::find_candidates(&text, k, &raw_quotes);
+    let ents = linking::link(&text, k, &cands);
+    let feats = typer::features_by_mention(&text, k, &cands, &ents);
+    let index = TextIndex::new(src);
+    ents.mentions
+        .iter()
+        .zip(feats)
+        .filter(|(m, _)| ents.clusters[m.cluster].kind != EntityType::Norp)
+        .map(|(m, f)| {
+            let (start, end) = (index.char_of(src, m.start), index.char_of(src, m.end));
+            (start, end, m.cluster, f)
+        })
+        .collect()
+}
+
 fn outside_names(mut figures: Vec<Figure>, entities: &[Entity]) -> Vec<Figure> {
     let mut names: Vec<(usize, usize)> = entities
         .iter()

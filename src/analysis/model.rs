@@ -57,6 +57,38 @@ pub struct Entity {
     /// Roles and titles the article gives it ("President", "Prime Minister").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// Why it has its type (`analyze --explain` prints it; the details panel shows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Why>,
+}
+
+/// The evidence behind a decision: the score of each choice and the features that weighed most
+/// in it, with their weights (positive for the choice made, negative against it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Why {
+    /// Each choice with its score, best first ("PERSON" 2.1, "ORG" -0.4, …).
+    pub scores: Vec<Weighed>,
+    /// The features that decided between the best choice and the runner-up, largest first.
+    pub features: Vec<Weighed>,
+}
+
+/// A name with a weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Weighed {
+    /// A choice ("PERSON") or a feature ("prev:in").
+    pub name: String,
+    /// Its score or weight, rounded to hundredths.
+    pub weight: f32,
+}
+
+impl Weighed {
+    /// `name` with `weight` rounded to hundredths.
+    pub fn new(name: impl Into<String>, weight: f32) -> Self {
+        Weighed {
+            name: name.into(),
+            weight: (weight * 100.0).round() / 100.0,
+        }
+    }
 }
 
 /// The kinds of entity.

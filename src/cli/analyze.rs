@@ -18,10 +18,16 @@ struct Output<'a> {
     analysis: &'a Analysis,
 }
 
-/// Prints the analysis of `file`, as JSON or as a readable summary.
-pub fn run(file: &Path, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+/// Prints the analysis of `file`, as JSON or as a readable summary; with `explain`, each
+/// entity's reasons for its type too.
+pub fn run(file: &Path, json: bool, explain: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let doc = crate::document::load(file)?;
-    let analysis = analysis::analyze(&doc);
+    let mut analysis = analysis::analyze(&doc);
+    if !explain {
+        for e in &mut analysis.entities {
+            e.why = None;
+        }
+    }
     if json {
         let output = Output {
             file: file.display().to_string(),
@@ -32,6 +38,34 @@ pub fn run(file: &Path, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out)?;
     } else {
         write_summary(&file.display().to_string(), &analysis, out)?;
+    }
+    Ok(())
+}
+
+/// One mention with the name typer's features, a line of `analyze --typer-features`.
+#[derive(Serialize)]
+struct MentionFeatures<'a> {
+    start: usize,
+    end: usize,
+    text: String,
+    entity: usize,
+    features: &'a [String],
+}
+
+/// Prints every entity mention of `file` with the name typer's features, one JSON object a line.
+pub fn run_typer_features(file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let doc = crate::document::load(file)?;
+    for (start, end, entity, features) in analysis::typer_features(&doc.text) {
+        let text = doc.text.chars().skip(start).take(end - start).collect();
+        let line = MentionFeatures {
+            start,
+            end,
+            text,
+            entity,
+            features: &features,
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -93,6 +127,9 @@ pub fn write_summary(file: &str, analysis: &Analysis, out: &mut dyn Write) -> st
                 format!(" — {}", e.roles.join(", "))
             };
             writeln!(out, "  {} ×{}{roles}", e.name, e.mentions.len())?;
+            if let Some(why) = &e.why {
+                write_why(why, out)?;
+            }
         }
     }
     if !analysis.figures.is_empty() {
@@ -116,6 +153,19 @@ pub fn write_summary(file: &str, analysis: &Analysis, out: &mut dyn Write) -> st
         writeln!(out, "  {:<9} {} = {value}{approx}{counted}", kind, f.text)?;
     }
     Ok(())
+}
+
+/// The scores and deciding features of one entity, on two indented lines.
+fn write_why(why: &analysis::Why, out: &mut dyn Write) -> std::io::Result<()> {
+    let list = |items: &[analysis::Weighed]| {
+        items
+            .iter()
+            .map(|w| format!("{} {:+.2}", w.name, w.weight))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(out, "      scores: {}", list(&why.scores))?;
+    writeln!(out, "      because: {}", list(&why.features))
 }
 
 fn type_label(kind: EntityType) -> &'static str {

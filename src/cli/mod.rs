@@ -48,6 +48,13 @@ pub enum Command {
         /// Print JSON as `analysis-json.md` specifies, instead of a readable summary.
         #[arg(long)]
         json: bool,
+        /// Say why: each entity's type with the scores and the features that decided it.
+        #[arg(long)]
+        explain: bool,
+        /// Print every entity mention with the name typer's features, one JSON object a line
+        /// (what `scripts/fit/fit_entity_types.py` fits the weights on).
+        #[arg(long, hide = true)]
+        typer_features: bool,
     },
     /// Anchor the sidecar's annotations in the current article text and print them (changes no file).
     Annotations {
@@ -97,7 +104,17 @@ pub enum ExportFormat {
 pub fn run(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match command {
         Command::Text { file } => text::run(file, out),
-        Command::Analyze { file, json } => analyze::run(file, *json, out),
+        Command::Analyze {
+            file,
+            typer_features: true,
+            ..
+        } => analyze::run_typer_features(file, out),
+        Command::Analyze {
+            file,
+            json,
+            explain,
+            ..
+        } => analyze::run(file, *json, *explain, out),
         Command::Annotations { file, json, all } => annotations::run(file, *json, *all, out),
         Command::Import { file, other } => import::run(file, other, out),
         Command::Export {

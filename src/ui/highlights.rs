@@ -251,6 +251,7 @@ mod tests {
                     },
                 ],
                 roles: vec![],
+                why: None,
             }],
             figures: vec![Figure {
                 id: "f1".into(),

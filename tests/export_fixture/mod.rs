@@ -101,6 +101,7 @@ fn entity(
             })
             .collect(),
         roles: vec![],
+        why: None,
     }
 }
 

@@ -586,6 +586,7 @@ mod tests {
                     text: "fghijklmno".into(),
                 }],
                 roles: vec![],
+                why: None,
             }],
             figures: vec![],
         };

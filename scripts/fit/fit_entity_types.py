@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Fit the name typer's weights (assets/models/entity_types.tsv) on annotated text.
+
+  pip install scikit-learn
+  python3 scripts/fit/fit_entity_types.py --gum GUM_SOURCES [--bin target/release/marginalia]
+
+GUM_SOURCES is the `not-to-release/sources` folder of the GUM corpus
+(https://github.com/UniversalDependencies/UD_English-GUM; annotations CC BY 4.0). The script turns
+it into gold folders with scripts/gum/gum_gold.py (news left out; every fifth other document held
+out), asks the binary for every entity mention's features (`analyze --typer-features`), labels each
+mention with the gold type it matches (or "not a name" where no gold name overlaps it), fits a
+multinomial logistic regression on GUM's fitting documents and this repository's tests/gold
+articles, and writes the weights. It then scores the held-out documents the way the binary will
+(each entity takes the class with the best mean score over its mentions; "not a name" drops it),
+before and after, so the effect is known before the binary is rebuilt.
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "gum"))
+import gum_gold  # noqa: E402
+
+CLASSES = ["PERSON", "ORG", "PLACE", "NONE"]
+RULE_CLASS = {"rule:Person": 0, "rule:Org": 1, "rule:Place": 2}
+MIN_COUNT = 3
+REGULARISATION = 1.0
+# Our own articles are news, the genre the typer is for; GUM's genres are many.
+OURS_WEIGHT = 3.0
+
+
+def overlaps(a, b):
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def documents(folder):
+    names = sorted(n[: -len(".gold.json")] for n in os.listdir(folder) if n.endswith(".gold.json"))
+    for name in names:
+        gold = json.load(open(os.path.join(folder, name + ".gold.json"), encoding="utf-8"))
+        yield name, os.path.join(folder, name + ".txt"), gold
+
+
+def mention_rows(binary, path):
+    out = subprocess.run([binary, "analyze", "--typer-features", path], capture_output=True,
+                         check=True, stdin=subprocess.DEVNULL).stdout.decode("utf-8")
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def label(row, gold):
+    """The class of a mention by the gold names, or None to leave it out of the fitting."""
+    span = (row["start"], row["end"])
+    for g in gold["entities"]:
+        gs = (g["start"], g["end"])
+        if g["optional"] and overlaps(span, gs):
+            return None
+        if not g["optional"] and gs == span:
+            return CLASSES.index(g["type"])
+    for g in gold["entities"]:
+        if overlaps(span, (g["start"], g["end"])):
+            return CLASSES.index(g["type"])
+    return CLASSES.index("NONE")
+
+
+def collect(binary, folders, ours=None):
+    rows = []
+    for folder in folders:
+        for name, path, gold in documents(folder):
+            for row in mention_rows(binary, path):
+                row["doc"] = name
+                row["ours"] = folder == ours
+                row["label"] = label(row, gold)
+                rows.append(row)
+    return rows
+
+
+def fit(rows, ours_weight, c):
+    from sklearn.linear_model import LogisticRegression
+    counts = collections.Counter(f for r in rows for f in r["features"])
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT or f == "b:")
+    index = {f: i for i, f in enumerate(vocab)}
+    train = [r for r in rows if r["label"] is not None]
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    data, ri, ci = [], [], []
+    for k, r in enumerate(train):
+        for f in r["features"]:
+            if f in index:
+                ri.append(k)
+                ci.append(index[f])
+                data.append(1.0)
+    x = csr_matrix((data, (ri, ci)), shape=(len(train), len(vocab)))
+    y = np.array([r["label"] for r in train])
+    sample_weight = np.array([ours_weight if r["ours"] else 1.0 for r in train])
+    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
+    model.fit(x, y, sample_weight=sample_weight)
+    weights = {}
+    for i, f in enumerate(vocab):
+        w = [0.0] * len(CLASSES)
+        for row, cls in enumerate(model.classes_):
+            w[cls] = float(model.coef_[row][i])
+        weights[f] = w
+    return weights, len(train)
+
+
+def decide(rows, weights):
+    """Each entity's class as the binary decides it: the best mean score over its mentions."""
+    by_entity = collections.defaultdict(list)
+    for r in rows:
+        by_entity[(r["doc"], r["entity"])].append(r)
+    out = {}
+    for key, mentions in by_entity.items():
+        scores = [0.0] * len(CLASSES)
+        for r in mentions:
+            for f in r["features"]:
+                for c, w in enumerate(weights.get(f, ())):
+                    scores[c] += w
+        best = max(range(len(CLASSES)), key=lambda c: scores[c])
+        out[key] = best
+    return out
+
+
+def rule_decision(rows):
+    out = {}
+    for r in rows:
+        cls = next((RULE_CLASS[f] for f in r["features"] if f in RULE_CLASS), None)
+        out[(r["doc"], r["entity"])] = cls
+    return out
+
+
+def score(rows, golds, decision):
+    """Exact span and type F1 over the documents, by the rules of score.py, per type."""
+    tally = collections.defaultdict(collections.Counter)
+    by_doc = collections.defaultdict(list)
+    for r in rows:
+        cls = decision.get((r["doc"], r["entity"]))
+        if cls is not None and cls < 3:
+            by_doc[r["doc"]].append(((r["start"], r["end"]), CLASSES[cls]))
+    for doc, gold in golds.items():
+        gm = {(g["start"], g["end"]): g["type"] for g in gold["entities"] if not g["optional"]}
+        opt = [(g["start"], g["end"]) for g in gold["entities"] if g["optional"]]
+        pm = {}
+        for span, t in by_doc.get(doc, []):
+            if not any(overlaps(span, o) for o in opt):
+                pm.setdefault(span, t)
+        for span, t in gm.items():
+            got = pm.get(span)
+            if got == t:
+                tally[t]["tp"] += 1
+            else:
+                tally[t]["fn"] += 1
+                if got:
+                    tally[got]["fp"] += 1
+        for span, t in pm.items():
+            if span not in gm:
+                tally[t]["fp"] += 1
+    result = {}
+    total = collections.Counter()
+    for t in CLASSES[:3] + ["all"]:
+        c = tally[t] if t != "all" else total
+        if t != "all":
+            total.update(c)
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        result[t] = 2 * p * r / (p + r) if p + r else 0.0
+    return result
+
+
+def write_weights(path, weights, n_train, sources, c, ours_weight):
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# Weights of the name typer (src/analysis/typer): feature, then the weight for person,\n")
+        fh.write("# organisation, place and not-a-name. Written by scripts/fit/fit_entity_types.py; do not\n")
+        fh.write("# edit by hand. Fitted on %d labelled mentions of: %s.\n" % (n_train, sources))
+        fh.write("# Multinomial logistic regression (scikit-learn), L2, C=%s; features seen %d times or more;\n"
+                 % (c, MIN_COUNT))
+        fh.write("# a tests/gold mention weighs %s. Regenerate: see assets/README.md.\n" % ours_weight)
+        for f in sorted(weights):
+            w = weights[f]
+            if f != "b:" and max(abs(v) for v in w) < 0.005:
+                continue
+            fh.write(f + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gum", required=True, help="GUM's not-to-release/sources folder")
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "marginalia"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "assets", "models", "entity_types.tsv"))
+    ap.add_argument("--ours-weight", type=float, default=OURS_WEIGHT,
+                    help="how much a mention of tests/gold counts beside one of GUM (news style is the target)")
+    ap.add_argument("--c", type=float, default=REGULARISATION, help="inverse L2 strength")
+    ap.add_argument("--check", action="append", default=[],
+                    help="another gold folder to report on (not fitted on), e.g. ../shared/gold/dev")
+    ap.add_argument("--work", default=None, help="where the GUM gold folders go (default: a temporary folder)")
+    a = ap.parse_args()
+    work = a.work or tempfile.mkdtemp(prefix="gum-gold-")
+    if not os.path.isdir(os.path.join(work, "fit")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gum", "gum_gold.py"), a.gum, work],
+                       check=True)
+    ours = os.path.join(ROOT, "tests", "gold")
+    train_rows = collect(a.bin, [os.path.join(work, "fit"), ours], ours)
+    weights, n_train = fit(train_rows, a.ours_weight, a.c)
+    write_weights(a.out, weights, n_train,
+                  "GUM (every genre but news, four documents in five) and tests/gold", a.c, a.ours_weight)
+    print(f"{len(weights)} features fitted on {n_train} mentions; written to {a.out}")
+    checks = [("GUM heldout", os.path.join(work, "heldout")), ("GUM fit", os.path.join(work, "fit")),
+              ("tests/gold", ours)] + [(c, c) for c in a.check]
+    for label_, folder in checks:
+        rows = collect(a.bin, [folder])
+        golds = {name: gold for name, _, gold in documents(folder)}
+        before = score(rows, golds, rule_decision(rows))
+        after = score(rows, golds, decide(rows, weights))
+        print(f"{label_}: entity F1 rules {before['all']:.3f} -> fitted {after['all']:.3f}  (" + ", ".join(
+            f"{t} {before[t]:.3f}->{after[t]:.3f}" for t in CLASSES[:3]) + ")")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Turn GUM documents into article texts with gold name mentions, in the gold format score.py reads.
+
+  gum_gold.py SOURCES_DIR OUT_DIR
+
+SOURCES_DIR holds GUM's `not-to-release/sources/*.conllu` (entity types and coreference in the MISC
+column). OUT_DIR gets two folders, `fit/` and `heldout/`, of NAME.txt + NAME.gold.json. Every genre is
+used except news (`GUM_news_*` is held out of everything: it is never read). Of the rest, sorted by
+name, every fifth document goes to `heldout/`: the weights are fitted on `fit/` only and reported on
+`heldout/`.
+
+A gold mention is a GUM mention whose syntactic head is a proper noun: its span is the run of proper
+nouns around the head inside the mention (with "of", "the", "and", "&" and hyphens between them),
+without a leading title ("President", "Dr"), as news names are usually marked. Person, organization
+and place map to PERSON, ORG and PLACE; named mentions of other kinds (events, works, objects) are
+optional, neither rewarded nor punished. A mention inside another gold mention is dropped, so the
+outermost name counts, once.
+"""
+import json
+import os
+import re
+import sys
+
+TYPES = {"person": "PERSON", "organization": "ORG", "place": "PLACE"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+          "president", "senator", "sen", "governor", "gov", "king", "queen", "prince", "princess",
+          "pope", "saint", "st", "general", "gen", "captain", "capt", "colonel", "col", "judge",
+          "justice", "mayor", "minister", "secretary", "chancellor", "rev", "reverend", "father",
+          "uncle", "aunt", "sister", "brother", "emperor", "empress", "duke", "count", "sergeant",
+          "officer", "detective", "chief", "coach", "representative", "rep", "senior", "junior"}
+CONNECTORS = {"of", "the", "&", "-", "de", "du", "von", "van", "der", "la", "le", "for"}
+
+
+def parse_entity_field(value):
+    """The opening (id, attributes) and closing ids of GUM's `Entity=` field, in order."""
+    events, i = [], 0
+    while i < len(value):
+        if value[i] == "(":
+            j = i + 1
+            while j < len(value) and value[j] not in "()":
+                j += 1
+            attrs = value[i + 1:j]
+            events.append(("open", attrs.split("-")[0], attrs))
+            if j < len(value) and value[j] == ")":
+                events.append(("close", attrs.split("-")[0], None))
+                j += 1
+            i = j
+        elif value[i].isdigit():
+            j = i
+            while j < len(value) and value[j].isdigit():
+                j += 1
+            events.append(("close", value[i:j], None))
+            i = j + 1
+        else:
+            i += 1
+    return events
+
+
+def misc_field(misc, key):
+    for part in misc.split("|"):
+        if part.startswith(key + "="):
+            return part[len(key) + 1:]
+    return None
+
+
+class Doc:
+    """A GUM document read into one text with word offsets, sentences and mentions."""
+
+    def __init__(self, name):
+        self.name = name
+        self.text = ""
+        self.words = []  # dicts: start, end, form, upos, head (global index or None), sent
+        self.mentions = []  # dicts: first, last (word indexes), etype, identity
+
+    def add_text(self, s):
+        self.text += s
+
+
+def read_doc(path):
+    doc = Doc(os.path.basename(path)[: -len(".conllu")])
+    open_mentions = {}
+    sent_words = []
+    new_par = True
+    mwt_end, mwt_span, mwt_space, mwt_at = -1, None, True, 0
+
+    def finish_sentence():
+        base = len(doc.words)
+        for w in sent_words:
+            w["head"] = base + w["head_local"] - 1 if w["head_local"] > 0 else None
+        doc.words.extend(sent_words)
+        sent_words.clear()
+
+    sent_no = 0
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("# newpar"):
+            if line.strip() in ("# newpar",) or line.startswith("# newpar_block"):
+                new_par = True
+            continue
+        if line.startswith("#"):
+            continue
+        if not line:
+            if sent_words:
+                finish_sentence()
+                sent_no += 1
+            continue
+        cols = line.split("\t")
+        if len(cols) < 10:
+            continue
+        tid, form, upos, xpos, head, misc = cols[0], cols[1], cols[3], cols[4], cols[6], cols[9]
+        if "." in tid:
+            continue
+        if not sent_words and mwt_end < 0:
+            if doc.text:
+                doc.text = doc.text.rstrip(" ")
+                doc.add_text("\n\n" if new_par else " ")
+            new_par = False
+        if "-" in tid:
+            lo, hi = tid.split("-")
+            mwt_end = int(hi)
+            start = len(doc.text)
+            doc.add_text(form)
+            mwt_span = (start, len(doc.text))
+            mwt_space = misc_field(misc, "SpaceAfter") != "No"
+            mwt_at = start
+            continue
+        index = int(tid)
+        if mwt_span is not None and index <= mwt_end:
+            start, end = mwt_span
+            # A part that spells the start of what is left ("Daniel" of "Daniel's") gets its own span.
+            if doc.text.startswith(form, mwt_at) and mwt_at + len(form) <= end:
+                start, end = mwt_at, mwt_at + len(form)
+                mwt_at = end
+            elif index == mwt_end and mwt_at < end:
+                start = mwt_at
+            space = mwt_space if index == mwt_end else False
+            if index == mwt_end:
+                mwt_end, mwt_span = -1, None
+        else:
+            start = len(doc.text)
+            doc.add_text(form)
+            end = len(doc.text)
+            space = misc_field(misc, "SpaceAfter") != "No"
+        word = {"start": start, "end": end, "form": form, "upos": upos, "xpos": xpos,
+                "head_local": int(head) if head.isdigit() else 0, "sent": sent_no}
+        global_index = len(doc.words) + len(sent_words)
+        sent_words.append(word)
+        entity = misc_field(misc, "Entity")
+        if entity:
+            for kind, eid, attrs in parse_entity_field(entity):
+                if kind == "open":
+                    parts = attrs.split("-")
+                    etype = parts[1] if len(parts) > 1 else ""
+                    identity = parts[7] if len(parts) > 7 else None
+                    open_mentions.setdefault(eid, []).append((global_index, etype, identity))
+                elif open_mentions.get(eid):
+                    first, etype, identity = open_mentions[eid].pop()
+                    doc.mentions.append({"first": first, "last": global_index, "etype": etype,
+                                         "identity": identity})
+        if space and mwt_span is None:
+            doc.add_text(" ")
+    if sent_words:
+        finish_sentence()
+    doc.text = re.sub(r" +\n", "\n", doc.text).rstrip() + "\n"
+    return doc
+
+
+def head_of(doc, first, last):
+    for i in range(first, last + 1):
+        h = doc.words[i]["head"]
+        if h is None or h < first or h > last:
+            return i
+    return first
+
+
+def name_span(doc, first, last, head):
+    """The run of proper nouns around the head, inside the mention, titles in front left out."""
+    def is_name_word(i):
+        return doc.words[i]["upos"] == "PROPN"
+
+    lo = hi = head
+    while lo > first:
+        w = doc.words[lo - 1]
+        if is_name_word(lo - 1):
+            lo -= 1
+        elif w["form"].lower() in CONNECTORS and lo - 2 >= first and is_name_word(lo - 2):
+            lo -= 2
+        else:
+            break
+    while hi < last:
+        w = doc.words[hi + 1]
+        if is_name_word(hi + 1):
+            hi += 1
+        elif w["form"].lower() in CONNECTORS and hi + 2 <= last and is_name_word(hi + 2):
+            hi += 2
+        else:
+            break
+    while lo < hi and doc.words[lo]["form"].lower().rstrip(".") in TITLES:
+        lo += 1
+    return doc.words[lo]["start"], doc.words[hi]["end"]
+
+
+def gold_entities(doc):
+    found = {}
+    for m in doc.mentions:
+        head = head_of(doc, m["first"], m["last"])
+        if doc.words[head]["upos"] != "PROPN":
+            continue
+        start, end = name_span(doc, m["first"], m["last"], head)
+        typ = TYPES.get(m["etype"])
+        if typ == "PERSON" and doc.words[head]["xpos"] == "NNPS":
+            typ = None  # a group named by a plural ("the Huguenots") is not one person
+        name = (m["identity"] or doc.text[start:end]).replace("_", " ")
+        span = (start, end)
+        if span in found and found[span]["type"] is not None:
+            continue
+        found[span] = {"start": start, "end": end, "text": doc.text[start:end], "type": typ,
+                       "name": name}
+    spans = sorted(found, key=lambda s: (s[0], -s[1]))
+    kept = []
+    for s in spans:
+        if any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
+            continue
+        kept.append(s)
+    out = []
+    for s in kept:
+        e = found[s]
+        optional = e["type"] is None
+        out.append({**e, "type": e["type"] or "MISC", "optional": optional})
+    return out
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    src, out = sys.argv[1], sys.argv[2]
+    names = sorted(f for f in os.listdir(src) if f.endswith(".conllu") and not f.startswith("GUM_news_"))
+    counts = {"fit": 0, "heldout": 0}
+    for k, f in enumerate(names):
+        part = "heldout" if k % 5 == 4 else "fit"
+        doc = read_doc(os.path.join(src, f))
+        folder = os.path.join(out, part)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, doc.name + ".txt"), "w", encoding="utf-8") as fh:
+            fh.write(doc.text)
+        gold = {"file": doc.name + ".txt", "quotes": [], "figures": [], "entities": gold_entities(doc)}
+        with open(os.path.join(folder, doc.name + ".gold.json"), "w", encoding="utf-8") as fh:
+            json.dump(gold, fh, ensure_ascii=False, indent=1)
+        counts[part] += 1
+    print(f"{counts['fit']} documents to fit on, {counts['heldout']} held out, in {out}")
+
+
+if __name__ == "__main__":
+    main()

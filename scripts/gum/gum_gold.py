@@ -14,7 +14,8 @@ nouns around the head inside the mention (with "of", "the", "and", "&" and hyphe
 without a leading title ("President", "Dr"), as news names are usually marked. Person, organization
 and place map to PERSON, ORG and PLACE; named mentions of other kinds (events, works, objects) are
 optional, neither rewarded nor punished. A mention inside another gold mention is dropped, so the
-outermost name counts, once.
+outermost name counts, once. `person_chains` lists every mention of a person (pronouns and
+descriptions too) with its coreference chain, for fitting the pronoun resolver.
 """
 import json
 import os
@@ -79,6 +80,7 @@ class Doc:
 def read_doc(path):
     doc = Doc(os.path.basename(path)[: -len(".conllu")])
     open_mentions = {}
+    chains_seen = set()
     sent_words = []
     new_par = True
     mwt_end, mwt_span, mwt_space, mwt_at = -1, None, True, 0
@@ -153,10 +155,11 @@ def read_doc(path):
                     etype = parts[1] if len(parts) > 1 else ""
                     identity = parts[7] if len(parts) > 7 else None
                     open_mentions.setdefault(eid, []).append((global_index, etype, identity))
+                    chains_seen.add(eid)
                 elif open_mentions.get(eid):
                     first, etype, identity = open_mentions[eid].pop()
                     doc.mentions.append({"first": first, "last": global_index, "etype": etype,
-                                         "identity": identity})
+                                         "identity": identity, "chain": eid})
         if space and mwt_span is None:
             doc.add_text(" ")
     if sent_words:
@@ -230,6 +233,13 @@ def gold_entities(doc):
     return out
 
 
+def person_chains(doc):
+    """Every mention of a person, pronouns included, with its coreference chain: what the
+    pronoun resolver is fitted on (`[start, end, chain]`, chars)."""
+    return [[doc.words[m["first"]]["start"], doc.words[m["last"]]["end"], int(m["chain"])]
+            for m in doc.mentions if m["etype"] == "person"]
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -243,7 +253,8 @@ def main():
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, doc.name + ".txt"), "w", encoding="utf-8") as fh:
             fh.write(doc.text)
-        gold = {"file": doc.name + ".txt", "quotes": [], "figures": [], "entities": gold_entities(doc)}
+        gold = {"file": doc.name + ".txt", "quotes": [], "figures": [], "entities": gold_entities(doc),
+                "person_chains": person_chains(doc)}
         with open(os.path.join(folder, doc.name + ".gold.json"), "w", encoding="utf-8") as fh:
             json.dump(gold, fh, ensure_ascii=False, indent=1)
         counts[part] += 1

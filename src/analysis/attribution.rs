@@ -12,6 +12,7 @@
 //! quotation with no cue continues the speaker of the quotation before it.
 
 use super::EntityType;
+use super::antecedents;
 use super::fast_hash::HashMap;
 use super::knowledge::Knowledge;
 use super::linking::Entities;
@@ -304,13 +305,13 @@ fn is_possessor(text: &Text, m: &super::linking::EntityMention) -> bool {
         && text.tok(next + 1) == "s"
 }
 
-/// Attributes every quote in `quotes` (which are in text order).
-pub fn attribute(
-    text: &Text,
-    k: &Knowledge,
-    ents: &Entities,
+/// What every attribution reads: which tokens are quoted, genders, roles.
+fn context<'a, 'b>(
+    text: &'a Text<'b>,
+    k: &'a Knowledge,
+    ents: &'a Entities,
     quotes: &[RawQuote],
-) -> Vec<Attribution> {
+) -> Ctx<'a, 'b> {
     let mut quote_of_tok = vec![None; text.tokens.len()];
     let mut quote_toks = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -341,7 +342,7 @@ pub fn attribute(
             index_role(&mut written_by_word, w, wi);
         }
     }
-    let ctx = Ctx {
+    Ctx {
         given_by_word,
         written_by_word,
         female,
@@ -351,7 +352,17 @@ pub fn attribute(
         quote_of_tok,
         quote_toks,
         written_roles,
-    };
+    }
+}
+
+/// Attributes every quote in `quotes` (which are in text order).
+pub fn attribute(
+    text: &Text,
+    k: &Knowledge,
+    ents: &Entities,
+    quotes: &[RawQuote],
+) -> Vec<Attribution> {
+    let ctx = context(text, k, ents, quotes);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
         if text.headline && q.paragraph == 0 {
@@ -398,6 +409,44 @@ pub fn attribute(
         }
     }
     out
+}
+
+/// A gendered pronoun outside quotes with the people it may point back to: what the fitting
+/// script reads (`analyze --pronoun-features`).
+pub struct PronounCase {
+    /// The pronoun's first and last byte.
+    pub span: (usize, usize),
+    /// The person the rules alone would choose.
+    pub by_rules: Option<usize>,
+    /// Each candidate mention's byte span and entity, with its features.
+    pub candidates: Vec<((usize, usize), usize, Vec<String>)>,
+}
+
+/// Every gendered pronoun of `text` outside quotes, with its candidates.
+pub fn pronoun_cases(
+    text: &Text,
+    k: &Knowledge,
+    ents: &Entities,
+    quotes: &[RawQuote],
+) -> Vec<PronounCase> {
+    let ctx = context(text, k, ents, quotes);
+    (0..text.tokens.len())
+        .filter(|&i| ctx.quote_of_tok[i].is_none())
+        .filter_map(|i| Some((i, pronoun_gender(text.tok(i))?)))
+        .map(|(i, g)| {
+            let pos = text.tokens[i].start;
+            let (cands, feats) = ctx.antecedent_candidates(pos, Some(g));
+            PronounCase {
+                span: (pos, text.tokens[i].end),
+                by_rules: ctx.salient_by_rules(EntityType::Person, pos, Some(g)),
+                candidates: cands
+                    .iter()
+                    .zip(feats)
+                    .map(|(m, f)| ((m.start, m.end), m.cluster, f))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 impl Ctx<'_, '_> {
@@ -885,6 +934,69 @@ impl Ctx<'_, '_> {
         pos: usize,
         female: Option<bool>,
     ) -> Option<usize> {
+        let w = antecedents::weights();
+        if kind == EntityType::Person && !w.is_empty() {
+            let (cands, feats) = self.antecedent_candidates(pos, female);
+            return antecedents::choose(w, &feats).map(|i| cands[i].cluster);
+        }
+        self.salient_by_rules(kind, pos, female)
+    }
+
+    /// The people a pronoun at byte `pos` may point back to (mentions outside quotes in the
+    /// sentences before it, of a fitting gender, not an employer or a channel), in text order,
+    /// with their features.
+    fn antecedent_candidates(
+        &self,
+        pos: usize,
+        female: Option<bool>,
+    ) -> (Vec<&super::linking::EntityMention>, Vec<Vec<String>>) {
+        let tok = self
+            .text
+            .token_at(pos)
+            .min(self.text.tokens.len().saturating_sub(1));
+        let Some(s0) = self.text.tokens.get(tok).map(|t| t.sentence) else {
+            return (Vec::new(), Vec::new());
+        };
+        let first = self.text.sentences[s0.saturating_sub(MAX_PRONOUN_SENTENCES)].start;
+        let fits =
+            |cl: usize| female.is_none() || self.female[cl].is_none() || self.female[cl] == female;
+        let cands: Vec<_> = self
+            .ents
+            .mentions_in(first, pos)
+            .iter()
+            .filter(|m| {
+                self.ents.clusters[m.cluster].kind == EntityType::Person
+                    && self.quote_of_tok[m.first_tok].is_none()
+                    && fits(m.cluster)
+                    && !is_employer(self.text, self.ents, m)
+                    && !self.names_a_channel(m)
+            })
+            .collect();
+        let p = antecedents::Pronoun { tok, female };
+        let mut feats = antecedents::features(self.text, self.ents, &self.female, &cands, &p);
+        // The rules' own choice is one more piece of evidence, weighed like the others.
+        if let Some(pick) = self.salient_by_rules(EntityType::Person, pos, female) {
+            for (m, f) in cands.iter().zip(&mut feats) {
+                if m.cluster == pick {
+                    f.push(antecedents::RULES_PICK.to_string());
+                }
+            }
+        }
+        (cands, feats)
+    }
+
+    /// "a post on Telegram": where it was said, not who said it.
+    fn names_a_channel(&self, m: &super::linking::EntityMention) -> bool {
+        m.first_tok > 0 && matches!(self.word(m.first_tok - 1), "on" | "via")
+    }
+
+    /// The rules' choice: the nearest sentence's first fitting mention (see [`Self::salient`]).
+    fn salient_by_rules(
+        &self,
+        kind: EntityType,
+        pos: usize,
+        female: Option<bool>,
+    ) -> Option<usize> {
         let fits =
             |cl: usize| female.is_none() || self.female[cl].is_none() || self.female[cl] == female;
         let known_fit = |cl: usize| female.is_some() && self.female[cl] == female;
@@ -909,8 +1021,7 @@ impl Ctx<'_, '_> {
                         && self.quote_of_tok[m.first_tok].is_none()
                         && fits(m.cluster)
                         && !is_employer(self.text, self.ents, m)
-                        // "a post on Telegram": where it was said, not who said it.
-                        && !(m.first_tok > 0 && matches!(self.word(m.first_tok - 1), "on" | "via"))
+                        && !self.names_a_channel(m)
                 })
                 .collect();
             // Within a sentence, someone known to fit the pronoun's gender comes first, then

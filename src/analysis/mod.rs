@@ -6,6 +6,7 @@
 //! (speakers), plus [`figures`]. The output, [`Analysis`], is what `marginalia analyze --json`
 //! prints and what the reader draws.
 
+mod antecedents;
 mod attribution;
 mod candidates;
 pub mod chunks;
@@ -187,6 +188,63 @@ pub fn typer_features(src: &str) -> Vec<(usize, usize, usize, Vec<String>)> {
         .map(|(m, f)| {
             let (start, end) = (index.char_of(src, m.start), index.char_of(src, m.end));
             (start, end, m.cluster, f)
+        })
+        .collect()
+}
+
+/// A pronoun with the people it may point back to, as the fitting script reads them (`analyze
+/// --pronoun-features`): char spans, entity indices, features.
+#[derive(Debug, serde::Serialize)]
+pub struct PronounFeatures {
+    /// The pronoun's chars.
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+    /// The entity the rules alone choose.
+    pub by_rules: Option<usize>,
+    /// The candidates in text order.
+    pub candidates: Vec<CandidateFeatures>,
+}
+
+/// One candidate of a [`PronounFeatures`].
+#[derive(Debug, serde::Serialize)]
+pub struct CandidateFeatures {
+    /// The mention's first char.
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+    /// Its entity.
+    pub entity: usize,
+    /// Its features.
+    pub features: Vec<String>,
+}
+
+/// Every gendered pronoun of `src` outside quotes with its candidates, after the name typer.
+pub fn pronoun_features(src: &str) -> Vec<PronounFeatures> {
+    let k = knowledge::knowledge();
+    let text = text::Text::new(src);
+    let raw_quotes = quotes::find_quotes(&text);
+    let cands = candidates::find_candidates(&text, k, &raw_quotes);
+    let mut ents = linking::link(&text, k, &cands);
+    typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
+    let index = TextIndex::new(src);
+    let ch = |b: usize| index.char_of(src, b);
+    attribution::pronoun_cases(&text, k, &ents, &raw_quotes)
+        .into_iter()
+        .map(|c| PronounFeatures {
+            start: ch(c.span.0),
+            end: ch(c.span.1),
+            by_rules: c.by_rules,
+            candidates: c
+                .candidates
+                .into_iter()
+                .map(|((s, e), entity, features)| CandidateFeatures {
+                    start: ch(s),
+                    end: ch(e),
+                    entity,
+                    features,
+                })
+                .collect(),
         })
         .collect()
 }

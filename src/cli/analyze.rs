@@ -70,6 +70,16 @@ pub fn run_typer_features(file: &Path, out: &mut dyn Write) -> anyhow::Result<()
     Ok(())
 }
 
+/// Prints every gendered pronoun of `file` with its candidate antecedents, one JSON object a line.
+pub fn run_pronoun_features(file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let doc = crate::document::load(file)?;
+    for case in analysis::pronoun_features(&doc.text) {
+        serde_json::to_writer(&mut *out, &case)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 /// Longest quote text shown in the summary, in chars.
 const QUOTE_PREVIEW: usize = 90;
 

@@ -55,6 +55,10 @@ pub enum Command {
         /// (what `scripts/fit/fit_entity_types.py` fits the weights on).
         #[arg(long, hide = true)]
         typer_features: bool,
+        /// Print every gendered pronoun with the people it may point back to and their
+        /// features, one JSON object a line (what `scripts/fit/fit_pronouns.py` fits on).
+        #[arg(long, hide = true)]
+        pronoun_features: bool,
     },
     /// Anchor the sidecar's annotations in the current article text and print them (changes no file).
     Annotations {
@@ -109,6 +113,11 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Result<()
             typer_features: true,
             ..
         } => analyze::run_typer_features(file, out),
+        Command::Analyze {
+            file,
+            pronoun_features: true,
+            ..
+        } => analyze::run_pronoun_features(file, out),
         Command::Analyze {
             file,
             json,

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Fit the pronoun resolver's weights (assets/models/pronoun_antecedents.tsv) on GUM's coreference.
+
+  pip install scikit-learn
+  python3 scripts/fit/fit_pronouns.py --gum GUM_SOURCES [--bin target/release/marginalia]
+
+For every "he", "she", "his", "her"… outside quotes the binary lists the people named in the
+sentences before it with their features (`analyze --pronoun-features`). A candidate is right when
+the smallest GUM person mention holding it is in the pronoun's own coreference chain. The weights
+are a logistic regression of right against wrong over GUM's fitting documents (news left out, every
+fifth document held out, as scripts/gum/gum_gold.py splits them); the binary picks the candidate
+with the best score. The script prints how often the rules and the fitted weights pick a right
+candidate, on the held-out documents, where a right one is among the candidates.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+MIN_COUNT = 3
+REGULARISATION = 1.0
+# A pronoun that says who spoke in our news articles: the case the resolver is for.
+OURS_WEIGHT = 2.0
+# How far a pronoun may stand from the quote it attributes, in chars.
+CUE_GAP = 40
+
+
+def documents(folder):
+    for n in sorted(os.listdir(folder)):
+        if n.endswith(".gold.json"):
+            name = n[: -len(".gold.json")]
+            gold = json.load(open(os.path.join(folder, n), encoding="utf-8"))
+            yield name, os.path.join(folder, name + ".txt"), gold
+
+
+def chain_of(span, chains):
+    """The chain of the smallest person mention holding `span`, or None."""
+    holders = [c for c in chains if c[0] <= span[0] and span[1] <= c[1]]
+    if not holders:
+        return None
+    return min(holders, key=lambda c: c[1] - c[0])[2]
+
+
+def cases(binary, folder):
+    """Each pronoun with a chain, its candidates labelled, for every document of `folder`."""
+    out = []
+    for name, path, gold in documents(folder):
+        chains = gold.get("person_chains", [])
+        exact = {(c[0], c[1]): c[2] for c in chains}
+        text = subprocess.run([binary, "analyze", "--pronoun-features", path], capture_output=True,
+                              check=True, stdin=subprocess.DEVNULL).stdout.decode("utf-8")
+        for line in text.splitlines():
+            case = json.loads(line)
+            chain = exact.get((case["start"], case["end"]))
+            if chain is None or not case["candidates"]:
+                continue
+            for c in case["candidates"]:
+                c["right"] = chain_of((c["start"], c["end"]), chains) == chain
+            case["doc"] = name
+            out.append(case)
+    return out
+
+
+def name_words(s):
+    return [w for w in re.findall(r"[\w’'-]+", s.lower().replace("’", "'")) if len(w) > 1]
+
+
+def speaker_cases(binary, folder):
+    """Pronouns that attribute a quote in our gold articles ("…,” she said", "He said: “…"),
+    their candidates right when their words are among the gold speaker's name."""
+    out = []
+    for name, path, gold in documents(folder):
+        text = open(path, encoding="utf-8").read()
+        quotes = [q for q in gold["quotes"] if not q.get("optional") and q.get("speaker")]
+        lines = subprocess.run([binary, "analyze", "--pronoun-features", path], capture_output=True,
+                               check=True, stdin=subprocess.DEVNULL).stdout.decode("utf-8")
+        for line in lines.splitlines():
+            case = json.loads(line)
+            q = next((q for q in quotes if 0 <= case["start"] - q["end"] <= CUE_GAP
+                      or 0 <= q["start"] - case["end"] <= CUE_GAP), None)
+            if q is None or not case["candidates"]:
+                continue
+            speaker = set(name_words(q["speaker"]))
+            for c in case["candidates"]:
+                words = name_words(text[c["start"]:c["end"]])
+                c["right"] = bool(words) and all(w in speaker for w in words)
+            case["doc"] = name
+            case["ours"] = True
+            out.append(case)
+    return out
+
+
+def fit(train, c, ours_weight):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+    rows = [dict(cand, ours=case.get("ours", False)) for case in train
+            if any(x["right"] for x in case["candidates"]) for cand in case["candidates"]]
+    counts = {}
+    for r in rows:
+        for f in r["features"]:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT or f == "b:")
+    index = {f: i for i, f in enumerate(vocab)}
+    data, ri, ci = [], [], []
+    for k, r in enumerate(rows):
+        for f in r["features"]:
+            if f in index:
+                ri.append(k)
+                ci.append(index[f])
+                data.append(1.0)
+    x = csr_matrix((data, (ri, ci)), shape=(len(rows), len(vocab)))
+    y = np.array([1 if r["right"] else 0 for r in rows])
+    sample_weight = np.array([ours_weight if r.get("ours") else 1.0 for r in rows])
+    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
+    model.fit(x, y, sample_weight=sample_weight)
+    return {f: float(model.coef_[0][i]) for i, f in enumerate(vocab)}, len(rows)
+
+
+def accuracy(cases_, pick):
+    resolvable = [c for c in cases_ if any(x["right"] for x in c["candidates"])]
+    right = sum(1 for c in resolvable if pick(c))
+    return right / len(resolvable) if resolvable else 0.0, len(resolvable)
+
+
+def by_rules(case):
+    return any(x["right"] and x["entity"] == case["by_rules"] for x in case["candidates"])
+
+
+def by_weights(weights):
+    def pick(case):
+        scores = [sum(weights.get(f, 0.0) for f in x["features"]) for x in case["candidates"]]
+        best = max(range(len(scores)), key=lambda i: (scores[i], i))
+        return case["candidates"][best]["right"]
+    return pick
+
+
+def write(path, weights, n_rows, c, ours_weight):
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# Weights of the pronoun resolver (src/analysis/antecedents.rs): feature, weight.\n")
+        fh.write("# Written by scripts/fit/fit_pronouns.py; do not edit by hand. Fitted on %d candidate\n" % n_rows)
+        fh.write("# mentions of GUM's coreference chains (every genre but news, four documents in five)\n")
+        fh.write("# and of the pronouns that attribute quotes in tests/gold (each weighing %s);\n" % ours_weight)
+        fh.write("# logistic regression (scikit-learn), L2, C=%s, features seen %d times or more.\n" % (c, MIN_COUNT))
+        for f in sorted(weights):
+            if f == "b:" or abs(weights[f]) >= 0.005:
+                fh.write(f"{f}\t{weights[f]:.3f}\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gum", required=True, help="GUM's not-to-release/sources folder")
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "marginalia"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "assets", "models", "pronoun_antecedents.tsv"))
+    ap.add_argument("--check", action="append", default=[],
+                    help="another gold folder whose speaker pronouns to report on, e.g. ../shared/gold/dev")
+    ap.add_argument("--c", type=float, default=REGULARISATION, help="inverse L2 strength")
+    ap.add_argument("--ours-weight", type=float, default=OURS_WEIGHT,
+                    help="how much a speaker pronoun of tests/gold counts beside a GUM pronoun")
+    ap.add_argument("--work", default=None, help="where the GUM gold folders go (default: a temporary folder)")
+    a = ap.parse_args()
+    work = a.work or tempfile.mkdtemp(prefix="gum-gold-")
+    if not os.path.isdir(os.path.join(work, "fit")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gum", "gum_gold.py"), a.gum, work],
+                       check=True)
+    ours = os.path.join(ROOT, "tests", "gold")
+    train = cases(a.bin, os.path.join(work, "fit")) + speaker_cases(a.bin, ours)
+    weights, n_rows = fit(train, a.c, a.ours_weight)
+    write(a.out, weights, n_rows, a.c, a.ours_weight)
+    print(f"{len(weights)} features fitted on {n_rows} candidates of {len(train)} pronouns; written to {a.out}")
+    tests_ = [("GUM heldout", cases(a.bin, os.path.join(work, "heldout"))),
+              ("tests/gold speaker pronouns", speaker_cases(a.bin, ours))]
+    tests_ += [(c, speaker_cases(a.bin, c)) for c in a.check]
+    for part, test in tests_:
+        rules, n = accuracy(test, by_rules)
+        fitted, _ = accuracy(test, by_weights(weights))
+        print(f"{part}: right person for {n} pronouns: rules {rules:.3f} -> fitted {fitted:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -319,7 +319,12 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
         // "National Institute for Health and Care Excellence": after "for", "and" joins too.
         let mut joined_for = false;
         loop {
-            if end < n && is_cap(text, end) && same_line(text, end - 1, end) {
+            // "in Washington D.C. The six-member team": after an abbreviation's stop, a
+            // capitalised sentence opener starts a sentence, not more of the name.
+            let opener_after_stop = end < n
+                && text.tok(end - 1).ends_with('.')
+                && k.common_words.contains(text.tok(end));
+            if end < n && is_cap(text, end) && same_line(text, end - 1, end) && !opener_after_stop {
                 end += 1;
                 continue;
             }
@@ -793,6 +798,13 @@ fn shape_candidate(
             continue;
         }
         break;
+    }
+    // "Former Secretary of State Colin Powell": the title's portfolio goes with the title; the
+    // name starts at the first given name after it, or after one portfolio word.
+    if !title.is_empty() && first + 2 < end && text.tok(first).starts_with(char::is_lowercase) {
+        first = (first + 1..end)
+            .find(|&i| k.given_names.contains(text.tok(i)))
+            .unwrap_or(first + 2);
     }
     while end > first + 1 && k.postnominals.contains(bare(text.tok(end - 1))) {
         end -= 1;

@@ -156,7 +156,8 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
     for t in typed.iter().flatten() {
         if t.kind == EntityType::Org && t.end_tok - t.first_tok >= 2 {
             let words: Vec<&str> = (t.first_tok..t.end_tok).map(|i| text.tok(i)).collect();
-            for p in 1..words.len() {
+            // ("Andy Warhol" of "Andy Warhol Foundation" is the man, not the foundation.)
+            for p in (1..words.len()).filter(|&p| !k.person_like(&words[..p])) {
                 org_prefixes
                     .entry(words[..p].join(" "))
                     .or_insert_with(|| words.join(" "));

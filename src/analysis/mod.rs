@@ -273,6 +273,55 @@ fn outside_names(mut figures: Vec<Figure>, entities: &[Entity]) -> Vec<Figure> {
 mod tests {
     use super::*;
 
+    fn names(a: &Analysis) -> Vec<(String, EntityType, Vec<String>)> {
+        a.entities
+            .iter()
+            .map(|e| {
+                let texts = e.mentions.iter().map(|m| m.text.clone()).collect();
+                (e.name.clone(), e.kind, texts)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_titles_portfolio_stays_out_of_the_name() {
+        let a = analyze(&Document::from_text(
+            "Former Minister of Finance Ngozi Okonjo-Iweala said talks would resume.\n",
+        ));
+        let got = names(&a);
+        assert!(
+            got.iter()
+                .any(|(n, k, _)| n == "Ngozi Okonjo-Iweala" && *k == EntityType::Person),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_opener_after_an_abbreviation_starts_a_sentence() {
+        let a = analyze(&Document::from_text(
+            "The delegation landed in Washington D.C. The team met officials on Monday.\n",
+        ));
+        let got = names(&a);
+        assert!(
+            got.iter()
+                .all(|(_, _, m)| m.iter().all(|t| !t.ends_with("The"))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_named_at_the_start_of_a_foundations_name_is_the_person() {
+        let a = analyze(&Document::from_text(
+            "The Keith Haring Foundation sued the gallery. Keith Haring painted the mural in 1986.\n",
+        ));
+        let got = names(&a);
+        let person = got.iter().find(|(n, _, _)| n == "Keith Haring");
+        assert!(
+            person.is_some_and(|(_, k, m)| *k == EntityType::Person && m == &["Keith Haring"]),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn analysis_is_send_and_cancellable() {
         fn is_send<T: Send>(_: &T) {}

@@ -11,6 +11,8 @@ use crate::analysis::linking::{Cluster, EntityMention};
 use crate::analysis::model::EntityType;
 use crate::analysis::text::{Text, TokKind};
 
+use super::weights::Weights;
+
 /// Longest suffix of the last word kept as a feature, in chars.
 const SUFFIX_CHARS: usize = 3;
 
@@ -30,76 +32,154 @@ pub struct MentionView<'t, 'a> {
     pub cluster: &'t Cluster,
 }
 
-/// The features of one mention, each at most once.
-pub fn mention_features(v: &MentionView) -> Vec<String> {
-    let rule = format!("rule:{:?}", v.cluster.kind);
-    let mut out = vec!["b:".to_string(), rule.clone()];
-    word_features(v, &mut out);
-    gazetteer_features(v, &mut out);
-    clue_features(v, &mut out);
-    neighbour_features(v, &mut out);
-    cluster_features(v, &mut out);
-    rule_conjunctions(&rule, &mut out);
-    out.sort_unstable();
-    out.dedup();
-    out
+/// The features of one mention, each at most once, into `out`.
+pub fn mention_features(v: &MentionView, out: &mut Features) {
+    out.add(format_args!("b:"));
+    out.add(format_args!("rule:{:?}", v.cluster.kind));
+    word_features(v, out);
+    gazetteer_features(v, out);
+    clue_features(v, out);
+    neighbour_features(v, out);
+    cluster_features(v, out);
+    rule_conjunctions(v.cluster.kind, out);
+}
+
+/// Where features go: kept as strings (for the fitting script) or looked up in the weights as
+/// they are made, so scoring a text allocates no string per feature.
+pub struct Features<'w> {
+    /// The feature being written.
+    buf: String,
+    /// Features the rules' type is paired with, seen so far for this mention.
+    conjoined: Vec<String>,
+    sink: Sink<'w>,
+}
+
+enum Sink<'w> {
+    Names(Vec<String>),
+    Weights(&'w Weights, Vec<usize>),
+}
+
+impl<'w> Features<'w> {
+    /// Collects the features' names.
+    pub fn names() -> Self {
+        Self::with(Sink::Names(Vec::new()))
+    }
+
+    /// Collects the indices of the features that `w` weighs.
+    pub fn weighed_by(w: &'w Weights) -> Self {
+        Self::with(Sink::Weights(w, Vec::new()))
+    }
+
+    fn with(sink: Sink<'w>) -> Self {
+        Features {
+            buf: String::new(),
+            conjoined: Vec::new(),
+            sink,
+        }
+    }
+
+    /// Adds one feature.
+    pub fn add(&mut self, name: std::fmt::Arguments) {
+        use std::fmt::Write;
+        self.buf.clear();
+        // Writing into a String cannot fail.
+        let _ = self.buf.write_fmt(name);
+        if CONJOINED.iter().any(|p| self.buf.starts_with(p)) {
+            self.conjoined.push(self.buf.clone());
+        }
+        match &mut self.sink {
+            Sink::Names(v) => v.push(self.buf.clone()),
+            Sink::Weights(w, v) => v.extend(w.index(&self.buf)),
+        }
+    }
+
+    /// The names collected for the mention, sorted, once each; ready for the next mention.
+    pub fn take_names(&mut self) -> Vec<String> {
+        self.conjoined.clear();
+        match &mut self.sink {
+            Sink::Names(v) => {
+                let mut out = std::mem::take(v);
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+            Sink::Weights(..) => Vec::new(),
+        }
+    }
+
+    /// The weighed features collected for the mention, once each; ready for the next mention.
+    pub fn take_weighed(&mut self) -> Vec<usize> {
+        self.conjoined.clear();
+        match &mut self.sink {
+            Sink::Weights(_, v) => {
+                let mut out = std::mem::take(v);
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+            Sink::Names(_) => Vec::new(),
+        }
+    }
 }
 
 /// The mention's own words: how many, their shape, first and last word and the last's ending.
-fn word_features(v: &MentionView, out: &mut Vec<String>) {
+fn word_features(v: &MentionView, out: &mut Features) {
     let words = name_words(v);
     let Some(first) = words.first() else {
         return;
     };
-    out.push(format!("n:{}", words.len().min(4)));
+    out.add(format_args!("n:{}", words.len().min(4)));
     let first_low = v.text.tok_lower(v.mention.first_tok);
     let last_low = v.text.tok_lower(v.end_tok - 1);
-    out.push(format!("first:{first_low}"));
-    out.push(format!("last:{last_low}"));
-    let chars: Vec<char> = last_low.chars().collect();
-    if chars.len() > SUFFIX_CHARS {
-        let suffix: String = chars[chars.len() - SUFFIX_CHARS..].iter().collect();
-        out.push(format!("suf:{suffix}"));
+    out.add(format_args!("first:{first_low}"));
+    out.add(format_args!("last:{last_low}"));
+    // The last SUFFIX_CHARS chars, when the word is longer than that.
+    if let Some((at, _)) = last_low.char_indices().rev().nth(SUFFIX_CHARS) {
+        let suffix = &last_low[at..];
+        let suffix = suffix
+            .get(suffix.chars().next().map_or(0, char::len_utf8)..)
+            .unwrap_or("");
+        out.add(format_args!("suf:{suffix}"));
     }
     if words.iter().all(|w| is_capitals(w)) {
-        out.push(if words.len() == 1 && first.chars().count() <= 5 {
-            "shape:acronym".to_string()
+        if words.len() == 1 && first.chars().count() <= 5 {
+            out.add(format_args!("shape:acronym"));
         } else {
-            "shape:capitals".to_string()
-        });
+            out.add(format_args!("shape:capitals"));
+        }
     }
     if words.iter().any(|w| w.contains('-')) {
-        out.push("shape:hyphen".to_string());
+        out.add(format_args!("shape:hyphen"));
     }
     if words
         .iter()
         .any(|w| w.ends_with('.') && w.chars().count() <= 3)
     {
-        out.push("shape:initial".to_string());
+        out.add(format_args!("shape:initial"));
     }
     if v.k.english_words.contains(first_low) {
-        out.push("eng:first".to_string());
+        out.add(format_args!("eng:first"));
     }
     if v.k.english_words.contains(last_low) {
-        out.push("eng:last".to_string());
+        out.add(format_args!("eng:last"));
     }
     if words.len() > 1
-        && words
-            .iter()
-            .all(|w| v.k.english_words.contains(&w.to_lowercase()))
+        && (v.mention.first_tok..v.end_tok)
+            .filter(|&i| v.text.tokens[i].kind == TokKind::Word)
+            .all(|i| v.k.english_words.contains(v.text.tok_lower(i)))
     {
-        out.push("eng:all".to_string());
+        out.add(format_args!("eng:all"));
     }
 }
 
 /// What the gazetteers and name lists say of the mention and its words.
-fn gazetteer_features(v: &MentionView, out: &mut Vec<String>) {
+fn gazetteer_features(v: &MentionView, out: &mut Features) {
     let k = v.k;
     let name = v.text.slice(v.mention.start, v.mention.end);
     if let Some(known) = k.lookup(name) {
-        out.push(format!("known:{:?}", known.kind));
+        out.add(format_args!("known:{:?}", known.kind));
         if known.town {
-            out.push("known:town".to_string());
+            out.add(format_args!("known:town"));
         }
     }
     let words = name_words(v);
@@ -107,96 +187,94 @@ fn gazetteer_features(v: &MentionView, out: &mut Vec<String>) {
         return;
     };
     if k.given_names.contains(first) {
-        out.push("given:first".to_string());
+        out.add(format_args!("given:first"));
     }
     if k.surnames.contains(last) {
-        out.push("surname:last".to_string());
+        out.add(format_args!("surname:last"));
     }
     if let Some(female) = k.gender_of_name(first) {
-        out.push(format!("gender:{female}"));
+        out.add(format_args!("gender:{female}"));
     }
     if k.person_like(&words) {
-        out.push("person_like".to_string());
+        out.add(format_args!("person_like"));
     }
     if k.org_words.contains(last.trim_end_matches('.')) {
-        out.push("orgword:last".to_string());
+        out.add(format_args!("orgword:last"));
     } else if words.iter().any(|w| k.org_words.contains(*w)) {
-        out.push("orgword:inside".to_string());
+        out.add(format_args!("orgword:inside"));
     }
     if k.place_words.contains(last.trim_end_matches('.')) {
-        out.push("placeword:last".to_string());
+        out.add(format_args!("placeword:last"));
     }
     if k.place_heads.contains(*first) {
-        out.push("placehead:first".to_string());
+        out.add(format_args!("placehead:first"));
     }
     if words.len() > 1 && k.lookup(first).is_some_and(|n| n.kind == EntityType::Place) {
-        out.push("known_first:Place".to_string());
+        out.add(format_args!("known_first:Place"));
     }
 }
 
 /// The clues the candidate finder kept: a title, a role noun before or after, a capital that
 /// only marks a sentence start, the headline.
-fn clue_features(v: &MentionView, out: &mut Vec<String>) {
+fn clue_features(v: &MentionView, out: &mut Features) {
     let Some(c) = v.cand else {
         return;
     };
     if c.title.is_some() {
-        out.push("clue:title".to_string());
+        out.add(format_args!("clue:title"));
     }
     if let Some(r) = &c.role_before {
-        out.push(format!("role_before:{}", role_kind(v.k, r)));
+        out.add(format_args!("role_before:{}", role_kind(v.k, r)));
     }
     if let Some(r) = &c.role_after {
-        out.push(format!("role_after:{}", role_kind(v.k, r)));
+        out.add(format_args!("role_after:{}", role_kind(v.k, r)));
     }
     if c.uncertain {
-        out.push("clue:uncertain".to_string());
+        out.add(format_args!("clue:uncertain"));
     }
     if c.in_headline {
-        out.push("clue:headline".to_string());
+        out.add(format_args!("clue:headline"));
     }
 }
 
 /// The words around the mention: the one before, the one or two after ("said", "’s", "-based").
-fn neighbour_features(v: &MentionView, out: &mut Vec<String>) {
+fn neighbour_features(v: &MentionView, out: &mut Features) {
     let text = v.text;
     let first = v.mention.first_tok;
     if first > 0 && same_sentence(text, first - 1, first) {
-        out.push(format!("prev:{}", token_key(text, first - 1)));
+        out.add(format_args!("prev:{}", token_key(text, first - 1)));
         if first > 1 && same_sentence(text, first - 2, first) {
-            out.push(format!(
+            out.add(format_args!(
                 "prev2:{} {}",
                 token_key(text, first - 2),
                 token_key(text, first - 1)
             ));
         }
     } else {
-        out.push("prev:^".to_string());
+        out.add(format_args!("prev:^"));
     }
     let end = v.end_tok;
     if end < text.tokens.len() && same_sentence(text, end - 1, end) {
-        out.push(format!("next:{}", token_key(text, end)));
+        out.add(format_args!("next:{}", token_key(text, end)));
         if end + 1 < text.tokens.len() && same_sentence(text, end, end + 1) {
-            out.push(format!(
+            out.add(format_args!(
                 "next2:{} {}",
                 token_key(text, end),
                 token_key(text, end + 1)
             ));
         }
     } else {
-        out.push("next:$".to_string());
+        out.add(format_args!("next:$"));
     }
 }
 
 /// The rules' type together with the evidence it most depends on, so the weights can trust a
 /// type the rules gave from a gazetteer or a title more than one they fell back on.
-fn rule_conjunctions(rule: &str, out: &mut Vec<String>) {
-    let with: Vec<String> = out
-        .iter()
-        .filter(|f| CONJOINED.iter().any(|p| f.starts_with(p)))
-        .map(|f| format!("{rule}&{f}"))
-        .collect();
-    out.extend(with);
+fn rule_conjunctions(kind: EntityType, out: &mut Features) {
+    let with = std::mem::take(&mut out.conjoined);
+    for f in &with {
+        out.add(format_args!("rule:{kind:?}&{f}"));
+    }
 }
 
 /// The features the rules' type is paired with (see [`rule_conjunctions`]).
@@ -212,25 +290,26 @@ const CONJOINED: &[&str] = &[
 
 /// What the other mentions of the same entity say: how often it is named, a known gender,
 /// roles the article gives it.
-fn cluster_features(v: &MentionView, out: &mut Vec<String>) {
+fn cluster_features(v: &MentionView, out: &mut Features) {
     let cl = v.cluster;
-    out.push(format!("c_size:{}", cl.mentions.len().min(4)));
+    out.add(format_args!("c_size:{}", cl.mentions.len().min(4)));
     if let Some(female) = cl.female {
-        out.push(format!("c_gender:{female}"));
+        out.add(format_args!("c_gender:{female}"));
     }
     if !cl.roles.is_empty() {
-        out.push("c_roles".to_string());
+        out.add(format_args!("c_roles"));
     }
     if cl.known.is_some() {
-        out.push("c_known".to_string());
+        out.add(format_args!("c_known"));
     }
 }
 
 /// A token as a feature value: a word in lower case, a number as `0`, punctuation as itself.
-fn token_key(text: &Text, i: usize) -> String {
+fn token_key<'t>(text: &'t Text, i: usize) -> std::borrow::Cow<'t, str> {
     match text.tokens[i].kind {
-        TokKind::Number => "0".to_string(),
-        _ => text.tok_lower(i).replace('’', "'"),
+        TokKind::Number => "0".into(),
+        _ if text.tok_lower(i).contains('’') => text.tok_lower(i).replace('’', "'").into(),
+        _ => text.tok_lower(i).into(),
     }
 }
 

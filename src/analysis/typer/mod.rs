@@ -6,14 +6,19 @@
 mod features;
 mod weights;
 
-pub use features::{MentionView, mention_features};
+pub use features::{Features, MentionView, mention_features};
 pub use weights::{CLASSES, Weights, entity_type_weights};
 
 use crate::analysis::candidates::Candidate;
+use crate::analysis::fast_hash::HashMap;
 use crate::analysis::knowledge::Knowledge;
 use crate::analysis::linking::{Entities, EntityMention};
 use crate::analysis::model::EntityType;
 use crate::analysis::text::Text;
+
+/// How many of an entity's mentions are weighed: its first ones say what it is, and a long text
+/// naming one place thousands of times must not cost thousands of judgements.
+const JUDGED_MENTIONS: usize = 8;
 
 /// How many features an explanation lists.
 const WHY_FEATURES: usize = 8;
@@ -41,7 +46,13 @@ pub fn retype(
     if w.is_empty() {
         return vec![None; ents.clusters.len()];
     }
-    let feats = features_by_mention(text, k, cands, ents);
+    let mut judged = vec![false; ents.mentions.len()];
+    for cl in &ents.clusters {
+        for &m in cl.mentions.iter().take(JUDGED_MENTIONS) {
+            judged[m] = true;
+        }
+    }
+    let feats = weighed_by_mention(text, k, cands, ents, &judged, w);
     let mut keep = vec![true; ents.clusters.len()];
     let mut retyped = vec![false; ents.clusters.len()];
     let mut whys = Vec::with_capacity(ents.clusters.len());
@@ -50,7 +61,12 @@ pub fn retype(
             whys.push(None);
             continue;
         }
-        let mention_feats: Vec<&[String]> = cl.mentions.iter().map(|&m| &feats[m][..]).collect();
+        let mention_feats: Vec<&[usize]> = cl
+            .mentions
+            .iter()
+            .take(JUDGED_MENTIONS)
+            .map(|&m| &feats[m][..])
+            .collect();
         let why = judge(&mention_feats, w);
         match class_kind(best(&why.scores).0) {
             Some(kind) => {
@@ -79,18 +95,66 @@ pub fn retype(
         .collect()
 }
 
-/// Every mention's features, in the order of `ents.mentions`.
+/// Every mention's features by name, in the order of `ents.mentions` (what the fitting reads).
 pub fn features_by_mention(
     text: &Text,
     k: &Knowledge,
     cands: &[Candidate],
     ents: &Entities,
 ) -> Vec<Vec<String>> {
+    let mut out = Features::names();
+    let wanted = vec![true; ents.mentions.len()];
+    each_mention(
+        text,
+        k,
+        cands,
+        ents,
+        &wanted,
+        &mut out,
+        |f: &mut Features| f.take_names(),
+    )
+}
+
+/// The weighed features (rows of `w`) of the mentions `wanted` marks; the others get none.
+fn weighed_by_mention(
+    text: &Text,
+    k: &Knowledge,
+    cands: &[Candidate],
+    ents: &Entities,
+    wanted: &[bool],
+    w: &Weights,
+) -> Vec<Vec<usize>> {
+    let mut out = Features::weighed_by(w);
+    each_mention(
+        text,
+        k,
+        cands,
+        ents,
+        wanted,
+        &mut out,
+        |f: &mut Features| f.take_weighed(),
+    )
+}
+
+/// Runs the features of each wanted mention into `out` and takes them with `take`.
+fn each_mention<'w, T: Default>(
+    text: &Text,
+    k: &Knowledge,
+    cands: &[Candidate],
+    ents: &Entities,
+    wanted: &[bool],
+    out: &mut Features<'w>,
+    take: impl Fn(&mut Features<'w>) -> T,
+) -> Vec<T> {
     let mut by_start: Vec<usize> = (0..cands.len()).collect();
     by_start.sort_by_key(|&i| cands[i].first_tok);
     ents.mentions
         .iter()
-        .map(|m| {
+        .zip(wanted)
+        .map(|(m, &wanted)| {
+            if !wanted {
+                return T::default();
+            }
             let view = MentionView {
                 text,
                 k,
@@ -99,39 +163,42 @@ pub fn features_by_mention(
                 cand: candidate_of(cands, &by_start, m.first_tok),
                 cluster: &ents.clusters[m.cluster],
             };
-            mention_features(&view)
+            mention_features(&view, out);
+            take(out)
         })
         .collect()
 }
 
-/// Scores the classes over a cluster's mentions and keeps the features that decided.
-fn judge(mentions: &[&[String]], w: &Weights) -> TypeWhy {
-    let mut scores = [0.0f32; CLASSES];
-    let mut used: Vec<(&str, [f32; CLASSES])> = Vec::new();
-    for feats in mentions {
-        for f in feats.iter() {
-            if let Some(fw) = w.get(f) {
-                for c in 0..CLASSES {
-                    scores[c] += fw[c];
-                }
-                used.push((f, *fw));
-            }
+/// Scores the classes over a cluster's mentions (rows of `w` each) and keeps the features that
+/// decided.
+fn judge(mentions: &[&[usize]], w: &Weights) -> TypeWhy {
+    // Each weighed feature once, with how many of the mentions have it.
+    let mut seen: Vec<(usize, f32)> = Vec::new();
+    for &f in mentions.iter().flat_map(|m| m.iter()) {
+        match seen.iter_mut().find(|(g, _)| *g == f) {
+            Some(slot) => slot.1 += 1.0,
+            None => seen.push((f, 1.0)),
         }
     }
     let n = mentions.len().max(1) as f32;
-    for s in &mut scores {
-        *s /= n;
-    }
-    let (chosen, runner_up) = best(&scores);
-    let mut part: Vec<(String, f32)> = Vec::new();
-    for (f, fw) in used {
-        let d = (fw[chosen] - fw[runner_up]) / n;
-        match part.iter_mut().find(|(g, _)| g == f) {
-            Some(slot) => slot.1 += d,
-            None => part.push((f.to_string(), d)),
+    let mut scores = [0.0f32; CLASSES];
+    for &(f, count) in &seen {
+        for (c, s) in scores.iter_mut().enumerate() {
+            *s += w.row(f)[c] * count / n;
         }
     }
-    part.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    let (chosen, runner_up) = best(&scores);
+    let mut part: Vec<(String, f32)> = seen
+        .iter()
+        .map(|&(f, count)| {
+            let fw = w.row(f);
+            (
+                w.name(f).to_string(),
+                (fw[chosen] - fw[runner_up]) * count / n,
+            )
+        })
+        .collect();
+    part.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
     part.truncate(WHY_FEATURES);
     TypeWhy {
         scores,
@@ -220,13 +287,29 @@ fn join_retyped(
     let mut target: Vec<Option<usize>> = (0..ents.clusters.len())
         .map(|i| keep[i].then_some(i))
         .collect();
+    if !retyped.iter().any(|r| *r) {
+        return target;
+    }
+    // The names that may take one in, by their first and by their last word.
+    let mut by_end_word: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (j, other) in ents.clusters.iter().enumerate() {
+        if keep[j] && !retyped[j] {
+            let mut words = other.canonical.split(' ');
+            for w in [words.next(), other.canonical.rsplit(' ').next()]
+                .into_iter()
+                .flatten()
+            {
+                by_end_word.entry(w).or_default().push(j);
+            }
+        }
+    }
     for (i, cl) in ents.clusters.iter().enumerate() {
         if !retyped[i] || !keep[i] {
             continue;
         }
         // Its own names: the canonical one and each as written ("UAE" for a gazetteer's
         // "United Arab Emirates").
-        let own: Vec<&str> = std::iter::once(cl.canonical.as_str())
+        let mut own: Vec<&str> = std::iter::once(cl.canonical.as_str())
             .chain(
                 cl.mentions
                     .iter()
@@ -234,14 +317,26 @@ fn join_retyped(
             )
             .filter(|n| !n.is_empty())
             .collect();
-        let mut hosts = ents.clusters.iter().enumerate().filter(|(j, other)| {
-            *j != i
-                && keep[*j]
-                && !retyped[*j]
-                && other.kind == cl.kind
-                && own.iter().any(|n| opens_or_ends(&other.canonical, n))
-        });
-        if let (Some((j, _)), None) = (hosts.next(), hosts.next()) {
+        own.sort_unstable();
+        own.dedup();
+        let mut hosts: Vec<usize> = own
+            .iter()
+            .flat_map(|n| {
+                let ends = [n.split(' ').next(), n.rsplit(' ').next()];
+                ends.into_iter()
+                    .flatten()
+                    .flat_map(|w| by_end_word.get(w).into_iter().flatten())
+                    .filter(|&&j| {
+                        j != i
+                            && ents.clusters[j].kind == cl.kind
+                            && opens_or_ends(&ents.clusters[j].canonical, n)
+                    })
+            })
+            .copied()
+            .collect();
+        hosts.sort_unstable();
+        hosts.dedup();
+        if let [j] = hosts[..] {
             target[i] = Some(j);
         }
     }
@@ -272,10 +367,14 @@ mod tests {
         a.entities.iter().find(|e| e.name == name)
     }
 
+    fn rows(w: &Weights, names: &[&str]) -> Vec<usize> {
+        names.iter().filter_map(|n| w.index(n)).collect()
+    }
+
     #[test]
     fn weights_decide_and_the_rules_type_is_one_vote() {
         let w = Weights::parse("b:\t0\t0\t0\t0\nrule:Org\t0\t1\t0\t0\nprev:in\t0\t0\t3\t0\n");
-        let why = judge(&[&["b:".into(), "rule:Org".into(), "prev:in".into()]], &w);
+        let why = judge(&[&rows(&w, &["b:", "rule:Org", "prev:in"])], &w);
         assert_eq!(
             best(&why.scores).0,
             2,
@@ -288,7 +387,7 @@ mod tests {
     #[test]
     fn scores_are_the_mean_over_an_entitys_mentions() {
         let w = Weights::parse("a:\t2\t0\t0\t0\nz:\t0\t4\t0\t0\n");
-        let why = judge(&[&["a:".into()], &["a:".into(), "z:".into()]], &w);
+        let why = judge(&[&rows(&w, &["a:"]), &rows(&w, &["a:", "z:"])], &w);
         assert_eq!(why.scores, [2.0, 2.0, 0.0, 0.0]);
     }
 

@@ -10,24 +10,52 @@ pub const CLASSES: usize = 4;
 /// Weights per feature, one per class (person, organisation, place, not a name).
 #[derive(Debug, Default)]
 pub struct Weights {
-    by_feature: HashMap<String, [f32; CLASSES]>,
+    /// Each feature's row in `rows`.
+    by_feature: HashMap<String, usize>,
+    /// Feature names, by row.
+    names: Vec<String>,
+    /// The weights, by row.
+    rows: Vec<[f32; CLASSES]>,
 }
 
 impl Weights {
     /// Parses the weights file: `feature<TAB>w0<TAB>w1<TAB>w2<TAB>w3` lines, `#` comments.
     /// A line that does not parse is left out (the file is ours and checked by a test).
     pub fn parse(data: &str) -> Self {
-        let by_feature = data
+        let mut w = Weights::default();
+        for (name, row) in data
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .filter_map(parse_line)
-            .collect();
-        Weights { by_feature }
+        {
+            if !w.by_feature.contains_key(&name) {
+                w.by_feature.insert(name.clone(), w.rows.len());
+                w.names.push(name);
+                w.rows.push(row);
+            }
+        }
+        w
+    }
+
+    /// The row of `feature`, if the fitting gave it weights.
+    pub fn index(&self, feature: &str) -> Option<usize> {
+        self.by_feature.get(feature).copied()
+    }
+
+    /// The weights of row `i`.
+    pub fn row(&self, i: usize) -> &[f32; CLASSES] {
+        &self.rows[i]
+    }
+
+    /// The feature of row `i`.
+    pub fn name(&self, i: usize) -> &str {
+        &self.names[i]
     }
 
     /// The weights of `feature`, if the fitting gave it any.
+    #[cfg(test)]
     pub fn get(&self, feature: &str) -> Option<&[f32; CLASSES]> {
-        self.by_feature.get(feature)
+        self.index(feature).map(|i| self.row(i))
     }
 
     /// Whether there are no weights at all (then the rules' types stand).

@@ -1,4 +1,4 @@
-//! The evidence about one name mention, as named features ("given_first", "prev:in",
+//! The evidence about one name mention (its surface features, then its context features), as named features ("given_first", "prev:in",
 //! "last:university", "rule:Org") that the fitted weights in `assets/models/` vote with.
 //!
 //! Features are strings so that the weights file, not this code, holds every word: a lexical
@@ -32,15 +32,21 @@ pub struct MentionView<'t, 'a> {
     pub cluster: &'t Cluster,
 }
 
-/// The features of one mention, each at most once, into `out`.
-pub fn mention_features(v: &MentionView, out: &mut Features) {
-    out.add(format_args!("b:"));
+/// The features that only depend on the mention's words and its entity: the same for every
+/// mention of one entity written the same way, so they can be reused.
+pub fn surface_features(v: &MentionView, out: &mut Features) {
+    out.add_str(&["b:"]);
     out.add(format_args!("rule:{:?}", v.cluster.kind));
     word_features(v, out);
     gazetteer_features(v, out);
+    cluster_features(v, out);
+}
+
+/// The features of where the mention stands: its clues and neighbours, and the rules' type
+/// paired with the evidence (which needs all the others first).
+pub fn context_features(v: &MentionView, out: &mut Features) {
     clue_features(v, out);
     neighbour_features(v, out);
-    cluster_features(v, out);
     rule_conjunctions(v.cluster.kind, out);
 }
 
@@ -54,6 +60,13 @@ pub struct Features<'w> {
     sink: Sink<'w>,
 }
 
+/// The features collected for part of a mention (see [`Features::snapshot`]).
+pub struct Snapshot<'w> {
+    conjoined: Vec<String>,
+    sink: Sink<'w>,
+}
+
+#[derive(Clone)]
 enum Sink<'w> {
     Names(Vec<String>),
     Weights(&'w Weights, Vec<usize>),
@@ -78,18 +91,50 @@ impl<'w> Features<'w> {
         }
     }
 
+    /// Adds one feature written from parts ("prev:", "in"), without formatting machinery.
+    pub fn add_str(&mut self, parts: &[&str]) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        self.commit();
+    }
+
     /// Adds one feature.
     pub fn add(&mut self, name: std::fmt::Arguments) {
         use std::fmt::Write;
         self.buf.clear();
         // Writing into a String cannot fail.
         let _ = self.buf.write_fmt(name);
+        self.commit();
+    }
+
+    /// Sends the feature in `buf` to the sink.
+    fn commit(&mut self) {
         if CONJOINED.iter().any(|p| self.buf.starts_with(p)) {
             self.conjoined.push(self.buf.clone());
         }
         match &mut self.sink {
             Sink::Names(v) => v.push(self.buf.clone()),
             Sink::Weights(w, v) => v.extend(w.index(&self.buf)),
+        }
+    }
+
+    /// What was collected so far for the mention, to be given back by [`Self::restore`].
+    pub fn snapshot(&self) -> Snapshot<'w> {
+        Snapshot {
+            conjoined: self.conjoined.clone(),
+            sink: self.sink.clone(),
+        }
+    }
+
+    /// Adds what a snapshot held, as if its features were added again.
+    pub fn restore(&mut self, snap: &Snapshot<'w>) {
+        self.conjoined.extend(snap.conjoined.iter().cloned());
+        match (&mut self.sink, &snap.sink) {
+            (Sink::Names(v), Sink::Names(s)) => v.extend(s.iter().cloned()),
+            (Sink::Weights(_, v), Sink::Weights(_, s)) => v.extend(s),
+            _ => {}
         }
     }
 
@@ -131,44 +176,44 @@ fn word_features(v: &MentionView, out: &mut Features) {
     out.add(format_args!("n:{}", words.len().min(4)));
     let first_low = v.text.tok_lower(v.mention.first_tok);
     let last_low = v.text.tok_lower(v.end_tok - 1);
-    out.add(format_args!("first:{first_low}"));
-    out.add(format_args!("last:{last_low}"));
+    out.add_str(&["first:", first_low]);
+    out.add_str(&["last:", last_low]);
     // The last SUFFIX_CHARS chars, when the word is longer than that.
     if let Some((at, _)) = last_low.char_indices().rev().nth(SUFFIX_CHARS) {
         let suffix = &last_low[at..];
         let suffix = suffix
             .get(suffix.chars().next().map_or(0, char::len_utf8)..)
             .unwrap_or("");
-        out.add(format_args!("suf:{suffix}"));
+        out.add_str(&["suf:", suffix]);
     }
     if words.iter().all(|w| is_capitals(w)) {
         if words.len() == 1 && first.chars().count() <= 5 {
-            out.add(format_args!("shape:acronym"));
+            out.add_str(&["shape:acronym"]);
         } else {
-            out.add(format_args!("shape:capitals"));
+            out.add_str(&["shape:capitals"]);
         }
     }
     if words.iter().any(|w| w.contains('-')) {
-        out.add(format_args!("shape:hyphen"));
+        out.add_str(&["shape:hyphen"]);
     }
     if words
         .iter()
         .any(|w| w.ends_with('.') && w.chars().count() <= 3)
     {
-        out.add(format_args!("shape:initial"));
+        out.add_str(&["shape:initial"]);
     }
     if v.k.english_words.contains(first_low) {
-        out.add(format_args!("eng:first"));
+        out.add_str(&["eng:first"]);
     }
     if v.k.english_words.contains(last_low) {
-        out.add(format_args!("eng:last"));
+        out.add_str(&["eng:last"]);
     }
     if words.len() > 1
         && (v.mention.first_tok..v.end_tok)
             .filter(|&i| v.text.tokens[i].kind == TokKind::Word)
             .all(|i| v.k.english_words.contains(v.text.tok_lower(i)))
     {
-        out.add(format_args!("eng:all"));
+        out.add_str(&["eng:all"]);
     }
 }
 
@@ -179,7 +224,7 @@ fn gazetteer_features(v: &MentionView, out: &mut Features) {
     if let Some(known) = k.lookup(name) {
         out.add(format_args!("known:{:?}", known.kind));
         if known.town {
-            out.add(format_args!("known:town"));
+            out.add_str(&["known:town"]);
         }
     }
     let words = name_words(v);
@@ -187,30 +232,30 @@ fn gazetteer_features(v: &MentionView, out: &mut Features) {
         return;
     };
     if k.given_names.contains(first) {
-        out.add(format_args!("given:first"));
+        out.add_str(&["given:first"]);
     }
     if k.surnames.contains(last) {
-        out.add(format_args!("surname:last"));
+        out.add_str(&["surname:last"]);
     }
     if let Some(female) = k.gender_of_name(first) {
         out.add(format_args!("gender:{female}"));
     }
     if k.person_like(&words) {
-        out.add(format_args!("person_like"));
+        out.add_str(&["person_like"]);
     }
     if k.org_words.contains(last.trim_end_matches('.')) {
-        out.add(format_args!("orgword:last"));
+        out.add_str(&["orgword:last"]);
     } else if words.iter().any(|w| k.org_words.contains(*w)) {
-        out.add(format_args!("orgword:inside"));
+        out.add_str(&["orgword:inside"]);
     }
     if k.place_words.contains(last.trim_end_matches('.')) {
-        out.add(format_args!("placeword:last"));
+        out.add_str(&["placeword:last"]);
     }
     if k.place_heads.contains(*first) {
-        out.add(format_args!("placehead:first"));
+        out.add_str(&["placehead:first"]);
     }
     if words.len() > 1 && k.lookup(first).is_some_and(|n| n.kind == EntityType::Place) {
-        out.add(format_args!("known_first:Place"));
+        out.add_str(&["known_first:Place"]);
     }
 }
 
@@ -221,7 +266,7 @@ fn clue_features(v: &MentionView, out: &mut Features) {
         return;
     };
     if c.title.is_some() {
-        out.add(format_args!("clue:title"));
+        out.add_str(&["clue:title"]);
     }
     if let Some(r) = &c.role_before {
         out.add(format_args!("role_before:{}", role_kind(v.k, r)));
@@ -230,10 +275,10 @@ fn clue_features(v: &MentionView, out: &mut Features) {
         out.add(format_args!("role_after:{}", role_kind(v.k, r)));
     }
     if c.uncertain {
-        out.add(format_args!("clue:uncertain"));
+        out.add_str(&["clue:uncertain"]);
     }
     if c.in_headline {
-        out.add(format_args!("clue:headline"));
+        out.add_str(&["clue:headline"]);
     }
 }
 
@@ -242,29 +287,31 @@ fn neighbour_features(v: &MentionView, out: &mut Features) {
     let text = v.text;
     let first = v.mention.first_tok;
     if first > 0 && same_sentence(text, first - 1, first) {
-        out.add(format_args!("prev:{}", token_key(text, first - 1)));
+        out.add_str(&["prev:", &token_key(text, first - 1)]);
         if first > 1 && same_sentence(text, first - 2, first) {
-            out.add(format_args!(
-                "prev2:{} {}",
-                token_key(text, first - 2),
-                token_key(text, first - 1)
-            ));
+            out.add_str(&[
+                "prev2:",
+                &token_key(text, first - 2),
+                " ",
+                &token_key(text, first - 1),
+            ]);
         }
     } else {
-        out.add(format_args!("prev:^"));
+        out.add_str(&["prev:^"]);
     }
     let end = v.end_tok;
     if end < text.tokens.len() && same_sentence(text, end - 1, end) {
-        out.add(format_args!("next:{}", token_key(text, end)));
+        out.add_str(&["next:", &token_key(text, end)]);
         if end + 1 < text.tokens.len() && same_sentence(text, end, end + 1) {
-            out.add(format_args!(
-                "next2:{} {}",
-                token_key(text, end),
-                token_key(text, end + 1)
-            ));
+            out.add_str(&[
+                "next2:",
+                &token_key(text, end),
+                " ",
+                &token_key(text, end + 1),
+            ]);
         }
     } else {
-        out.add(format_args!("next:$"));
+        out.add_str(&["next:$"]);
     }
 }
 
@@ -297,10 +344,10 @@ fn cluster_features(v: &MentionView, out: &mut Features) {
         out.add(format_args!("c_gender:{female}"));
     }
     if !cl.roles.is_empty() {
-        out.add(format_args!("c_roles"));
+        out.add_str(&["c_roles"]);
     }
     if cl.known.is_some() {
-        out.add(format_args!("c_known"));
+        out.add_str(&["c_known"]);
     }
 }
 

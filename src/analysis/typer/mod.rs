@@ -6,7 +6,7 @@
 mod features;
 mod weights;
 
-pub use features::{Features, MentionView, mention_features};
+pub use features::{Features, MentionView, Snapshot, context_features, surface_features};
 pub use weights::{CLASSES, Weights, entity_type_weights};
 
 use crate::analysis::candidates::Candidate;
@@ -148,6 +148,8 @@ fn each_mention<'w, T: Default>(
 ) -> Vec<T> {
     let mut by_start: Vec<usize> = (0..cands.len()).collect();
     by_start.sort_by_key(|&i| cands[i].first_tok);
+    // The surface features of each entity's spellings, made once.
+    let mut surfaces: HashMap<(usize, &str), Snapshot<'w>> = HashMap::default();
     ents.mentions
         .iter()
         .zip(wanted)
@@ -163,7 +165,15 @@ fn each_mention<'w, T: Default>(
                 cand: candidate_of(cands, &by_start, m.first_tok),
                 cluster: &ents.clusters[m.cluster],
             };
-            mention_features(&view, out);
+            let key = (m.cluster, text.slice(m.start, m.end));
+            match surfaces.get(&key) {
+                Some(snap) => out.restore(snap),
+                None => {
+                    surface_features(&view, out);
+                    surfaces.insert(key, out.snapshot());
+                }
+            }
+            context_features(&view, out);
             take(out)
         })
         .collect()
@@ -173,11 +183,13 @@ fn each_mention<'w, T: Default>(
 /// decided.
 fn judge(mentions: &[&[usize]], w: &Weights) -> TypeWhy {
     // Each weighed feature once, with how many of the mentions have it.
+    let mut all: Vec<usize> = mentions.iter().flat_map(|m| m.iter().copied()).collect();
+    all.sort_unstable();
     let mut seen: Vec<(usize, f32)> = Vec::new();
-    for &f in mentions.iter().flat_map(|m| m.iter()) {
-        match seen.iter_mut().find(|(g, _)| *g == f) {
-            Some(slot) => slot.1 += 1.0,
-            None => seen.push((f, 1.0)),
+    for f in all {
+        match seen.last_mut() {
+            Some(slot) if slot.0 == f => slot.1 += 1.0,
+            _ => seen.push((f, 1.0)),
         }
     }
     let n = mentions.len().max(1) as f32;

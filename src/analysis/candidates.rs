@@ -291,6 +291,11 @@ fn title_case_word(w: &str) -> String {
 
 fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
+    let shouted: Vec<bool> = text
+        .paragraphs
+        .iter()
+        .map(|p| is_shouted(text, p))
+        .collect();
     let n = text.tokens.len();
     let mut i = 0;
     while i < n {
@@ -473,10 +478,17 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
         // "U.S. President Donald Trump", "Apple CEO Tim Cook": a title inside a run starts a new name.
         let split = title_inside(text, k, first, end);
         for (a, b) in [(first, split.unwrap_or(end)), (split.unwrap_or(end), end)] {
-            if a < b
-                && let Some(c) = shape_candidate(text, k, a, b)
-            {
-                out.push(c);
+            let parts = if a < b && shouted[text.tokens[a].paragraph] {
+                shouted_parts(text, k, a, b)
+            } else {
+                vec![(a, b)]
+            };
+            for (a, b) in parts {
+                if a < b
+                    && let Some(c) = shape_candidate(text, k, a, b)
+                {
+                    out.push(c);
+                }
             }
         }
         i = end;
@@ -493,6 +505,56 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
     mark_acronyms(text, k, &mut out);
     out
 }
+
+/// Whether a line is written all in capitals, with two words or more ("BALTIMORE AT
+/// CINCINNATI", "JAPAN GET LUCKY WIN"): there a capital says nothing about a name.
+fn is_shouted(text: &Text, p: &super::text::Span) -> bool {
+    let line = text.slice(p.start, p.end);
+    let words = (p.first_tok..p.end_tok)
+        .filter(|&i| text.tokens[i].kind == TokKind::Word)
+        .count();
+    words >= 2 && line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+}
+
+/// The names inside a run of a line in capitals: each known name whole (the longest, up to
+/// `SHOUTED_NAME_WORDS` words), and the stretches of words that are no English words; the
+/// English words between them ("AT", "GET", "LUCKY") belong to no name.
+fn shouted_parts(text: &Text, k: &Knowledge, first: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut i = first;
+    while i < end {
+        let known = (i + 2..=end.min(i + SHOUTED_NAME_WORDS)).rev().find(|&j| {
+            k.lookup(text.slice(text.tokens[i].start, text.tokens[j - 1].end))
+                .is_some()
+        });
+        // ("SURPRISE" is a town too, but only a country or region outweighs the English word:
+        // "JAPAN".)
+        let common = text.tokens[i].kind == TokKind::Word
+            && k.english_words.contains(text.tok_lower(i))
+            && k.lookup(text.tok(i)).is_none_or(|n| n.town);
+        if known.is_some() || common {
+            parts.extend(open.take().map(|o| (o, i)));
+        }
+        match known {
+            Some(j) => {
+                parts.push((i, j));
+                i = j;
+            }
+            None => {
+                if !common {
+                    open.get_or_insert(i);
+                }
+                i += 1;
+            }
+        }
+    }
+    parts.extend(open.map(|o| (o, end)));
+    parts
+}
+
+/// Longest known name looked for inside a line in capitals, in words.
+const SHOUTED_NAME_WORDS: usize = 5;
 
 /// Whether the "and" at `end` joins two halves of one name: "Food and Drug Administration" (the
 /// part after it ends like an organisation, the part before is no name of its own), "Institute

@@ -284,6 +284,25 @@ mod tests {
     }
 
     #[test]
+    fn a_line_in_capitals_is_cut_into_its_names() {
+        let a = analyze(&Document::from_text(
+            "Match report\n\nRUGBY - KENYA EDGE PAST UGANDA IN NAIROBI THRILLER\n\nKenya beat Uganda on Saturday.\n",
+        ));
+        let got = names(&a);
+        let mentions: Vec<&str> = got
+            .iter()
+            .flat_map(|(_, _, m)| m.iter().map(String::as_str))
+            .collect();
+        for name in ["KENYA", "UGANDA", "NAIROBI"] {
+            assert!(mentions.contains(&name), "{name} in {got:?}");
+        }
+        assert!(
+            mentions.iter().all(|m| !m.contains(' ')),
+            "no name runs across words: {got:?}"
+        );
+    }
+
+    #[test]
     fn a_titles_portfolio_stays_out_of_the_name() {
         let a = analyze(&Document::from_text(
             "Former Secretary of State Madeleine Albright said talks would resume.\n",

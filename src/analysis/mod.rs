@@ -19,6 +19,7 @@ mod name_context;
 mod quotes;
 mod shapes;
 mod text;
+pub mod words;
 
 pub use model::{
     Analysis, Entity, EntityType, Figure, FigureKind, FigureValue, Mention, Quote, Speaker,

@@ -6,6 +6,7 @@ use crate::analysis::shapes::Shapes;
 use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind, tokenize};
+use crate::analysis::knowledge::title_case;
 use crate::analysis::text::lowered_copy;
 
 /// Class of a spelled-out number word.
@@ -102,6 +103,8 @@ pub struct Lexicon {
     pub approximators: Phrases<()>,
     /// Month names: number, and whether the form is an abbreviation.
     pub months: HashMap<String, (u32, bool)>,
+    /// Full month names as written in text ("January"), in calendar order.
+    pub month_names: Vec<String>,
     /// Weekday names.
     pub weekdays: HashSet<String>,
     /// "last", "next"…
@@ -209,9 +212,32 @@ impl Lexicon {
                 };
             }
         }
+        lex.month_names = lex.full_month_names();
         lex.starters = lex.starter_words();
         lex.starter_shapes = Shapes::of(lex.starters.iter().map(String::as_str));
         lex
+    }
+
+    /// The full (not abbreviated) month names, capitalised, in calendar order.
+    fn full_month_names(&self) -> Vec<String> {
+        let mut full: Vec<(u32, &String)> = self
+            .months
+            .iter()
+            .filter(|(_, (_, abbr))| !abbr)
+            .map(|(name, (n, _))| (*n, name))
+            .collect();
+        full.sort();
+        full.into_iter().map(|(_, name)| title_case(name)).collect()
+    }
+
+    /// Whether `w` is a full month name as written in text ("July", not "july" or "Jul").
+    pub fn is_month_name(&self, w: &str) -> bool {
+        self.month_names.iter().any(|m| m == w)
+    }
+
+    /// The capitalised full name of month `n` (1 to 12).
+    pub fn month_name(&self, n: usize) -> Option<&str> {
+        self.month_names.get(n.wrapping_sub(1)).map(String::as_str)
     }
 
     /// The words and marks a figure or an approximator can start with.

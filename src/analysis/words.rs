@@ -58,6 +58,11 @@ impl WordSet {
             && self.firsts[usize::from(first >> 6)] & (1 << (first & 63)) != 0
             && self.words.contains(word)
     }
+
+    /// Every word of the set, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().copied()
+    }
 }
 
 /// Words in the order the file gives them, for lists whose order matters (endings tried in turn,
@@ -154,6 +159,21 @@ impl Phrases {
     }
 }
 
+/// One phrase shown to people ("speaker unknown"): a section of a single line.
+#[derive(Debug, Default)]
+pub struct Label(&'static str);
+
+impl Label {
+    fn parse(lines: &[&'static str]) -> Self {
+        Self(lines.first().copied().unwrap_or_default())
+    }
+
+    /// The phrase (empty when the file lacks it, which the tests rule out).
+    pub fn text(&self) -> &'static str {
+        self.0
+    }
+}
+
 /// `key | value`, both trimmed; `None` for a line without a `|`.
 fn split_pair(line: &'static str) -> Option<(&'static str, &'static str)> {
     let (k, v) = line.split_once('|')?;
@@ -214,9 +234,9 @@ macro_rules! lexicon {
                 /// The file's text, compiled in.
                 const TEXT: &'static str =
                     include_str!(concat!("../../assets/lexicon/", stringify!($file), ".txt"));
-                /// The sections the rules read, with whether each holds `key | value` lines.
-                const SECTIONS: &'static [(&'static str, bool)] =
-                    &[$((stringify!($field), $Ty::PAIRS)),*];
+                /// The sections the rules read, with the form of their lines.
+                const SECTIONS: &'static [(&'static str, Form)] =
+                    &[$((stringify!($field), $Ty::FORM)),*];
 
                 fn load() -> Self {
                     let sections = Sections::parse(Self::TEXT);
@@ -238,29 +258,149 @@ macro_rules! lexicon {
         }
 
         /// Every lexicon file: its name, its text and the sections read from it.
-        const FILES: &[(&str, &str, &[(&str, bool)])] =
+        const FILES: &[(&str, &str, &[(&str, Form)])] =
             &[$((stringify!($file), $Group::TEXT, $Group::SECTIONS)),*];
     };
 }
 
-/// Whether a list type is made of `key | value` lines.
-trait LineKind {
-    const PAIRS: bool;
+/// What the lines of a section must look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// Words or phrases, one a line.
+    Words,
+    /// `key | value` lines.
+    Pairs,
+    /// One line.
+    One,
 }
-impl LineKind for WordSet {
-    const PAIRS: bool = false;
+
+/// The form of the lines a list type reads.
+trait LineForm {
+    const FORM: Form;
 }
-impl LineKind for WordSeq {
-    const PAIRS: bool = false;
+impl LineForm for WordSet {
+    const FORM: Form = Form::Words;
 }
-impl LineKind for Phrases {
-    const PAIRS: bool = false;
+impl LineForm for WordSeq {
+    const FORM: Form = Form::Words;
 }
-impl LineKind for WordPairs {
-    const PAIRS: bool = true;
+impl LineForm for Phrases {
+    const FORM: Form = Form::Words;
+}
+impl LineForm for WordPairs {
+    const FORM: Form = Form::Pairs;
+}
+impl LineForm for Label {
+    const FORM: Form = Form::One;
 }
 
 lexicon! {
+    /// The words of the figure grammar.
+    figure_words: FigureWords {
+        /// Words and marks that open a figure beyond those of other lists ("a", "−").
+        starters: WordSet,
+        /// "magnitude" before an earthquake's size.
+        magnitude: WordSet,
+        /// "minus": a spelled sign.
+        minus: WordSet,
+        /// "plus" of "plus or minus".
+        plus: WordSet,
+        /// "mid", "pre"… joined to a year by a hyphen.
+        year_prefixes: WordSet,
+        /// "end", "start" joined to a number by a hyphen: no part of a name.
+        period_edges: WordSet,
+        /// Street words after an address number.
+        streets: WordSet,
+        /// "year", "years" after an age.
+        age_years: WordSet,
+        /// "old" of "years old".
+        age_old: WordSet,
+        /// "per" before a unit.
+        per: WordSet,
+        /// "half".
+        half: WordSet,
+        /// Words before "half" that make it no amount ("a half", "and a half").
+        not_before_half: WordSet,
+        /// Words after "half" that make it an amount ("half of", "half the").
+        half_followers: WordSet,
+        /// Words before "a third" that make it a fraction ("by", "than").
+        fraction_lead: WordSet,
+        /// "in", "out of" between two numbers.
+        ratio_links: Phrases,
+        /// "every" of "one in every four".
+        ratio_every: WordSet,
+        /// Words before "second" that make it a unit of time ("per second").
+        time_unit_before: WordSet,
+        /// Words after "second" that make it a unit of time ("seconds later").
+        time_unit_after: WordSet,
+        /// Plurals that name a vague amount before "of" ("dozens of").
+        vague_amounts: WordSet,
+        /// Scales after a vague amount ("tens of thousands").
+        vague_scales: WordSet,
+        /// "and" inside a spelled number ("three hundred and forty").
+        number_joiners: WordSet,
+        /// "and a half" after a spelled number.
+        and_a_half: Phrases,
+    }
+
+    /// The words shown to people for what the analysis found.
+    labels: Labels {
+        /// Name of a count.
+        kind_cardinal: Label,
+        /// Name of a percentage.
+        kind_percent: Label,
+        /// Name of an amount of money.
+        kind_money: Label,
+        /// Name of a quantity.
+        kind_quantity: Label,
+        /// Name of a date.
+        kind_date: Label,
+        /// Name of an ordinal.
+        kind_ordinal: Label,
+        /// Name of a fraction.
+        kind_fraction: Label,
+        /// Name of a person entity.
+        type_person: Label,
+        /// Name of an organisation entity.
+        type_org: Label,
+        /// Name of a place entity.
+        type_place: Label,
+        /// Name of a group entity (nationality, religion, party).
+        type_norp: Label,
+        /// Precision of a relative date.
+        precision_relative: Label,
+        /// Precision of a vague amount.
+        precision_vague: Label,
+        /// Precision of an approximate figure.
+        precision_approximate: Label,
+        /// Precision of a date that names a year.
+        precision_year: Label,
+        /// Precision of a date that names a month.
+        precision_month: Label,
+        /// Precision of a date that names a day.
+        precision_day: Label,
+        /// Precision of an exact number.
+        precision_exact: Label,
+        /// Value of a date with no fixed day.
+        relative_date: Label,
+        /// Value of a vague amount.
+        no_value: Label,
+        /// Speaker of a quote nobody could be found for.
+        speaker_unknown: Label,
+        /// Speaker of such quotes in the list of who is quoted.
+        unattributed: Label,
+        /// Large numbers in words, largest first ("1e9 | billion").
+        scale_names: WordPairs,
+        /// Fractions with a common name ("1/2 | half"), the first that fits winning.
+        fraction_names: WordPairs,
+    }
+
+    /// Abbreviations that keep their full stop.
+    abbreviations: Abbreviations {
+        /// Written with a full stop that does not end the sentence ("Dr", "Calif").
+        keep_period: WordSet,
+    }
+
     /// Articles, conjunctions and relative pronouns.
     function_words: FunctionWords {
         /// "the".
@@ -337,6 +477,8 @@ lexicon! {
         speaker_location: WordSet,
         /// Between a member's name and the organisation's.
         membership: WordSet,
+        /// After a score, before the side played.
+        score_sides: WordSet,
     }
 
     /// Pronouns and possessive determiners.
@@ -381,6 +523,8 @@ lexicon! {
         with_portfolio: WordSet,
         /// Peers' titles ("Lord", "Baroness").
         peers: WordSet,
+        /// Titles that govern a town or district ("District Commissioner", "Mayor").
+        governing: Phrases,
     }
 
     /// Nouns for what people do and who they are.
@@ -399,6 +543,8 @@ lexicon! {
         business: WordSet,
         /// Job nouns beyond the knowledge base's role nouns.
         job_nouns: WordSet,
+        /// Roles a club or firm gives a named person ("coach", "founder").
+        employer: WordSet,
     }
 
     /// Verbs and auxiliaries.
@@ -407,6 +553,8 @@ lexicon! {
         byline: WordSet,
         /// Words between a subject and its verb ("had", "also").
         auxiliaries: WordSet,
+        /// "beat", "defeated": the side after them lost.
+        victory: WordSet,
     }
 
     /// Words about saying things.
@@ -485,6 +633,8 @@ lexicon! {
         participle: WordSeq,
         /// Endings of nouns that name what someone does ("-er", "-ist").
         agentive: WordSeq,
+        /// Endings of words ending in "s" that are no plurals ("glass", "bonus", "famous").
+        not_plural: WordSeq,
     }
 }
 
@@ -519,7 +669,7 @@ pub fn malformed() -> Vec<String> {
                 out.push(format!("{file} [{name}]: no rule reads this section"));
             }
         }
-        for (name, pairs) in *read {
+        for (name, form) in *read {
             let entries = sections.entries(name);
             if entries.is_empty() {
                 out.push(format!("{file} [{name}]: missing or empty"));
@@ -527,8 +677,12 @@ pub fn malformed() -> Vec<String> {
             if sections.0.iter().filter(|(n, _)| n == name).count() > 1 {
                 out.push(format!("{file} [{name}]: section given twice"));
             }
-            if let Some(bad) = entries.iter().find(|l| *pairs && split_pair(l).is_none()) {
+            let pairs = *form == Form::Pairs;
+            if let Some(bad) = entries.iter().find(|l| pairs && split_pair(l).is_none()) {
                 out.push(format!("{file} [{name}]: {bad:?} is not `key | value`"));
+            }
+            if *form == Form::One && entries.len() > 1 {
+                out.push(format!("{file} [{name}]: a label has one line"));
             }
         }
     }

@@ -5,7 +5,7 @@
 //! Each file groups lists by what their words mean (pronouns, prepositions, titles…), not by the
 //! code that reads them. A file is made of sections: a `[name]` line, then one word or phrase per
 //! line; lines starting with `#` are comments. The sections are declared once, in the
-//! [`lexicon!`] table below, which names each field after its section, so a list cannot be read
+//! `lexicon!` table below, which names each field after its section, so a list cannot be read
 //! under one name and written under another. Case is kept as written: a list of capitalised words
 //! is compared with the text as written, a lower-case one with the lower-cased text, as the rules
 //! always did.
@@ -186,7 +186,7 @@ struct Sections(Vec<(&'static str, Vec<&'static str>)>);
 
 impl Sections {
     /// Splits a file into sections. Entries before the first `[name]` line have no section; they
-    /// are kept under the empty name so that [`problems`] can point at them.
+    /// are kept under the empty name so that [`malformed`] can point at them.
     fn parse(src: &'static str) -> Self {
         let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
         for line in src.lines().map(str::trim) {
@@ -215,7 +215,7 @@ impl Sections {
 }
 
 /// Declares the lexicon: for each file, a struct whose fields are its sections, each with the
-/// type that parses it; then [`Words`], which holds one struct per file, and [`FILES`].
+/// type that parses it; then [`Words`], which holds one struct per file, and `FILES`.
 macro_rules! lexicon {
     ($(
         $(#[$file_doc:meta])*

@@ -18,6 +18,7 @@ use super::knowledge::Knowledge;
 use super::linking::Entities;
 use super::quotes::RawQuote;
 use super::text::{Text, TokKind};
+use super::words::words;
 
 /// Who said a quotation, and the verb that says so.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,136 +35,13 @@ const MAX_CUE_DISTANCE: usize = 16;
 /// How many mentions back a role noun may look for its organisation.
 const ROLE_LOOKBACK: usize = 60;
 
-/// Roles only a business holds ("the company said").
-const BUSINESS_ROLES: &[&str] = &[
-    "company",
-    "firm",
-    "carmaker",
-    "chipmaker",
-    "drugmaker",
-    "automaker",
-    "lender",
-    "developer",
-    "manufacturer",
-    "retailer",
-    "startup",
-    "insurer",
-    "airline",
-    "miner",
-    "publisher",
-    "brewer",
-    "supermarket",
-    "conglomerate",
-    "supplier",
-    "contractor",
-    "business",
-];
-
-/// Words in the names of public bodies, which never are "the company".
-const PUBLIC_BODY_WORDS: &[&str] = &[
-    "Administration",
-    "Agency",
-    "Ministry",
-    "Department",
-    "Commission",
-    "Authority",
-    "Court",
-    "Council",
-    "Bureau",
-    "Office",
-    "Institute",
-    "Institutes",
-    "University",
-    "Police",
-    "Parliament",
-    "Senate",
-    "Congress",
-    "Government",
-    "Organization",
-    "Organisation",
-    "Board",
-    "Tribunal",
-    "Directorate",
-    "Survey",
-    "Centers",
-    "Centres",
-];
 /// How many sentences back a pronoun may look for its person.
 const MAX_PRONOUN_SENTENCES: usize = 6;
-
-/// Verbs that report what someone said or decided without being speech verbs everywhere ("a
-/// judge ruled that … was ‘substantially true’").
-const REPORTING_VERBS: &[&str] = &["ruled", "found", "concluded", "wrote", "held"];
-
-/// Job nouns that sit between an employer and a name ("City boss Anna Lindqvist"), beyond the
-/// role nouns of the knowledge base.
-const JOB_NOUNS: &[&str] = &[
-    "boss",
-    "barrister",
-    "solicitor",
-    "counsel",
-    "head",
-    "skipper",
-    "adviser",
-    "advisor",
-    "aide",
-    "deputy",
-    "forecaster",
-    "coroner",
-    "magistrate",
-    "sheriff",
-    "inspector",
-    "detective",
-    "superintendent",
-    "headteacher",
-    "headmaster",
-    "headmistress",
-    "principal",
-    "bishop",
-    "vicar",
-    "pilot",
-    "consultant",
-    "spokesperson",
-];
-
-/// Words between a subject and its verb that do not change who the subject is ("had told").
-const AUXILIARIES: &[&str] = &[
-    "had",
-    "has",
-    "have",
-    "was",
-    "is",
-    "were",
-    "are",
-    "also",
-    "then",
-    "later",
-    "previously",
-    "earlier",
-    "would",
-    "will",
-    "once",
-    "again",
-];
-
-/// Titles that a role noun stands for ("the judge" → "Mrs Justice Hale", "the peer" → "Lord
-/// Ashworth").
-const ROLE_TITLES: &[(&str, &[&str])] = &[
-    ("judge", &["justice", "judge"]),
-    (
-        "peer",
-        &["lord", "baroness", "lady", "baron", "viscount", "earl"],
-    ),
-];
 
 /// Whether a role or title the article gave an entity (`given`) fits the role noun `role`.
 fn role_fits(given: &str, role: &str) -> bool {
     let last = given.rsplit(' ').next().unwrap_or(given);
-    given == role
-        || last == role
-        || ROLE_TITLES
-            .iter()
-            .any(|(r, titles)| *r == role && titles.contains(&last))
+    given == role || last == role || words().titles.for_roles.holds(role, last)
 }
 
 struct Ctx<'a, 'b> {
@@ -222,12 +100,21 @@ fn written_role_words(text: &Text, k: &Knowledge, first_tok: usize) -> Vec<Strin
     words
 }
 
+/// Whether `w` is a relative pronoun ("who", "which").
+fn is_relative_pronoun(w: &str) -> bool {
+    let fw = &words().function_words;
+    fw.relative_person.contains(w) || fw.relative_thing.contains(w)
+}
+
 /// The gender of a pronoun, if it has one.
 fn pronoun_gender(w: &str) -> Option<bool> {
-    match w {
-        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(true),
-        "he" | "He" | "his" | "His" | "him" | "himself" => Some(false),
-        _ => None,
+    let gender = &words().gender;
+    if gender.female_pronouns.contains(w) {
+        Some(true)
+    } else if gender.male_pronouns.contains(w) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -276,7 +163,7 @@ fn learn_genders(
 fn is_job_noun(text: &Text, i: usize) -> bool {
     i < text.tokens.len()
         && text.tokens[i].kind == TokKind::Word
-        && (JOB_NOUNS.contains(&text.tok(i))
+        && (words().roles.job_nouns.contains(text.tok(i))
             || super::knowledge::knowledge()
                 .role_nouns
                 .get(text.tok(i))
@@ -458,6 +345,17 @@ impl Ctx<'_, '_> {
         self.text.tokens[i].kind == TokKind::Word && self.k.speech_verbs.contains(self.word(i))
     }
 
+    /// Whether token `i` is a statement that someone issued ("the statement said").
+    fn is_statement(&self, i: usize) -> bool {
+        words().speech.statement_nouns.contains(self.word(i))
+    }
+
+    /// Whether token `i` says where something was posted rather than who posted it ("a post on
+    /// Telegram", "via X").
+    fn on_platform(&self, i: usize) -> bool {
+        words().prepositions.platform.contains(self.word(i))
+    }
+
     fn sentence_end(&self, i: usize) -> usize {
         self.text.sentences[self.text.tokens[i].sentence].end_tok
     }
@@ -492,7 +390,7 @@ impl Ctx<'_, '_> {
             });
         }
         // "He described it as “…” and said …": the verb shares the subject before the quote.
-        if verb > q_end && self.word(verb - 1) == "and" {
+        if verb > q_end && words().function_words.and.contains(self.word(verb - 1)) {
             return None;
         }
         // Or the speaker after the verb, up to a comma.
@@ -519,7 +417,7 @@ impl Ctx<'_, '_> {
         }
         let sp = self.speaker_in(verb + 1, stop, verb, false).or_else(|| {
             // "…,” the statement said": whoever issued the statement named before.
-            let statement = (q_end..stop).any(|i| self.word(i) == "statement");
+            let statement = (q_end..stop).any(|i| self.is_statement(i));
             statement
                 .then(|| self.statement_source(self.quote_toks[qi].0))
                 .flatten()
@@ -528,7 +426,7 @@ impl Ctx<'_, '_> {
             // "…,” said one resident": someone the article does not name; no one else either.
             let unnamed = (q_end + 1..stop).any(|i| {
                 self.k.role_nouns.contains_key(self.word(i))
-                    && (q_end..i).any(|j| matches!(self.word(j), "a" | "an" | "one" | "another"))
+                    && (q_end..i).any(|j| words().function_words.indefinites.contains(self.word(j)))
             });
             return unnamed.then_some(Attribution { speaker: None, cue });
         }
@@ -573,7 +471,7 @@ impl Ctx<'_, '_> {
         let org = ms.iter().find(|m| {
             self.ents.clusters[m.cluster].kind == EntityType::Org
                 && self.quote_of_tok[m.first_tok].is_none()
-                && !(m.first_tok > 0 && matches!(self.word(m.first_tok - 1), "on" | "via"))
+                && !(m.first_tok > 0 && self.on_platform(m.first_tok - 1))
         });
         let pronoun_at =
             (a..b).find(|&i| self.quote_of_tok[i].is_none() && self.stands_for_speaker(i));
@@ -591,7 +489,7 @@ impl Ctx<'_, '_> {
     fn statement_source(&self, q: usize) -> Option<usize> {
         let at = (q.saturating_sub(ROLE_LOOKBACK)..q)
             .rev()
-            .find(|&i| self.word(i) == "statement" && self.quote_of_tok[i].is_none())?;
+            .find(|&i| self.is_statement(i) && self.quote_of_tok[i].is_none())?;
         let sent = self.text.sentences[self.text.tokens[at].sentence];
         let named = self
             .ents
@@ -641,7 +539,7 @@ impl Ctx<'_, '_> {
             if self.quote_of_tok[j].is_some() {
                 continue;
             }
-            if !self.text.tok_lower(j).starts_with("spokes") {
+            if !words().roles.is_spokesperson(self.text.tok_lower(j)) {
                 continue;
             }
             // "Dr Tomás Breathnach, … spokesman for the ICGP, said": a named spokesperson.
@@ -657,9 +555,10 @@ impl Ctx<'_, '_> {
             }
             // "for Eason", "for the organisers": the organisation named right after.
             let mut k = j + 1;
-            if k < i && matches!(self.word(k), "for" | "of" | "at") {
+            let wd = words();
+            if k < i && wd.prepositions.employer.contains(self.word(k)) {
                 k += 1;
-                if k < i && self.word(k) == "the" {
+                if k < i && wd.function_words.definite_article.contains(self.word(k)) {
                     k += 1;
                 }
                 let at = self.text.tokens[k].start;
@@ -683,7 +582,12 @@ impl Ctx<'_, '_> {
         let a = (a..b.min(a + 8))
             .find(|&i| matches!(self.word(i), "—" | "–"))
             .map_or(a, |i| i + 1);
-        if a >= b || !matches!(self.word(a), "A" | "An" | "The") {
+        if a >= b
+            || !words()
+                .function_words
+                .articles_capitalised
+                .contains(self.word(a))
+        {
             return None;
         }
         // The head is the last noun of the phrase; a spokesperson is left to the rules for
@@ -693,32 +597,22 @@ impl Ctx<'_, '_> {
             .map(|i| self.text.tok_lower(i))
             .filter(|w| self.is_role(w))
             .last()?;
-        (self.k.role_nouns.get(head) == Some(&false) && !head.starts_with("spokes"))
+        (self.k.role_nouns.get(head) == Some(&false) && !words().roles.is_spokesperson(head))
             .then(|| head.to_string())
     }
 
     /// Whether token `i` is a pronoun or a role noun that may stand for a speaker.
     fn stands_for_speaker(&self, i: usize) -> bool {
         let w = self.word(i);
-        matches!(
-            w,
-            "he" | "He"
-                | "she"
-                | "She"
-                | "his"
-                | "His"
-                | "her"
-                | "Her"
-                | "it"
-                | "It"
-                | "they"
-                | "They"
-        ) || self.is_role(&w.to_lowercase())
+        let pronouns = &words().pronouns;
+        pronouns.personal.contains(w)
+            || pronouns.impersonal.contains(w)
+            || self.is_role(&w.to_lowercase())
     }
 
     /// Whether a lower-case word names a role someone can speak in ("minister", "barrister").
     fn is_role(&self, lower: &str) -> bool {
-        self.k.role_nouns.contains_key(lower) || JOB_NOUNS.contains(&lower)
+        self.k.role_nouns.contains_key(lower) || words().roles.job_nouns.contains(lower)
     }
 
     fn pronoun_or_role(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
@@ -727,28 +621,24 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let w = self.word(i);
-            match w {
-                "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" => {
-                    // "his players" is not a speaker; "his office", "her spokesman" stand for one.
-                    let possessive = matches!(w, "his" | "His" | "her" | "Her");
-                    let next_is_role =
-                        i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
-                    if !possessive || next_is_role {
-                        if let Some(org) = self.unnamed_spokesperson_before(i) {
-                            return Some(org);
-                        }
-                        return self.salient_person(pronoun_gender(w), self.text.tokens[i].start);
+            let wd = words();
+            if wd.pronouns.personal.contains(w) {
+                // "his players" is not a speaker; "his office", "her spokesman" stand for one.
+                let possessive = wd.pronouns.personal_possessives.contains(w);
+                let next_is_role = i + 1 < b && self.k.role_nouns.contains_key(self.word(i + 1));
+                if !possessive || next_is_role {
+                    if let Some(org) = self.unnamed_spokesperson_before(i) {
+                        return Some(org);
                     }
+                    return self.salient_person(pronoun_gender(w), self.text.tokens[i].start);
                 }
-                "it" | "It" | "they" | "They" => {
-                    return self.salient(EntityType::Org, self.text.tokens[i].start);
-                }
-                _ => {}
+            } else if wd.pronouns.impersonal.contains(w) {
+                return self.salient(EntityType::Org, self.text.tokens[i].start);
             }
             let lower = self.text.tok_lower(i);
             if self.is_role(lower) && i > 0 && self.text.tokens[i].kind == TokKind::Word {
                 let prev = self.text.tok_lower(i - 1);
-                let determined = matches!(prev, "the" | "a" | "an" | "its")
+                let determined = wd.function_words.role_determiners.contains(prev)
                     || self
                         .k
                         .lookup(self.word(i - 1))
@@ -758,7 +648,7 @@ impl Ctx<'_, '_> {
                     let at = self.text.tokens[pos.min(i)].start;
                     let found = self.by_role(lower, at);
                     // "the minister" points back to someone; "a resident" does not.
-                    let definite = matches!(prev, "the" | "this");
+                    let definite = wd.function_words.definite_determiners.contains(prev);
                     if found.is_none() && definite && self.k.role_nouns.get(lower) == Some(&false) {
                         // "The author, asked what she would do, said …": the pronoun that
                         // follows tells whom the role means.
@@ -816,7 +706,7 @@ impl Ctx<'_, '_> {
         if let Some(ci) = self.by_written_role(role, pos) {
             return Some(ci);
         }
-        if self.k.role_nouns.get(role) != Some(&true) && !role.starts_with("spokes") {
+        if self.k.role_nouns.get(role) != Some(&true) && !words().roles.is_spokesperson(role) {
             return None;
         }
         // "the bank" → "Kowhai Bank"; else the organisation named last (looking back a little way).
@@ -834,13 +724,14 @@ impl Ctx<'_, '_> {
                 .is_some_and(|w| w.eq_ignore_ascii_case(role))
         });
         // "the company said" means a business, not the regulator named since.
-        let business = BUSINESS_ROLES.contains(&role);
+        let business = words().roles.business.contains(role);
+        let public = &words().institutions.public_bodies;
         let fits_role = |m: &&super::linking::EntityMention| {
             !business
                 || !self.ents.clusters[m.cluster]
                     .canonical
                     .split(' ')
-                    .any(|w| PUBLIC_BODY_WORDS.contains(&w))
+                    .any(|w| public.contains(w))
         };
         named
             .or_else(|| recent.iter().rev().filter(is_org).find(fits_role))
@@ -868,12 +759,7 @@ impl Ctx<'_, '_> {
     fn fitting(&self, role: &str) -> RoleFits {
         // The words a fitting role can end in: the noun itself and the titles it stands for.
         let keys: Vec<&str> = std::iter::once(role)
-            .chain(
-                ROLE_TITLES
-                    .iter()
-                    .filter(|(r, _)| *r == role)
-                    .flat_map(|(_, titles)| titles.iter().copied()),
-            )
+            .chain(words().titles.for_roles.values_of(role))
             .collect();
         let gather = |map: &HashMap<String, Vec<usize>>| {
             let mut items: Vec<usize> = keys
@@ -987,7 +873,7 @@ impl Ctx<'_, '_> {
 
     /// "a post on Telegram": where it was said, not who said it.
     fn names_a_channel(&self, m: &super::linking::EntityMention) -> bool {
-        m.first_tok > 0 && matches!(self.word(m.first_tok - 1), "on" | "via")
+        m.first_tok > 0 && self.on_platform(m.first_tok - 1)
     }
 
     /// The rules' choice: the nearest sentence's first fitting mention (see [`Self::salient`]).
@@ -1042,24 +928,25 @@ impl Ctx<'_, '_> {
     /// CP", "to beat Bristol City"), so it is unlikely to be the one a pronoun points back to.
     fn after_preposition(&self, m: &super::linking::EntityMention) -> bool {
         m.first_tok > 0
-            && matches!(
-                self.word(m.first_tok - 1),
-                "from" | "against" | "beat" | "beating" | "over" | "at" | "for" | "to" | "by"
-            )
+            && words()
+                .prepositions
+                .object_markers
+                .contains(self.word(m.first_tok - 1))
     }
 
     /// The subject standing right before the verb at `v` (not before token `a`): a person or an
     /// organisation whose name ends there ("Sir Malcolm Pryce KC, had told"), or a role noun
     /// ("a High Court judge ruled") resolved to whoever the article gives that role.
     fn subject_of(&self, v: usize, a: usize, q_start: usize) -> Option<usize> {
-        if self.word(v).ends_with("ing") {
+        let wd = words();
+        if wd.endings.participle.suffixes(self.word(v)) {
             return None;
         }
         let mut i = v;
         let mut comma = false;
         while i > a {
             let w = self.word(i - 1);
-            if AUXILIARIES.contains(&w) || self.k.postnominals.contains(w) {
+            if wd.verbs.auxiliaries.contains(w) || self.k.postnominals.contains(w) {
                 i -= 1;
             } else if w == "," && !comma {
                 comma = true;
@@ -1077,7 +964,7 @@ impl Ctx<'_, '_> {
         if comma
             && let Some(who) = (a + 1..last)
                 .rev()
-                .find(|&j| matches!(self.word(j), "who" | "which") && self.word(j - 1) == ",")
+                .find(|&j| is_relative_pronoun(self.word(j)) && self.word(j - 1) == ",")
             && who >= 2
             && let Some(m) = self
                 .ents
@@ -1110,16 +997,16 @@ impl Ctx<'_, '_> {
             let place_speaks = kind == EntityType::Place
                 && !comma
                 && (m.first_tok == 0
-                    || !matches!(
-                        self.word(m.first_tok - 1),
-                        "in" | "at" | "from" | "of" | "near" | "across" | "to"
-                    ));
+                    || !wd
+                        .prepositions
+                        .speaker_location
+                        .contains(self.word(m.first_tok - 1)));
             return (matches!(kind, EntityType::Person | EntityType::Org) || place_speaks)
                 .then_some(m.cluster);
         }
         let role = self.text.tok_lower(last);
         // "Gilruth’s spokesman said", "Google’s spokeswoman said": the owner speaks.
-        if role.starts_with("spokes")
+        if wd.roles.is_spokesperson(role)
             && last >= a + 3
             && self.word(last - 1) == "s"
             && matches!(self.word(last - 2), "’" | "'")
@@ -1139,11 +1026,7 @@ impl Ctx<'_, '_> {
         // "his office said" is left to the pronoun rules.
         if comma
             || !self.is_role(role)
-            || (last > a
-                && matches!(
-                    self.word(last - 1),
-                    "his" | "His" | "her" | "Her" | "its" | "Its" | "their" | "Their"
-                ))
+            || (last > a && wd.pronouns.possessives.contains(self.word(last - 1)))
         {
             return None;
         }
@@ -1153,8 +1036,9 @@ impl Ctx<'_, '_> {
     /// "Dr Anwen Pryce of the University of Stirling said": the person whose name ends right
     /// before "of (the)", "at" or "from" and the organisation starting at token `org`.
     fn member_before(&self, a: usize, org: usize) -> Option<usize> {
+        let wd = words();
         let mut i = org;
-        if i > a && matches!(self.word(i - 1), "the" | "The") {
+        if i > a && wd.function_words.the_any_case.contains(self.word(i - 1)) {
             i -= 1;
         }
         // "director of the environmental group Fundación Cuenca Viva": a description of the
@@ -1163,12 +1047,12 @@ impl Ctx<'_, '_> {
         while i > a + 1
             && described < 4
             && self.word(i - 1).starts_with(char::is_lowercase)
-            && !matches!(self.word(i - 1), "of" | "at" | "from" | "with")
+            && !wd.prepositions.membership.contains(self.word(i - 1))
         {
             i -= 1;
             described += 1;
         }
-        if i <= a + 1 || !matches!(self.word(i - 1), "of" | "at" | "from" | "with") {
+        if i <= a + 1 || !wd.prepositions.membership.contains(self.word(i - 1)) {
             return None;
         }
         let mut last = i - 2;
@@ -1206,7 +1090,7 @@ impl Ctx<'_, '_> {
         }
         let verb = (a..q_start).rev().find(|&i| {
             self.quote_of_tok[i].is_none()
-                && (self.is_speech_verb(i) || REPORTING_VERBS.contains(&self.word(i)))
+                && (self.is_speech_verb(i) || words().speech.reporting_verbs.contains(self.word(i)))
         });
         let cue = verb.map(|v| self.word(v).to_string());
         if let Some(v) = verb

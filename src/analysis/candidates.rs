@@ -5,6 +5,7 @@
 use super::knowledge::Knowledge;
 use super::quotes::RawQuote;
 use super::text::{Text, TokKind};
+use super::words::words;
 
 /// A capitalised run that may name an entity (byte offsets; titles not included).
 #[derive(Debug, Clone, Default)]
@@ -31,65 +32,6 @@ pub struct Candidate {
     pub in_headline: bool,
 }
 
-const CONNECTOR_HEADS: &[&str] = &[
-    "University",
-    "Institute",
-    "Institutes",
-    "Republic",
-    "Museum",
-    "Chamber",
-    "Academy",
-    "Kingdom",
-    "State",
-    "States",
-    "City",
-    "District",
-    "County",
-    "Borough",
-    "Municipality",
-    "Province",
-    "Isle",
-    "Cape",
-    "Gulf",
-    "Bay",
-    "Lake",
-    "Sea",
-    "Mount",
-    "Bank",
-    "Court",
-    "Courts",
-    "League",
-    "Ministry",
-    "Department",
-    "Secretary",
-    "Office",
-    "House",
-    "Church",
-    "Organization",
-    "Organisation",
-    "Association",
-    "Federation",
-    "Commission",
-    "Council",
-    "Board",
-    "Union",
-    "Society",
-    "School",
-    "College",
-    "Authority",
-    "Agency",
-    "Bureau",
-    "Tribunal",
-    "Party",
-    "Center",
-    "Centre",
-    "Centers",
-    "Centres",
-    "Directorate",
-    "Journal",
-    "Prize",
-    "Fund",
-];
 /// Whether the capitalised words from `i` are one organisation or place word ("Court",
 /// "Office", "Hospital") and nothing more.
 fn possessed_institution(text: &Text, k: &Knowledge, i: usize) -> bool {
@@ -100,52 +42,6 @@ fn possessed_institution(text: &Text, k: &Knowledge, i: usize) -> bool {
         .is_none_or(|_| !is_cap(text, i + 1) || !same_line(text, i, i + 1));
     alone && (k.org_words.contains(w) || k.place_words.contains(w))
 }
-
-/// Names of diseases named after people ("Parkinson’s"); alone they name no one in the story.
-pub const DISEASE_EPONYMS: &[&str] = &[
-    "Parkinson",
-    "Alzheimer",
-    "Crohn",
-    "Huntington",
-    "Asperger",
-    "Hodgkin",
-    "Tourette",
-    "Addison",
-    "Graves",
-];
-
-/// Words whose possessive begins an institution's name ("King’s College", "Children’s Hospital").
-const POSSESSIVE_NAME_WORDS: &[&str] = &[
-    "King", "Queen", "Prince", "Princess", "Children", "Women", "Men", "People", "Workers",
-    "Mother", "Lady",
-];
-/// Names of storms and other events ("Hurricane Delia") are not people, places or organisations.
-const EVENT_HEADS: &[&str] = &[
-    "Hurricane",
-    "Typhoon",
-    "Cyclone",
-    "Storm",
-    "Tropical",
-    "Operation",
-];
-/// Contests and trophies ("World Cup", "Ryder Cup") are neither people, places nor
-/// organisations (a prize is named by the body that awards it, so "Booker Prize" is kept).
-const AWARD_TAILS: &[&str] = &[
-    "Cup",
-    "Trophy",
-    "Medal",
-    "Championship",
-    "Championships",
-    "Olympics",
-    "Paralympics",
-];
-/// Lower-case words inside people's names ("Ursula von der Leyen").
-pub const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "van", "von", "bin", "der", "du", "dos", "do", "das", "di",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "its", "Its", "their", "Their",
-];
 
 /// Whether token `i` starts with a capital and may be part of a name.
 pub fn is_cap(text: &Text, i: usize) -> bool {
@@ -245,11 +141,10 @@ fn drop_portfolios(text: &Text, k: &Knowledge, cands: &mut Vec<Candidate>) {
         let c = &cands[j];
         let e = c.end_tok;
         // (Only government offices take a portfolio: "Voltaic Chief Executive …" is a firm's.)
-        let before_title = e + 1 < n
-            && matches!(text.tok(e), "Minister" | "Secretary" | "Commissioner")
-            && is_cap(text, e + 1);
+        let before_title =
+            e + 1 < n && words().titles.with_portfolio.contains(text.tok(e)) && is_cap(text, e + 1);
         let before_portfolio = e < n
-            && text.tok(e) == "and"
+            && words().function_words.and.contains(text.tok(e))
             && j + 1 < cands.len()
             && portfolio[j + 1]
             && cands[j + 1].first_tok == e + 1;
@@ -290,6 +185,7 @@ fn title_case_word(w: &str) -> String {
 }
 
 fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
+    let wd = words();
     let mut out: Vec<Candidate> = Vec::new();
     let shouted: Vec<bool> = text
         .paragraphs
@@ -353,7 +249,11 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             // acronym follows and starts as the name does (foreign acronyms spell the name in
             // its own language).
             if w == "of" && end + 1 < n {
-                let from = end + 1 + usize::from(text.tok(end + 1) == "the");
+                let the = wd
+                    .function_words
+                    .definite_article
+                    .contains(text.tok(end + 1));
+                let from = end + 1 + usize::from(the);
                 if let Some(after) = acronym_follows(text, first, from) {
                     end = after;
                     continue;
@@ -397,10 +297,10 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                 && text.tokens[end + 1].start == text.tokens[end].end
                 && is_cap(text, end + 2)
                 && same_line(text, end, end + 2)
-                && (POSSESSIVE_NAME_WORDS.contains(&prev)
-                    || end >= 2 && matches!(text.tok(end - 2), "St" | "St." | "Saint")
+                && (wd.names.possessive_heads.contains(prev)
+                    || end >= 2 && wd.names.saints.contains(text.tok(end - 2))
                     // "Randburg Magistrate’s Court", "Prime Minister’s Office".
-                    || (k.is_title(prev) || DISEASE_EPONYMS.contains(&prev))
+                    || (k.is_title(prev) || wd.names.disease_eponyms.contains(prev))
                         && possessed_institution(text, k, end + 2))
             {
                 end += 3;
@@ -421,27 +321,30 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
             // organisation noun, small words join a name.
             let named_by_org_noun = first > 0
                 && k.role_nouns.get(text.tok(first - 1)) == Some(&true)
-                && matches!(w, "the" | "for" | "of" | "and" | "on" | "to");
+                && wd.function_words.after_org_noun.contains(w);
             // "Institute for Ageing", "Office for the Coordination of Humanitarian Affairs": an
             // institution's head word takes "of"/"for" (and "the"), and once it has, later
             // "of"s stay inside the name too.
             // ("Bluefin Software of Austin" is a firm and its town.)
-            let org_head =
-                CONNECTOR_HEADS.contains(&prev) || w == "for" && k.org_words.contains(prev);
-            let joins = ((w == "of" || w == "for") && org_head
+            let is_for = wd.prepositions.purpose.contains(w);
+            let is_and = wd.function_words.and.contains(w);
+            let org_head = wd.institutions.connector_heads.contains(prev)
+                || is_for && k.org_words.contains(prev);
+            let joins = (wd.prepositions.name_links.contains(w) && org_head
                 || w == "of" && joined_institution
-                || w == "and" && joined_for
-                || w == "and" && and_inside_name(text, k, first, end, joined_institution)
-                || matches!(w, "&" | "und" | "et")
+                || is_and && joined_for
+                || is_and && and_inside_name(text, k, first, end, joined_institution)
+                || wd.function_words.ampersands.contains(w)
                 || named_by_org_noun
-                || NAME_PARTICLES.contains(&w))
+                || wd.names.particles.contains(w))
                 && end + 1 < n
                 && same_line(text, end, end + 1);
             if joins {
                 let mut after = end + 1;
                 // "the", and chains of particles: "von der Leyen".
                 while after + 1 < n
-                    && (text.tok(after) == "the" || NAME_PARTICLES.contains(&text.tok(after)))
+                    && (wd.function_words.definite_article.contains(text.tok(after))
+                        || wd.names.particles.contains(text.tok(after)))
                     && same_line(text, after, after + 1)
                 {
                     after += 1;
@@ -450,7 +353,7 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
                     joined_institution |= org_head;
                     // One "and" per "for": "… for Disease Control and Prevention and Marcus"
                     // ends before the second.
-                    joined_for = org_head && w == "for";
+                    joined_for = org_head && is_for;
                     end = after + 1;
                     continue;
                 }
@@ -494,7 +397,7 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
         i = end;
         // "Lord Ashworth of Kendal", "Baroness Hale of Richmond": a peer's territorial
         // designation is part of the title, not a place in the story.
-        let peer = matches!(text.tok(first), "Lord" | "Baroness" | "Baron" | "Viscount");
+        let peer = wd.titles.peers.contains(text.tok(first));
         if peer && end + 1 < n && text.tok(end) == "of" && same_line(text, end, end + 1) {
             i = end + 1;
             while i < n && is_cap(text, i) && same_line(text, i - 1, i) {
@@ -587,7 +490,11 @@ fn and_inside_name(
         return true;
     }
     if joined_institution {
-        let continues = after < n && matches!(text.tok(after), "&" | "of" | "for");
+        let continues = after < n
+            && words()
+                .function_words
+                .name_continues
+                .contains(text.tok(after));
         let names_something = (end + 1..after).any(|i| {
             let w = text.tok(i);
             k.lookup(w).is_some() || k.given_names.contains(w)
@@ -595,7 +502,11 @@ fn and_inside_name(
         return !tail_is_org && tail_len <= 2 && !continues && !names_something;
     }
     // "The National Disaster Risk Reduction and …": the article is no part of the count.
-    let first = if matches!(text.tok(first), "The" | "the") && first + 1 < end {
+    let the = words()
+        .function_words
+        .the_any_case
+        .contains(text.tok(first));
+    let first = if the && first + 1 < end {
         first + 1
     } else {
         first
@@ -615,7 +526,12 @@ fn and_inside_name(
 /// Conor Ó Briain", "Secretary of State Jane Roe"): at the first given name with a family name
 /// after it.
 fn portfolio_end(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<usize> {
-    if first < 2 || !matches!(text.tok(first - 1), "for" | "of") || !k.is_title(text.tok(first - 2))
+    if first < 2
+        || !words()
+            .prepositions
+            .name_links
+            .contains(text.tok(first - 1))
+        || !k.is_title(text.tok(first - 2))
     {
         return None;
     }
@@ -645,7 +561,13 @@ fn spelled_by_acronym(text: &Text, first: usize, from: usize) -> Option<usize> {
     let (after, acronym) = run_before_acronym(text, from)?;
     let initials: String = (first..after)
         .map(|i| text.tok(i))
-        .filter(|w| w.starts_with(char::is_uppercase) && *w != "The")
+        .filter(|w| {
+            w.starts_with(char::is_uppercase)
+                && !words()
+                    .function_words
+                    .definite_article_capitalised
+                    .contains(w)
+        })
         .filter_map(|w| w.chars().next())
         .collect();
     (initials == acronym).then_some(after)
@@ -655,7 +577,8 @@ fn spelled_by_acronym(text: &Text, first: usize, from: usize) -> Option<usize> {
 /// with the first letter of the name starting at `first`, where that run ends.
 fn acronym_follows(text: &Text, first: usize, from: usize) -> Option<usize> {
     let (after, acronym) = run_before_acronym(text, from)?;
-    let lead = if text.tok(first) == "The" {
+    let the = &words().function_words.definite_article_capitalised;
+    let lead = if the.contains(text.tok(first)) {
         first + 1
     } else {
         first
@@ -689,7 +612,7 @@ fn listed_name_end(text: &Text, k: &Knowledge, first: usize, end: usize) -> Opti
     while i + 2 < n && text.tok(i) == "," && plain(i + 1) && same_line(text, first, i + 2) {
         i += 2;
     }
-    if i == end || i >= n || text.tok(i) != "and" {
+    if i == end || i >= n || !words().function_words.and.contains(text.tok(i)) {
         return None;
     }
     let mut j = i + 1;
@@ -714,7 +637,10 @@ fn title_inside(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<
     let starts_chain = |i: usize| is_title(i) || is_modifier(i) && i + 1 < end && is_title(i + 1);
     for p in first + 1..end {
         // "Irish College of General Practitioners": a title word after "of" is the name's.
-        let joined = matches!(text.tok(p - 1), "of" | "for" | "and" | "&");
+        let joined = words()
+            .function_words
+            .name_joiners
+            .contains(text.tok(p - 1));
         if !starts_chain(p) || is_title(p - 1) || is_modifier(p - 1) || joined {
             continue;
         }
@@ -735,10 +661,7 @@ fn title_inside(text: &Text, k: &Knowledge, first: usize, end: usize) -> Option<
 
 /// A title that only ever stands before a person's name.
 fn is_honorific(w: &str) -> bool {
-    matches!(
-        bare(w),
-        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Prof" | "Mx"
-    )
+    words().titles.honorifics.contains(bare(w))
 }
 
 /// Strips titles and function words and gathers the clues around a run.
@@ -748,6 +671,7 @@ fn shape_candidate(
     run_first: usize,
     run_end: usize,
 ) -> Option<Candidate> {
+    let wd = words();
     let mut first = run_first;
     let mut end = run_end;
     let last_word = text.tok(end - 1);
@@ -780,7 +704,9 @@ fn shape_candidate(
             next.is_some_and(|n| k.is_title(n) || k.title_modifiers.contains(bare(n)));
         // "published in The Lancet", "five-piece The Salt Lanterns": a capital "The" in the
         // middle of a sentence belongs to the name.
-        let named_the = w == "The" && !text.tokens[first].cap_uncertain && first + 1 < end;
+        let named_the = wd.function_words.definite_article_capitalised.contains(w)
+            && !text.tokens[first].cap_uncertain
+            && first + 1 < end;
         // "Boston-based Meridian Therapeutics": a compound modifier before the name.
         if first + 1 < end
             && w.rsplit('-')
@@ -800,7 +726,7 @@ fn shape_candidate(
                 || by
                 || k.given_names.contains(w) && k.person_like(&[w, text.tok(end - 1)]));
         // "Children’s Health Ireland": a possessive that was joined into the name stays.
-        let possessive_name = POSSESSIVE_NAME_WORDS.contains(&w)
+        let possessive_name = wd.names.possessive_heads.contains(w)
             && first + 1 < end
             && matches!(text.tok(first + 1), "’" | "'");
         let keep = named_the || keeps_common || possessive_name || institution && first + 1 == end;
@@ -817,7 +743,7 @@ fn shape_candidate(
         let job = w.to_lowercase();
         // "The Opposition Biju Janata Dal": after a stripped "The", too.
         let after_the = first > run_first
-            && matches!(text.tok(first - 1), "The" | "the")
+            && wd.function_words.the_any_case.contains(text.tok(first - 1))
             && first + 1 < end
             && is_cap(text, first + 1);
         // ("University Hospital Limerick": an institution's head word opens its name, unless
@@ -826,7 +752,7 @@ fn shape_candidate(
             && end - first >= 3
             && k.role_nouns.contains_key(job.as_str())
             && !k.is_title(w)
-            && (!CONNECTOR_HEADS.contains(&w)
+            && (!wd.institutions.connector_heads.contains(w)
                 || k.person_like(&[text.tok(first + 1), text.tok(end - 1)]))
         {
             opening_role = Some(job);
@@ -879,11 +805,11 @@ fn shape_candidate(
         .tokens
         .get(end)
         .is_some_and(|_| matches!(text.tok(end), "’" | "'"));
-    if end - first == 1 && possessive_next && DISEASE_EPONYMS.contains(&text.tok(first)) {
+    if end - first == 1 && possessive_next && wd.names.disease_eponyms.contains(text.tok(first)) {
         return None;
     }
-    if EVENT_HEADS.contains(&text.tok(first))
-        || end - first >= 2 && AWARD_TAILS.contains(&text.tok(end - 1))
+    if wd.names.event_heads.contains(text.tok(first))
+        || end - first >= 2 && wd.names.award_tails.contains(text.tok(end - 1))
     {
         return None;
     }
@@ -905,6 +831,8 @@ fn shape_candidate(
 /// "agency spokesman Budi Hartono", "The company, Kestrel Energy Systems,", "a spokesperson for
 /// Severn Vale".
 fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
+    let wd = words();
+    let determiners = &wd.function_words.determiners;
     let word = |i: usize| text.tok(i);
     // "The Environment Secretary, Tobias Wren,": a capitalised title counts as its role noun.
     // "one of the victims, Mere Paewai,": a plural role names one of its holders too.
@@ -934,15 +862,15 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
                 && (word(i - 1).starts_with(char::is_lowercase)
                     || k.title_modifiers.contains(word(i - 1))
                     || k.is_title(word(i - 1)))
-                && !DETERMINERS.contains(&word(i - 1))
+                && !determiners.contains(word(i - 1))
             {
                 i -= 1;
             }
-            if i > 0 && DETERMINERS.contains(&word(i - 1)) {
+            if i > 0 && determiners.contains(word(i - 1)) {
                 // "The leader of the council, Tony Dyer,": the role is the noun before "of".
                 let mut j = first - 2;
                 while j > 0 && (j + 6 > first) {
-                    if matches!(word(j - 1), "of" | "for")
+                    if wd.prepositions.name_links.contains(word(j - 1))
                         && let Some(head) = (j.saturating_sub(3)..j - 1).rev().find_map(role)
                     {
                         return Some(head);
@@ -953,9 +881,9 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
             }
         }
         if first >= 2
-            && matches!(word(first - 1), "for" | "of" | "at")
+            && wd.prepositions.employer.contains(word(first - 1))
             && let Some(r) = role(first - 2)
-            && (k.role_nouns.get(&r) == Some(&true) || r.starts_with("spokes"))
+            && (k.role_nouns.get(&r) == Some(&true) || wd.roles.is_spokesperson(&r))
         {
             return Some(r);
         }
@@ -969,9 +897,11 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
     if end >= n || text.tok(end) != "," {
         return None;
     }
+    let wd = words();
+    let determiners = &wd.function_words.determiners;
     let mut head: Option<String> = None;
     let mut i = end + 1;
-    let determined = i < n && DETERMINERS.contains(&text.tok(i));
+    let determined = i < n && determiners.contains(text.tok(i));
     while i < n && i < end + 7 {
         let t = &text.tokens[i];
         let w = text.tok(i);
@@ -990,27 +920,13 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
                     && text.tok(i + 2) == "s" => {}
             TokKind::Number => {}
             TokKind::Punct if w == "-" => {}
-            TokKind::Word if DETERMINERS.contains(&w) && head.is_none() => {}
+            TokKind::Word if determiners.contains(w) && head.is_none() => {}
             TokKind::Word if w.starts_with(char::is_lowercase) => {
                 // "in Ferndale, police said": the subject of the next clause, no appositive.
-                if matches!(w, "said" | "says" | "say" | "told" | "added") {
+                if wd.speech.clause_verbs.contains(w) {
                     return None;
                 }
-                if matches!(
-                    w,
-                    "of" | "at"
-                        | "for"
-                        | "in"
-                        | "from"
-                        | "with"
-                        | "who"
-                        | "which"
-                        | "that"
-                        | "and"
-                        | "whose"
-                        | "said"
-                        | "says"
-                ) {
+                if wd.function_words.appositive_ends.contains(w) {
                     break;
                 }
                 head = Some(w.to_string());
@@ -1021,14 +937,7 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
     }
     // "the largest penalty under …" is no role: after a determiner, only nouns that name what
     // someone does ("the regulator", "a geologist").
-    let agentive = |h: &str| {
-        h.chars().count() > 4
-            && [
-                "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person",
-            ]
-            .iter()
-            .any(|s| h.ends_with(s))
-    };
+    let agentive = |h: &str| h.chars().count() > 4 && wd.endings.agentive.suffixes(h);
     head.filter(|h| k.role_nouns.contains_key(h.as_str()) || determined && agentive(h))
 }
 

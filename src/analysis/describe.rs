@@ -1,23 +1,9 @@
 //! Words for people: figure values ("June 2024", "half", "1.2 million"), one-line summaries of
 //! highlights, and the "copy with attribution" text.
 
+use crate::analysis::figures::lexicon::lexicon as figures_lexicon;
+use crate::analysis::words::words;
 use crate::analysis::{Analysis, Entity, EntityType, Figure, FigureKind, FigureValue, Quote};
-
-/// Month names in calendar order (also what hyphenated spans like "July-September" are made of).
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A number with thousands separators and at most 2 decimals ("600,000", "3.25").
 pub fn number(n: f64) -> String {
@@ -43,13 +29,13 @@ pub fn number(n: f64) -> String {
 /// Large numbers in words where that reads better ("1.2 billion"); others as [`number`].
 pub fn scaled(n: f64) -> String {
     let a = n.abs();
-    let (div, word) = if a >= 1e12 {
-        (1e12, "trillion")
-    } else if a >= 1e9 {
-        (1e9, "billion")
-    } else if a >= 1e6 {
-        (1e6, "million")
-    } else {
+    let Some((div, word)) = words()
+        .labels
+        .scale_names
+        .iter()
+        .filter_map(|(value, word)| Some((value.parse::<f64>().ok()?, word)))
+        .find(|(div, _)| a >= *div)
+    else {
         return number(n);
     };
     let v = n / div;
@@ -64,8 +50,7 @@ pub fn date(iso: &str) -> String {
     let month = |m: &str| {
         m.parse::<usize>()
             .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
+            .and_then(|m| figures_lexicon().month_name(m))
     };
     match parts.as_slice() {
         [y] => (*y).to_string(),
@@ -80,22 +65,21 @@ pub fn date(iso: &str) -> String {
 
 /// A fraction in words where it has a common name ("half", "a quarter", "two-thirds").
 pub fn fraction_words(v: f64) -> Option<&'static str> {
-    const NAMED: [(f64, &str); 10] = [
-        (0.5, "half"),
-        (0.25, "a quarter"),
-        (0.75, "three-quarters"),
-        (1.0 / 3.0, "a third"),
-        (2.0 / 3.0, "two-thirds"),
-        (0.2, "one in five"),
-        (0.1, "one in ten"),
-        (0.4, "two in five"),
-        (0.125, "an eighth"),
-        (0.6, "three in five"),
-    ];
-    NAMED
+    words()
+        .labels
+        .fraction_names
         .iter()
-        .find(|(x, _)| (x - v).abs() < 0.002)
-        .map(|(_, w)| *w)
+        .find(|(x, _)| ratio(x).is_some_and(|x| (x - v).abs() < 0.002))
+        .map(|(_, w)| w)
+}
+
+/// "2/3" → 2.0 / 3.0 (the value the division gives, not a rounded decimal); a plain number as
+/// written.
+fn ratio(s: &str) -> Option<f64> {
+    match s.split_once('/') {
+        Some((a, b)) => Some(a.trim().parse::<f64>().ok()? / b.trim().parse::<f64>().ok()?),
+        None => s.parse().ok(),
+    }
 }
 
 /// An ordinal suffix: 1 → "1st", 12 → "12th", 23 → "23rd".
@@ -114,8 +98,8 @@ pub fn ordinal(n: f64) -> String {
 /// A figure's value for people ("600,000", "0.5 = half", "June 2024", "3.5%").
 pub fn figure_value(f: &Figure) -> String {
     match (&f.value, f.kind) {
-        (None, FigureKind::Date) => "relative date".to_string(),
-        (None, _) => "no exact value".to_string(),
+        (None, FigureKind::Date) => words().labels.relative_date.text().to_string(),
+        (None, _) => words().labels.no_value.text().to_string(),
         (Some(FigureValue::Date(d)), _) => date(d),
         (Some(FigureValue::Number(n)), FigureKind::Percent) => format!("{}%", number(*n)),
         (Some(FigureValue::Number(n)), FigureKind::Fraction) => match fraction_words(*n) {
@@ -150,17 +134,19 @@ fn plain_number(n: f64) -> String {
 /// How precise a figure is: vague or relative (no value), approximate, or exact, with a date's
 /// granularity.
 pub fn figure_precision(f: &Figure) -> &'static str {
-    match (&f.value, f.approximate) {
-        (None, _) if f.kind == FigureKind::Date => "relative (no fixed date)",
-        (None, _) => "vague (no exact value)",
-        (Some(_), true) => "approximate",
+    let labels = &words().labels;
+    let label = match (&f.value, f.approximate) {
+        (None, _) if f.kind == FigureKind::Date => &labels.precision_relative,
+        (None, _) => &labels.precision_vague,
+        (Some(_), true) => &labels.precision_approximate,
         (Some(FigureValue::Date(d)), false) => match d.split('-').count() {
-            1 => "exact to the year",
-            2 => "exact to the month",
-            _ => "exact to the day",
+            1 => &labels.precision_year,
+            2 => &labels.precision_month,
+            _ => &labels.precision_day,
         },
-        (Some(FigureValue::Number(_)), false) => "exact",
-    }
+        (Some(FigureValue::Number(_)), false) => &labels.precision_exact,
+    };
+    label.text()
 }
 
 /// The other figures about the same thing as figure `i`: the same counted noun (singular or
@@ -190,25 +176,29 @@ pub fn same_thing(a: &Analysis, i: usize) -> Vec<usize> {
 
 /// Human name of a figure kind.
 pub fn figure_kind(k: FigureKind) -> &'static str {
-    match k {
-        FigureKind::Cardinal => "count",
-        FigureKind::Percent => "percentage",
-        FigureKind::Money => "money",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Date => "date",
-        FigureKind::Ordinal => "ordinal",
-        FigureKind::Fraction => "fraction",
-    }
+    let labels = &words().labels;
+    let label = match k {
+        FigureKind::Cardinal => &labels.kind_cardinal,
+        FigureKind::Percent => &labels.kind_percent,
+        FigureKind::Money => &labels.kind_money,
+        FigureKind::Quantity => &labels.kind_quantity,
+        FigureKind::Date => &labels.kind_date,
+        FigureKind::Ordinal => &labels.kind_ordinal,
+        FigureKind::Fraction => &labels.kind_fraction,
+    };
+    label.text()
 }
 
 /// Human name of an entity type.
 pub fn entity_type(t: EntityType) -> &'static str {
-    match t {
-        EntityType::Person => "Person",
-        EntityType::Org => "Organisation",
-        EntityType::Place => "Place",
-        EntityType::Norp => "Group",
-    }
+    let labels = &words().labels;
+    let label = match t {
+        EntityType::Person => &labels.type_person,
+        EntityType::Org => &labels.type_org,
+        EntityType::Place => &labels.type_place,
+        EntityType::Norp => &labels.type_norp,
+    };
+    label.text()
 }
 
 /// "Quote · William Ruto · said".
@@ -216,7 +206,7 @@ pub fn quote_summary(q: &Quote) -> String {
     let who = q
         .speaker
         .as_ref()
-        .map_or("speaker unknown", |s| s.name.as_str());
+        .map_or(words().labels.speaker_unknown.text(), |s| s.name.as_str());
     match &q.cue {
         Some(cue) => format!("Quote · {who} · {cue}"),
         None => format!("Quote · {who}"),
@@ -282,10 +272,10 @@ pub fn word_count(s: &str) -> usize {
 pub fn speakers(a: &Analysis) -> Vec<(String, Option<usize>, usize, usize)> {
     let mut out: Vec<(String, Option<usize>, usize, usize)> = Vec::new();
     for q in &a.quotes {
-        let name = q
-            .speaker
-            .as_ref()
-            .map_or_else(|| "Unattributed".to_string(), |s| s.name.clone());
+        let name = q.speaker.as_ref().map_or_else(
+            || words().labels.unattributed.text().to_string(),
+            |s| s.name.clone(),
+        );
         let ent = q
             .speaker
             .as_ref()

@@ -10,53 +10,12 @@ use super::fast_hash::{HashMap, HashSet};
 use super::shapes::Shapes;
 
 use super::EntityType;
-use super::candidates::{Candidate, DISEASE_EPONYMS, NAME_PARTICLES, is_cap};
-use super::describe::MONTHS;
+use super::candidates::{Candidate, is_cap};
+use super::figures::lexicon::lexicon as figures_lexicon;
 use super::knowledge::Knowledge;
 use super::name_context::{beaten_side, employs_next, governs_next, with_score};
 use super::text::{Text, TokKind};
-
-/// Words that make a region of the place after them ("Central Java", "West Coast").
-const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-    "Upper", "Lower",
-];
-
-/// Nouns after which "of X" names a place ("the island of Java").
-const PLACE_NOUNS: &[&str] = &[
-    "island", "city", "town", "village", "province", "state", "region", "county", "district",
-    "port", "capital",
-];
-
-/// Words that make a "… Centre" a building rather than a body.
-const VENUE_KINDS: &[&str] = &[
-    "Convention",
-    "Conference",
-    "Exhibition",
-    "Shopping",
-    "Sports",
-    "Leisure",
-    "Arts",
-    "Aquatic",
-    "Civic",
-    "Community",
-    "Trade",
-];
-
-/// Lower-case nouns after which a name is a place's ("the Maple Court estate").
-const PLACE_NOUNS_AFTER: &[&str] = &[
-    "estate",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "slum",
-    "township",
-    "district",
-    "area",
-    "village",
-    "settlement",
-    "camp",
-];
+use super::words::words;
 
 /// One mention of an entity (byte offsets).
 #[derive(Debug, Clone, Copy)]
@@ -120,6 +79,7 @@ struct Typed {
 
 /// Types and links the candidates of `text`.
 pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
+    let wd = words();
     // Every word the text writes in lower case ("march" makes a sentence-initial "March" a
     // common word). Only the words of names (and of the headline) are ever asked about, so
     // words of other shapes are left out without hashing them.
@@ -209,7 +169,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         if c.uncertain
             && end - first >= 2
             && (lower.contains(opener) && !speaks_next || english_before_name)
-            && !NAME_PARTICLES.contains(&opener)
+            && !wd.names.particles.contains(opener)
         {
             first += 1;
         }
@@ -255,13 +215,13 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         {
             // "Rhian Powell of Celtic Sea Ferries": a person's affiliation.
             (EntityType::Org, None)
-        } else if matches!(before, Some("off" | "near" | "between")) && !possessive {
+        } else if before.is_some_and(|b| wd.prepositions.beside.contains(b)) && !possessive {
             // "sheltered off Malin Head": people are not "off" or "between" anything.
             (EntityType::Place, None)
         } else if words.len() == 2
-            && (DIRECTIONS.contains(&words[0])
+            && (wd.places.directions.contains(words[0])
                 // "Dundee West": a constituency or district named after its town.
-                || DIRECTIONS.contains(&words[1])
+                || wd.places.directions.contains(words[1])
                     && k.lookup(words[0]).is_some_and(|n| n.kind == EntityType::Place))
             || dateline(text, first, end)
         {
@@ -392,8 +352,16 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         // "The Directorate for Priority Crime Investigation, known as the Hawks,".
         let known_as = c.first_tok >= 3 && {
-            let k0 = c.first_tok - usize::from(text.tok(c.first_tok - 1) == "the");
-            k0 >= 3 && text.tok(k0 - 1) == "as" && text.tok(k0 - 2) == "known"
+            let the = wd
+                .function_words
+                .definite_article
+                .contains(text.tok(c.first_tok - 1));
+            let k0 = c.first_tok - usize::from(the);
+            k0 >= 3
+                && wd
+                    .function_words
+                    .alias_cues
+                    .ends_before(k0, |i| text.tok(i))
         };
         if (c.acronym_of_previous || known_as)
             && !after_place
@@ -448,20 +416,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             .is_some_and(|t| t.kind == EntityType::Place)
             && k.lookup(w).is_some_and(|n| n.town);
         let says_where = c.first_tok > 0
-            && matches!(
-                text.tok_lower(c.first_tok - 1),
-                "in" | "at"
-                    | "from"
-                    | "near"
-                    | "to"
-                    | "across"
-                    | "of"
-                    | "outside"
-                    | "around"
-                    | "into"
-                    | "through"
-                    | "towards"
-            );
+            && wd
+                .prepositions
+                .town_location
+                .contains(text.tok_lower(c.first_tok - 1));
         if town
             && !says_where
             && let Some(&cl) = index.org_first.get(w)
@@ -535,9 +493,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         // lower case and is the subject of a speech verb names someone.
         let speaks = c.end_tok < text.tokens.len()
             && k.speech_verbs.contains(text.tok(c.end_tok))
-            && !["s", "ly", "ing", "ed", "al"]
-                .iter()
-                .any(|e| w.ends_with(e))
+            && !wd.endings.common_word.suffixes(w)
             // "Arriva, which runs the route,", "Météo-France kept …".
             || followed_by_which(text, c.end_tok)
             || acts(text, k, c.end_tok, w)
@@ -545,22 +501,17 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             || capitalised_compound(w)
                 && !w
                     .split('-')
-                    .any(|p| k.common_words.contains(p) || MONTHS.contains(&p))
+                    .any(|p| k.common_words.contains(p) || figures_lexicon().is_month_name(p))
             // "Rangers manager Philippe Clement", "Lloyds, the bank, said".
             || !k.common_words.contains(w)
                 && (modifies_role_noun(text, k, c.end_tok)
-                    && matches!(
-                        text.tok(c.end_tok),
-                        "manager" | "boss" | "coach" | "owner" | "spokesman" | "spokeswoman"
-                            | "spokesperson" | "chairman" | "chairwoman"
-                    )
+                    && wd.roles.staff.contains(text.tok(c.end_tok))
                     || c.role_after.as_ref().is_some_and(|r| k.role_nouns.get(r) == Some(&true)));
         if c.uncertain && !speaks
             || contraction
-            || w.contains('-') && w.split('-').all(|p| MONTHS.contains(&p))
+            || w.contains('-') && w.split('-').all(|p| figures_lexicon().is_month_name(p))
             || lower.contains(w.to_lowercase().as_str())
-            || w.ends_with("ing")
-            || w.ends_with("ly")
+            || wd.endings.participle_adverb.suffixes(w)
             // "a Gibraltar-based consultancy": an adjective made from a name.
             || w.rsplit('-').next().is_some_and(|p| p != w && p.starts_with(char::is_lowercase))
         {
@@ -568,7 +519,10 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         }
         // "the framers of our Constitution": a common word capitalised for respect.
         if c.first_tok > 0
-            && matches!(text.tok(c.first_tok - 1), "our" | "their" | "your" | "my")
+            && wd
+                .pronouns
+                .respectful_possessives
+                .contains(text.tok(c.first_tok - 1))
             && k.english_words.contains(text.tok_lower(c.first_tok))
         {
             continue;
@@ -597,37 +551,37 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         // "the island of Mull", "the villages of Lauderdale", "the people of Lauderdale".
         let place_of = prev == Some("of")
             && prev2.is_some_and(|p| {
-                PLACE_NOUNS.contains(&p)
+                wd.places.nouns_of.contains(p)
                     || p.strip_suffix('s')
-                        .is_some_and(|p| PLACE_NOUNS.contains(&p))
-                    || matches!(p, "people" | "residents" | "citizens" | "communities")
+                        .is_some_and(|p| wd.places.nouns_of.contains(p))
+                    || wd.roles.inhabitants.contains(p)
             });
         let prev_low = prev.map(str::to_lowercase);
         // "in Darfur and Kordofan": coordinated with a place just named.
-        let after_place_and = matches!(prev, Some("and" | "or"))
+        let after_place_and = prev.is_some_and(|p| wd.function_words.coordinators.contains(p))
             && ci > 0
             && cands[ci - 1].end_tok + 1 == c.first_tok
             && cluster_of[ci - 1].is_some_and(|p| ents.clusters[p].kind == EntityType::Place);
         // "In Brittany", "between Fishguard and Rosslare", "over the Atlantic".
         // "a 52-year-old farmer from Bhurbandha", "residents from Apapa": people come from places.
-        let person_from = prev == Some("from")
+        let person_from = prev.is_some_and(|p| wd.prepositions.origin.contains(p))
             && prev2.is_some_and(|p| {
-                k.role_nouns.get(p) == Some(&false)
-                    || matches!(
-                        p,
-                        "people" | "residents" | "villagers" | "families" | "voters"
-                    )
+                k.role_nouns.get(p) == Some(&false) || wd.roles.people_from.contains(p)
             });
+        let the_before = prev.is_some_and(|p| wd.function_words.definite_article.contains(p));
+        let and_before = prev.is_some_and(|p| wd.function_words.and.contains(p));
         let place_prep = after_place_and
             || person_from
-            || matches!(
-                prev_low.as_deref(),
-                Some("in" | "near" | "between" | "above" | "below" | "beyond")
-            )
-            || prev == Some("the") && matches!(prev2, Some("over" | "across" | "off"))
-            || prev == Some("and")
+            || prev_low
+                .as_deref()
+                .is_some_and(|p| wd.prepositions.place_before.contains(p))
+            || the_before && prev2.is_some_and(|p| wd.prepositions.over_the.contains(p))
+            || and_before
                 && c.first_tok >= 3
-                && text.tok(c.first_tok - 3).eq_ignore_ascii_case("between");
+                && wd
+                    .prepositions
+                    .between
+                    .contains(text.tok_lower(c.first_tok - 3));
         // "Hensley", "Okafor": a family name alone, as match reports and line-ups write them.
         let surname =
             |x: &str| k.surnames.contains(x) && !k.english_words.contains(&x.to_lowercase());
@@ -635,7 +589,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             EntityType::Place
         } else if (surname(w) || w.contains('-') && w.split('-').all(surname))
             // "the Dane" is a nationality, not a man called Dane.
-            && !matches!(prev_low.as_deref(), Some("the" | "a" | "an"))
+            && !prev_low
+                .as_deref()
+                .is_some_and(|p| wd.function_words.articles.contains(p))
         {
             EntityType::Person
         } else {
@@ -785,17 +741,22 @@ fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> 
     ents.clusters.len() - 1
 }
 
+/// Whether a role names someone who speaks for another: a spokesperson or a representative.
+fn speaks_for_others(role: &str) -> bool {
+    let roles = &words().roles;
+    roles.is_spokesperson(role) || roles.representatives.contains(role)
+}
+
 /// Whether a title or role word marks a woman (`Some(true)`) or a man (`Some(false)`).
 pub fn gender_of_word(w: &str) -> Option<bool> {
-    match w.trim_end_matches('.').to_lowercase().as_str() {
-        "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "baroness" | "duchess"
-        | "countess" | "spokeswoman" | "chairwoman" | "councilwoman" | "congresswoman"
-        | "businesswoman" | "sister" | "mother" => Some(true),
-        "mr" | "sir" | "lord" | "king" | "prince" | "baron" | "duke" | "earl" | "father"
-        | "spokesman" | "chairman" | "councilman" | "congressman" | "businessman" | "brother" => {
-            Some(false)
-        }
-        _ => None,
+    let gender = &words().gender;
+    let w = w.trim_end_matches('.').to_lowercase();
+    if gender.female_words.contains(&w) {
+        Some(true)
+    } else if gender.male_words.contains(&w) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -804,10 +765,10 @@ fn title_role(title: Option<&str>) -> Option<String> {
     let words: Vec<String> = title?
         .split_whitespace()
         .filter(|w| {
-            !matches!(
-                w.trim_end_matches('.'),
-                "Dr" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Prof"
-            )
+            !words()
+                .titles
+                .courtesy_not_roles
+                .contains(w.trim_end_matches('.'))
         })
         .map(|w| expand_title(w.trim_end_matches('.')).to_lowercase())
         .collect();
@@ -816,25 +777,7 @@ fn title_role(title: Option<&str>) -> Option<String> {
 
 /// "Sen." → "Senator": the role a short title stands for, so "the senator said" finds it.
 fn expand_title(w: &str) -> &str {
-    match w {
-        "Sen" => "Senator",
-        "Gov" => "Governor",
-        "Rep" => "Representative",
-        "Gen" => "General",
-        "Col" => "Colonel",
-        "Maj" => "Major",
-        "Lt" => "Lieutenant",
-        "Capt" => "Captain",
-        "Sgt" => "Sergeant",
-        "Cpl" => "Corporal",
-        "Brig" => "Brigadier",
-        "Supt" => "Superintendent",
-        "Insp" => "Inspector",
-        "Cmdr" => "Commander",
-        "Adm" => "Admiral",
-        "Rev" => "Reverend",
-        other => other,
-    }
+    words().titles.short_forms.get(w).unwrap_or(w)
 }
 
 /// Types a candidate from its own words and clues, or leaves it for later.
@@ -845,6 +788,7 @@ fn type_by_evidence(
     c: &Candidate,
     lower: &HashSet<&str>,
 ) -> Option<Typed> {
+    let wd = words();
     let name = text.slice(c.start, c.end);
     let words: Vec<&str> = (c.first_tok..c.end_tok).map(|i| text.tok(i)).collect();
     let single = words.len() == 1;
@@ -885,7 +829,7 @@ fn type_by_evidence(
     }
     // "University Hospital Galway", "St James’s Hospital": hospitals are buildings.
     if !single
-        && words.iter().any(|w| matches!(*w, "Hospital" | "Infirmary"))
+        && words.iter().any(|w| wd.institutions.hospitals.contains(w))
         && !k
             .org_words
             .contains(words[words.len() - 1].trim_end_matches('.'))
@@ -926,12 +870,15 @@ fn type_by_evidence(
         k.lookup(stem)
             .is_some_and(|n| n.kind == EntityType::Place && !n.town)
     };
-    if let Some(stem) = ["nians", "ians", "ers", "ites", "ns"]
+    if let Some(stem) = wd
+        .endings
+        .demonym_plural
         .iter()
         .filter_map(|s| name.strip_suffix(s))
         .find(|stem| k.lookup(stem).is_some_and(|n| n.kind == EntityType::Place))
         .or_else(|| {
-            ["nian", "ian", "n"]
+            wd.endings
+                .demonym_singular
                 .iter()
                 .filter_map(|s| name.strip_suffix(s))
                 .filter(|stem| single && stem.chars().count() >= 4)
@@ -949,7 +896,7 @@ fn type_by_evidence(
     }
     let head = words
         .iter()
-        .position(|w| *w == "of" || *w == "for")
+        .position(|w| wd.prepositions.name_links.contains(w))
         .map_or(words[words.len() - 1], |p| words[p.saturating_sub(1)]);
     let head = head.trim_end_matches('.');
     let last = words[words.len() - 1].trim_end_matches('.');
@@ -958,7 +905,7 @@ fn type_by_evidence(
         .as_ref()
         .is_some_and(|r| k.role_nouns.get(r) == Some(&false))
         // "a spokesman for Severn Water" gives the role to an organisation.
-        && !(c.first_tok > 0 && matches!(text.tok(c.first_tok - 1), "for" | "of" | "at"));
+        && !(c.first_tok > 0 && wd.prepositions.employer.contains(text.tok(c.first_tok - 1)));
     // "Linda Park, 67, said": an age makes a person of a name that ends like a place.
     let n = text.tokens.len();
     let aged = !single
@@ -974,7 +921,7 @@ fn type_by_evidence(
     let place_noun_after = text
         .tokens
         .get(c.end_tok)
-        .is_some_and(|_| PLACE_NOUNS_AFTER.contains(&text.tok(c.end_tok)));
+        .is_some_and(|_| wd.places.nouns_after.contains(text.tok(c.end_tok)));
     // "leaders Kingsford Athletic": an organisation's ending outweighs a person's role before
     // it, unless the name opens with a given name ("singer Charlotte Church").
     let org_named = !single && k.org_words.contains(last) && !k.given_names.contains(words[0]);
@@ -996,17 +943,21 @@ fn type_by_evidence(
         Some(EntityType::Org)
     } else if place_noun_after && !single {
         Some(EntityType::Place)
-    } else if !single && last == "City" && words.len() == 2 {
+    } else if !single && wd.institutions.club_endings.contains(last) && words.len() == 2 {
         // "Bristol City" and "Castlebridge City" are clubs; "Quezon City" is in the gazetteer.
         Some(EntityType::Org)
     } else if !single
-        && matches!(last, "Centre" | "Center")
-        && words.iter().any(|w| VENUE_KINDS.contains(w))
+        && wd.institutions.centres.contains(last)
+        && words
+            .iter()
+            .any(|w| wd.institutions.venue_kinds.contains(w))
     {
         // "Kenyatta International Convention Centre" is a building.
         Some(EntityType::Place)
     } else if !single
-        && (k.org_words.contains(head) || k.org_words.contains(last) || words.contains(&"for"))
+        && (k.org_words.contains(head)
+            || k.org_words.contains(last)
+            || words.iter().any(|w| wd.prepositions.purpose.contains(w)))
     {
         // "House of Lords Appointments Commission": an organisation word at the end wins.
         Some(EntityType::Org)
@@ -1027,11 +978,12 @@ fn type_by_evidence(
     } else if let Some(r) = c.role_before.as_ref().filter(|_| !c.uncertain || !single) {
         // "NPA spokesperson Phindi Mjonondwane" is a person; "a spokesperson for Severn Water"
         // names the organisation.
-        let named_spokesperson = (r.starts_with("spokes") || r == "representative")
+        let named_spokesperson = speaks_for_others(r)
             && c.first_tok > 0
             && text.tok(c.first_tok - 1).eq_ignore_ascii_case(r);
         // "A spokeswoman for Eason": the role's employer.
-        let employer = c.first_tok > 0 && matches!(text.tok(c.first_tok - 1), "for" | "of" | "at");
+        let employer =
+            c.first_tok > 0 && wd.prepositions.employer.contains(text.tok(c.first_tok - 1));
         Some(
             if (k.role_nouns.get(r) == Some(&true) || employer) && !named_spokesperson {
                 EntityType::Org
@@ -1057,7 +1009,8 @@ fn type_by_evidence(
 /// The last word of an organisation's name when it can stand for the whole ("Rovers" for
 /// "Bristol Rovers", "Ledger" for "Northern Ledger"); not for names with "of"/"for" inside.
 fn org_short_last<'a>(text: &Text<'a>, first: usize, end: usize) -> Option<&'a str> {
-    let inner = (first..end).any(|i| matches!(text.tok(i), "of" | "for" | "&" | "and"));
+    let links = &words().function_words.name_joiners;
+    let inner = (first..end).any(|i| links.contains(text.tok(i)));
     let last = text.tok(end - 1);
     (!inner && end - first >= 2 && last.chars().count() >= 3 && !is_acronym(last)).then_some(last)
 }
@@ -1072,31 +1025,32 @@ fn person_context(
     end: usize,
     person_words: &HashSet<&str>,
 ) -> bool {
+    let wd = words();
     // "NPA spokesperson Phindi Mjonondwane": a spokesperson who is named is a person.
     let person_role = |r: &Option<String>| {
-        r.as_deref().is_some_and(|r| {
-            k.role_nouns.get(r) == Some(&false) || r.starts_with("spokes") || r == "representative"
-        })
+        r.as_deref()
+            .is_some_and(|r| k.role_nouns.get(r) == Some(&false) || speaks_for_others(r))
     };
     let n = text.tokens.len();
-    let who = end + 1 < n && text.tok(end) == "," && text.tok(end + 1) == "who";
+    let who = end + 1 < n
+        && text.tok(end) == ","
+        && wd
+            .function_words
+            .relative_person
+            .contains(text.tok(end + 1));
     // "Mere Paewai, said she …": the pronoun after the verb is the name's.
+    let subject = &wd.pronouns.personal_subjects;
     let said_she = end + 1 < n
         && k.speech_verbs.contains(text.tok(end))
-        && matches!(text.tok(end + 1), "she" | "he");
+        && subject.contains(text.tok(end + 1));
     let said_she = said_she
         || end + 2 < n
             && text.tok(end) == ","
             && k.speech_verbs.contains(text.tok(end + 1))
-            && matches!(text.tok(end + 2), "she" | "he");
+            && subject.contains(text.tok(end + 2));
     // "Hamad bin Saif Al Kindi", "Ursula von der Leyen": particles only people's names have.
     // Irish "Ó", "Ní", "Mac", "Nic" likewise ("Pádraig Ó Riordáin").
-    let particle = (c.first_tok..end).any(|i| {
-        matches!(
-            text.tok(i),
-            "bin" | "bint" | "ibn" | "van" | "von" | "ben" | "Ó" | "Ní" | "Nic" | "Uí"
-        )
-    });
+    let particle = (c.first_tok..end).any(|i| wd.names.person_particles.contains(text.tok(i)));
     person_role(&c.role_before)
         || person_role(&c.role_after)
         || who
@@ -1144,12 +1098,7 @@ fn byline(text: &Text, first: usize) -> bool {
     let by = first - 1;
     let opens = by == 0 || text.tokens[by - 1].paragraph != text.tokens[by].paragraph;
     // "by Liza Navarro and Paolo Dizon": the second name of a pair counts too.
-    let verb_at = |i: usize| {
-        matches!(
-            text.tok_lower(i),
-            "reporting" | "editing" | "written" | "writing" | "photographs" | "photos" | "compiled"
-        )
-    };
+    let verb_at = |i: usize| words().verbs.byline.contains(text.tok_lower(i));
     opens || by > 0 && verb_at(by - 1)
 }
 
@@ -1160,8 +1109,10 @@ fn affiliated(text: &Text, k: &Knowledge, end: usize) -> bool {
     if end + 1 >= n || text.tok(end) != "of" {
         return false;
     }
+    let wd = words();
+    let the = |w: &str| wd.function_words.definite_article.contains(w);
     let mut i = end + 1;
-    if text.tok(i) == "the" {
+    if the(text.tok(i)) {
         i += 1;
     }
     let mut last = None;
@@ -1170,25 +1121,12 @@ fn affiliated(text: &Text, k: &Knowledge, end: usize) -> bool {
         i += 1;
     }
     // "Indian Institute of Technology": the body's word may come before its own "of".
-    let first_word = (end + 1..i).map(|j| text.tok(j)).find(|w| *w != "the");
+    let first_word = (end + 1..i).map(|j| text.tok(j)).find(|w| !the(w));
     [last, first_word]
         .into_iter()
         .flatten()
-        .any(|w| MEMBER_BODIES.contains(&w) || k.org_words.contains(w))
+        .any(|w| wd.institutions.member_bodies.contains(w) || k.org_words.contains(w))
 }
-
-/// Bodies whose members are named as "X of the …".
-const MEMBER_BODIES: &[&str] = &[
-    "University",
-    "Institute",
-    "College",
-    "School",
-    "Hospital",
-    "Academy",
-    "Society",
-    "Council",
-    "Party",
-];
 
 /// "BYRON BAY, New South Wales —": a name in capitals opening a paragraph, before a comma or a
 /// dash, is the dateline's place.
@@ -1206,20 +1144,21 @@ fn dateline(text: &Text, first: usize, end: usize) -> bool {
 /// "in Dundee West", "from Port Sarum": people are not "in" or "from" anything.
 fn place_context(text: &Text, first: usize) -> bool {
     // "held at the Old Billingsgate", "in the Corn Exchange": a venue.
+    let wd = words();
     let at_the = first >= 2
-        && text.tok(first - 1) == "the"
-        && matches!(
-            text.tok(first - 2),
-            "at" | "At" | "in" | "In" | "inside" | "outside"
-        );
+        && wd
+            .function_words
+            .definite_article
+            .contains(text.tok(first - 1))
+        && wd.prepositions.venue.contains(text.tok(first - 2));
     // "published in The Lancet": a name with its own "The" is a title, not a place.
     at_the
         || first > 0
-            && text.tok(first) != "The"
-            && matches!(
-                text.tok(first - 1),
-                "in" | "In" | "from" | "near" | "outside" | "across" | "towards" | "toward"
-            )
+            && !wd
+                .function_words
+                .definite_article_capitalised
+                .contains(text.tok(first))
+            && wd.prepositions.place_after.contains(text.tok(first - 1))
 }
 
 /// "the campaign group Global Witness": an organisation noun right before the name.
@@ -1286,7 +1225,12 @@ fn add_person_suffixes(text: &Text, t: &Typed, out: &mut HashMap<String, String>
 
 /// "Met Éireann, which said …": people take "who", not "which".
 fn followed_by_which(text: &Text, end: usize) -> bool {
-    end + 1 < text.tokens.len() && text.tok(end) == "," && text.tok(end + 1) == "which"
+    end + 1 < text.tokens.len()
+        && text.tok(end) == ","
+        && words()
+            .function_words
+            .relative_thing
+            .contains(text.tok(end + 1))
 }
 
 /// "the Liberal Democrat spokesman", "City boss Anna Lindqvist": a name right before a
@@ -1331,34 +1275,6 @@ struct NameIndex<'a> {
     /// alone still means the town.
     public_bodies: HashSet<usize>,
 }
-
-/// Words of the names of bodies that govern or serve a place.
-const PUBLIC_BODY_WORDS: &[&str] = &[
-    "Council",
-    "Authority",
-    "Police",
-    "Municipality",
-    "Government",
-    "Assembly",
-    "Corporation",
-    "University",
-    "College",
-    "Hospital",
-    "Airport",
-    "Port",
-    "Court",
-    "Museum",
-    "Library",
-    "School",
-    "Diocese",
-    "Water",
-    "Transit",
-];
-
-/// Facilities a story may later name by their first word alone ("Heathrow", "Anfield").
-const FACILITY_WORDS: &[&str] = &[
-    "Airport", "Stadium", "Arena", "Station", "Hospital", "Park", "Forest", "Reserve",
-];
 
 impl<'a> NameIndex<'a> {
     fn new(
@@ -1429,15 +1345,20 @@ impl<'a> NameIndex<'a> {
                         .filter_map(|x| x.chars().next())
                         .collect();
                     index.org_initials.entry(initials).or_insert(cl);
-                    if (t.first_tok..t.end_tok).any(|i| PUBLIC_BODY_WORDS.contains(&text.tok(i))) {
+                    let serving = &words().institutions.place_serving_bodies;
+                    if (t.first_tok..t.end_tok).any(|i| serving.contains(text.tok(i))) {
                         index.public_bodies.insert(cl);
                     }
                 }
                 // "Kosciuszko National Park" → "Kosciuszko".
                 EntityType::Place
-                    if FACILITY_WORDS.contains(&last)
-                        && (t.first_tok + 1..t.end_tok - 1)
-                            .all(|i| matches!(text.tok(i), "National" | "State" | "Nature")) =>
+                    if words().institutions.facilities.contains(last)
+                        && (t.first_tok + 1..t.end_tok - 1).all(|i| {
+                            words()
+                                .institutions
+                                .facility_qualifiers
+                                .contains(text.tok(i))
+                        }) =>
                 {
                     index.facility_first.entry(first).or_insert(cl);
                 }
@@ -1473,6 +1394,7 @@ fn link_headline(
     if !cands.iter().any(|c| c.in_headline) {
         return;
     }
+    let wd = words();
     // Keyed without case: "BYRON BAY" in a dateline names the headline's "Byron Bay".
     let mut surfaces: HashMap<String, usize> = HashMap::default();
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
@@ -1490,7 +1412,11 @@ fn link_headline(
             && t.end_tok - t.first_tok >= 3
         {
             for e in t.first_tok + 2..t.end_tok {
-                if !matches!(text.tok(e - 1), "of" | "for" | "and" | "&" | "the") {
+                if !wd
+                    .function_words
+                    .headline_name_links
+                    .contains(text.tok(e - 1))
+                {
                     let prefix = text.slice(t.start, text.tokens[e - 1].end);
                     surfaces.entry(fold(prefix)).or_insert(*cl);
                 }
@@ -1526,7 +1452,9 @@ fn link_headline(
                 EntityType::Person => text.tok(t.end_tok - 1),
                 EntityType::Org => text.tok(t.first_tok),
                 // "Kosciuszko" for "Kosciuszko National Park".
-                EntityType::Place if FACILITY_WORDS.contains(&text.tok(t.end_tok - 1)) => {
+                EntityType::Place
+                    if wd.institutions.facilities.contains(text.tok(t.end_tok - 1)) =>
+                {
                     text.tok(t.first_tok)
                 }
                 _ => continue,
@@ -1534,7 +1462,7 @@ fn link_headline(
             for part in std::iter::once(part).chain(org_last) {
                 if !k.common_words.contains(part)
                     && !lower.contains(part.to_lowercase().as_str())
-                    && !DISEASE_EPONYMS.contains(&part)
+                    && !wd.names.disease_eponyms.contains(part)
                 {
                     parts.entry(part).or_insert(*cl);
                 }

@@ -21,6 +21,7 @@ mod quotes;
 mod shapes;
 mod text;
 mod typer;
+pub mod words;
 
 pub use model::{
     Analysis, Entity, EntityType, Figure, FigureKind, FigureValue, Mention, Quote, Speaker,

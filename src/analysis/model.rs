@@ -44,21 +44,19 @@ pub struct Speaker {
 
 /// A named entity and all its mentions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "EntityJson", from = "EntityJson")]
 pub struct Entity {
     /// `e1`, `e2`, … in order of first mention.
     pub id: String,
     /// Canonical (fullest) name.
     pub name: String,
-    /// PERSON, ORG, PLACE, or NORP.
-    #[serde(rename = "type")]
+    /// PERSON, ORG, PLACE, or NORP (the JSON's `type`).
     pub kind: EntityType,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
     /// Roles and titles the article gives it ("President", "Prime Minister").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
     /// Why it has its type (`analyze --explain` prints it; the details panel shows it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<Why>,
 }
 
@@ -87,6 +85,47 @@ impl Weighed {
         Weighed {
             name: name.into(),
             weight: (weight * 100.0).round() / 100.0,
+        }
+    }
+}
+
+/// [`Entity`] as the JSON writes it. The JSON calls the kind `type`, a keyword in Rust: the
+/// field is spelled as a raw identifier, so serde names it without a rename, while the code keeps
+/// the clearer `kind`.
+#[derive(Serialize, Deserialize)]
+struct EntityJson {
+    id: String,
+    name: String,
+    r#type: EntityType,
+    mentions: Vec<Mention>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    why: Option<Why>,
+}
+
+impl From<Entity> for EntityJson {
+    fn from(e: Entity) -> Self {
+        Self {
+            id: e.id,
+            name: e.name,
+            r#type: e.kind,
+            mentions: e.mentions,
+            roles: e.roles,
+            why: e.why,
+        }
+    }
+}
+
+impl From<EntityJson> for Entity {
+    fn from(e: EntityJson) -> Self {
+        Self {
+            id: e.id,
+            name: e.name,
+            kind: e.r#type,
+            mentions: e.mentions,
+            roles: e.roles,
+            why: e.why,
         }
     }
 }

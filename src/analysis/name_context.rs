@@ -4,39 +4,22 @@
 
 use super::candidates::is_cap;
 use super::text::{Text, TokKind};
+use super::words::words;
 
 /// Whether a title that governs a town or district, then a name, follows token `end`:
 /// "Dhemaji Deputy Commissioner Pranjal Saikia", "Lagos State Governor …", "Leeds Mayor …".
 pub fn governs_next(text: &Text, end: usize) -> bool {
     let n = text.tokens.len();
-    let w = |i: usize| if i < n { text.tok(i) } else { "" };
     // (A bare "Commissioner" or "Minister" is no sign: "EU Commissioner", "Health Minister".)
-    let title_len = match (w(end), w(end + 1)) {
-        ("Deputy" | "District", "Commissioner" | "Collector" | "Magistrate")
-        | ("Chief", "Minister")
-        | ("State", "Governor") => 2,
-        ("Governor" | "Mayor" | "Premier" | "Reeve" | "Collector", _) => 1,
-        _ => return false,
+    let Some(title_len) = words()
+        .titles
+        .governing
+        .longest_at(|i| (end + i < n).then(|| text.tok(end + i)))
+    else {
+        return false;
     };
     end + title_len < n && is_cap(text, end + title_len)
 }
-
-/// Roles a club or firm gives a named person ("Harlow head coach Andrea Bellucci").
-const EMPLOYER_ROLES: &[&str] = &[
-    "coach",
-    "manager",
-    "boss",
-    "captain",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "owner",
-    "founder",
-    "executive",
-    "director",
-    "president",
-    "chief",
-];
 
 /// Whether the words from token `end` are a role of the employer's, then a person's name:
 /// "Harlow head coach Andrea Bellucci", "Saltmarsh director of rugby Gareth Lomax", "Kenya
@@ -50,7 +33,7 @@ pub fn employs_next(text: &Text, end: usize) -> bool {
         if text.tokens[i].kind != TokKind::Word || !w.starts_with(char::is_lowercase) {
             break;
         }
-        role |= EMPLOYER_ROLES.contains(&w);
+        role |= words().roles.employer.contains(w);
         i += 1;
     }
     role && i > end
@@ -100,15 +83,13 @@ pub fn beaten_side(text: &Text, first: usize) -> bool {
     if first == 0 {
         return false;
     }
-    if matches!(
-        w(first - 1),
-        "beat" | "beating" | "defeated" | "defeating" | "thrashed"
-    ) {
+    let wd = words();
+    if wd.verbs.victory.contains(w(first - 1)) {
         return true;
     }
     // A score, then the preposition before the side.
     first >= 4
-        && matches!(w(first - 1), "at" | "to" | "against" | "with" | "over")
+        && wd.prepositions.score_sides.contains(w(first - 1))
         && text.tokens[first - 2].kind == TokKind::Number
         && matches!(w(first - 3), "-" | "–")
         && text.tokens[first - 4].kind == TokKind::Number

@@ -4,6 +4,8 @@
 //! at the end. Words keep inner apostrophes and hyphens ("O’Riordan", "Pirtle-Guiney") but not a
 //! possessive "’s"; abbreviations and initials keep their period ("Dr.", "T.", "Ore.", "U.S.").
 
+use super::words::words;
+
 /// What sort of token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -65,16 +67,6 @@ pub struct Text<'a> {
     /// Whether the first paragraph is a Title Case headline.
     pub headline: bool,
 }
-
-/// Abbreviations that keep their period and do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Prof", "Capt", "Col",
-    "Lt", "Sgt", "Rev", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Ala", "Ariz", "Ark",
-    "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
-    "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Va", "Vt",
-    "Wash", "Wis", "Wyo", "Alta", "Sask", "Ont", "Que", "Nfld", "Jan", "Feb", "Aug", "Sept", "Oct",
-    "Nov", "Dec", "approx", "etc",
-];
 
 impl<'a> Text<'a> {
     /// Tokenises `src`, splits sentences and paragraphs and spots a headline.
@@ -360,7 +352,8 @@ fn word_end(line: &str, start: usize) -> usize {
             }
             // "ST. PAUL, Minn.": a dateline writes "St." in capitals.
             let caps_abbreviation = matches!(word, "ST" | "MT" | "FT");
-            if initial || dotted || caps_abbreviation || ABBREVIATIONS.contains(&word) {
+            let abbreviation = words().abbreviations.keep_period.contains(word);
+            if initial || dotted || caps_abbreviation || abbreviation {
                 end = abs + 1;
             }
             break;

@@ -8,36 +8,12 @@ use super::scanner::{Hit, Scanner};
 use super::tokens::TokenKind;
 use crate::analysis::FigureKind;
 
-/// Words that, joined to a number by a hyphen, make it part of a name ("COVID-19") unless
-/// they are one of these time prefixes ("mid-2024").
-const TIME_PREFIXES: &[&str] = &["mid", "pre", "post", "early", "late", "end", "start"];
-
-/// Street words: a number before "Downing Street" is an address.
-const STREETS: &[&str] = &[
-    "street",
-    "st",
-    "road",
-    "rd",
-    "avenue",
-    "ave",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "way",
-    "place",
-    "square",
-    "terrace",
-    "crescent",
-    "court",
-];
-
 impl Scanner<'_, '_> {
     /// A figure that starts with a number, a sign or a currency at `i`.
     pub fn amount_at(&self, i: usize) -> Option<Hit> {
         let t = self.at(i)?;
         // "magnitude 6.8"
-        if t.lower == "magnitude"
+        if self.words.magnitude.contains(t.lower)
             && self.is_num(i + 1)
             && self.joined(i + 1).is_some()
             && let Some(c) = self.core(i + 1, false)
@@ -48,8 +24,11 @@ impl Scanner<'_, '_> {
         // "plus or minus 2.8 points" is a margin, not a negative number.
         let margin = i >= 2
             && self.before(i).is_some_and(|p| p.lower == "or")
-            && self.at(i - 2).is_some_and(|p| p.lower == "plus");
-        let spelled_minus = t.lower == "minus" && self.joined(i + 1).is_some() && !margin;
+            && self
+                .at(i - 2)
+                .is_some_and(|p| self.words.plus.contains(p.lower));
+        let spelled_minus =
+            self.words.minus.contains(t.lower) && self.joined(i + 1).is_some() && !margin;
         let sign_mark = matches!(t.text, "-" | "−" | "–")
             && (t.space_before || self.before(i).is_some_and(|p| p.text == "("))
             && self.glued(i + 1).is_some_and(|n| n.kind == TokenKind::Num);
@@ -114,7 +93,8 @@ impl Scanner<'_, '_> {
             && !p.space_before
             && let Some(w) = i.checked_sub(2).and_then(|k| self.at(k))
             && matches!(w.kind, TokenKind::Word | TokenKind::Name)
-            && !TIME_PREFIXES.contains(&w.lower)
+            && !self.words.year_prefixes.contains(w.lower)
+            && !self.words.period_edges.contains(w.lower)
             && self.lex.number_word(w).is_none()
         {
             return true;
@@ -169,7 +149,7 @@ impl Scanner<'_, '_> {
             if t.kind != TokenKind::Word || !t.is_capitalised() {
                 return false;
             }
-            if STREETS.contains(&t.lower) {
+            if self.words.streets.contains(t.lower) {
                 return k > i + 1;
             }
         }
@@ -385,13 +365,14 @@ impl Scanner<'_, '_> {
             j += 1;
         }
         let y = self.joined(j)?;
-        if !matches!(y.lower, "year" | "years") {
+        if !self.words.age_years.contains(y.lower) {
             return None;
         }
-        if self.glued(j + 1).is_some_and(|t| t.is_hyphen()) && self.word_is(j + 2, "old") {
+        let old = &self.words.age_old;
+        if self.glued(j + 1).is_some_and(|t| t.is_hyphen()) && self.word_in(j + 2, old) {
             return Some(j + 3);
         }
-        if self.word_is(j + 1, "old") {
+        if self.word_in(j + 1, old) {
             return Some(j + 2);
         }
         None
@@ -402,7 +383,7 @@ impl Scanner<'_, '_> {
         let Some(t) = self.joined(end) else {
             return end;
         };
-        if (t.lower == "per" || (t.text == "/" && !t.space_before))
+        if (self.words.per.contains(t.lower) || (t.text == "/" && !t.space_before))
             && let Some((_, e)) = self.lex.units.longest(self.toks, end + 1)
             && self.joined(end + 1).is_some()
         {

@@ -3,6 +3,7 @@
 
 use super::scanner::Scanner;
 use super::tokens::TokenKind;
+use crate::analysis::words::words;
 
 /// How many words after the number are read looking for the noun.
 const LOOKAHEAD: usize = 4;
@@ -42,11 +43,6 @@ impl Scanner<'_, '_> {
         if self.lex.plurals.contains(w) {
             return true;
         }
-        w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("is")
-            && !w.ends_with("ous")
+        w.len() > 3 && w.ends_with('s') && !words().endings.not_plural.suffixes(w)
     }
 }

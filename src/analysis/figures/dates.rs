@@ -122,7 +122,7 @@ impl Scanner<'_, '_> {
     /// "mid-2024", "pre-2020": the year.
     fn prefixed_year(&self, i: usize) -> Option<Hit> {
         let t = self.at(i)?;
-        if !matches!(t.lower, "mid" | "early" | "late" | "pre" | "post") {
+        if !self.words.year_prefixes.contains(t.lower) {
             return None;
         }
         if !self.glued(i + 1).is_some_and(|h| h.is_hyphen()) || self.glued(i + 2).is_none() {

@@ -6,29 +6,11 @@ use super::scanner::{Hit, Scanner};
 use super::tokens::TokenKind;
 use crate::analysis::FigureKind;
 
-/// Words after "half" that make it an amount ("half of", "half the").
-const HALF_FOLLOWERS: &[&str] = &[
-    "of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "all", "them",
-    "that", "this", "those", "these", "what", "as", "those", "were", "are", "was", "is", "had",
-    "have", "said", "say", "received", "got", "will", "would",
-];
-
-/// Plural words that name a vague amount when "of" follows ("thousands of").
-const VAGUE: &[&str] = &[
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "tens",
-    "scores",
-];
-
 impl Scanner<'_, '_> {
     /// A fraction starting at `i`. `approximated` says an approximator precedes it.
     pub fn fraction_at(&self, i: usize, approximated: bool) -> Option<Hit> {
         let t = self.at(i)?;
-        if t.lower == "half" {
+        if self.words.half.contains(t.lower) {
             return self.half(i, approximated);
         }
         self.spelled_fraction(i, approximated)
@@ -70,13 +52,11 @@ impl Scanner<'_, '_> {
             return None;
         }
         if self.before(i).is_some_and(|p| {
-            self.lex.ordinals.contains_key(p.lower) || matches!(p.lower, "a" | "and")
+            self.lex.ordinals.contains_key(p.lower) || self.words.not_before_half.contains(p.lower)
         }) {
             return None;
         }
-        let follows = self
-            .joined(i + 1)
-            .is_some_and(|n| HALF_FOLLOWERS.contains(&n.lower))
+        let follows = self.word_in(i + 1, &self.words.half_followers)
             || self.before(i).is_some_and(|p| p.lower == "by");
         (approximated || follows).then(|| Hit::new(i, i + 1, FigureKind::Fraction, Some(0.5)))
     }
@@ -119,7 +99,7 @@ impl Scanner<'_, '_> {
                 .is_none_or(|n| n.kind == TokenKind::Punct && !n.is_hyphen())
             || self
                 .before(i)
-                .is_some_and(|p| matches!(p.lower, "by" | "than"));
+                .is_some_and(|p| self.words.fraction_lead.contains(p.lower));
         if article && den != 4 && !fraction_context {
             return None;
         }
@@ -146,13 +126,7 @@ impl Scanner<'_, '_> {
         if hyphens {
             k += 1;
         }
-        if self.word_is(k, "in") {
-            k += 1;
-        } else if self.word_is(k, "out") && self.word_is(k + 1, "of") {
-            k += 2;
-        } else {
-            return None;
-        }
+        k += self.phrase_at(k, &self.words.ratio_links)?;
         if hyphens {
             if !self.glued(k).is_some_and(|h| h.is_hyphen()) {
                 return None;
@@ -160,7 +134,7 @@ impl Scanner<'_, '_> {
             k += 1;
         }
         // "one in every four dollars".
-        if !hyphens && self.word_is(k, "every") {
+        if !hyphens && self.word_in(k, &self.words.ratio_every) {
             k += 1;
         }
         self.joined(k)?;
@@ -210,10 +184,10 @@ impl Scanner<'_, '_> {
                 .is_none_or(|n| n.kind == TokenKind::Punct && !n.is_hyphen());
             let unit_use = self
                 .before(i)
-                .is_some_and(|p| matches!(p.lower, "per" | "split" | "every"))
+                .is_some_and(|p| self.words.time_unit_before.contains(p.lower))
                 || self
                     .joined(i + 1)
-                    .is_some_and(|n| matches!(n.lower, "later" | "ago" | "earlier"));
+                    .is_some_and(|n| self.words.time_unit_after.contains(n.lower));
             if next_is_mark || unit_use {
                 return None;
             }
@@ -239,14 +213,11 @@ impl Scanner<'_, '_> {
     pub fn vague_at(&self, i: usize) -> Option<Hit> {
         let t = self.at(i)?;
         let of_follows = self.joined(i + 1).is_some_and(|o| o.text == "of");
-        if !VAGUE.contains(&t.lower) || !of_follows {
+        if !self.words.vague_amounts.contains(t.lower) || !of_follows {
             return None;
         }
         let mut end = i + 1;
-        if self
-            .joined(i + 2)
-            .is_some_and(|n| matches!(n.lower, "thousands" | "millions" | "billions"))
-        {
+        if self.word_in(i + 2, &self.words.vague_scales) {
             end = i + 3;
         }
         Some(Hit::new(i, end, FigureKind::Cardinal, None))

@@ -6,10 +6,15 @@ use crate::analysis::shapes::Shapes;
 use std::sync::OnceLock;
 
 use super::tokens::{Token, TokenKind, tokenize};
+use crate::analysis::knowledge::title_case;
 use crate::analysis::text::lowered_copy;
+use crate::analysis::words::words;
+use strum::EnumString;
 
-/// Class of a spelled-out number word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Class of a spelled-out number word (the third column of `number_words.txt`, named as the
+/// variants are, in any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString)]
+#[strum(ascii_case_insensitive)]
 pub enum NumClass {
     /// zero to nineteen.
     Small,
@@ -23,8 +28,9 @@ pub enum NumClass {
     Dozen,
 }
 
-/// What a unit after a number makes of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a unit after a number makes of it (the second column of `units.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString)]
+#[strum(ascii_case_insensitive)]
 pub enum UnitKind {
     /// "%", "percent", "per cent".
     Percent,
@@ -32,6 +38,54 @@ pub enum UnitKind {
     Quantity,
     /// A span of time ("years", "months").
     Duration,
+}
+
+/// Whether a scale word counts anywhere or only after a currency ("$5m" but not "5m"): the
+/// third column of `scales.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString)]
+#[strum(ascii_case_insensitive)]
+enum ScaleUse {
+    Any,
+    Money,
+}
+
+/// Where a currency stands: the second column of `currencies.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString)]
+#[strum(ascii_case_insensitive)]
+enum Side {
+    Prefix,
+    Suffix,
+}
+
+/// Whether a month's name is written in full or shortened: the third column of `months.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString)]
+#[strum(ascii_case_insensitive)]
+enum MonthForm {
+    Full,
+    Abbr,
+}
+
+/// The two kinds of word of a relative date ("last" + "year"): the first column of
+/// `relative_dates.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString)]
+#[strum(ascii_case_insensitive)]
+enum RelativeWord {
+    Modifier,
+    Period,
+}
+
+/// The two lists of `counted_words.txt` (its first column): irregular plurals, and the words
+/// that end the search for a counted noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString)]
+#[strum(ascii_case_insensitive)]
+enum CountedWord {
+    Plural,
+    Stop,
+}
+
+/// The tag in column `i` of a row, as one of the tags `T` names.
+fn tag<T: std::str::FromStr>(row: &[&str], i: usize) -> Option<T> {
+    row.get(i).and_then(|t| t.parse().ok())
 }
 
 /// Multi-token phrases indexed by their first token, longest first.
@@ -102,6 +156,8 @@ pub struct Lexicon {
     pub approximators: Phrases<()>,
     /// Month names: number, and whether the form is an abbreviation.
     pub months: HashMap<String, (u32, bool)>,
+    /// Full month names as written in text ("January"), in calendar order.
+    pub month_names: Vec<String>,
     /// Weekday names.
     pub weekdays: HashSet<String>,
     /// "last", "next"…
@@ -138,18 +194,12 @@ impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon::default();
         for r in rows(include_str!("../../../assets/figures/number_words.txt")) {
-            let class = match r.get(2).copied() {
-                Some("tens") => NumClass::Tens,
-                Some("hundred") => NumClass::Hundred,
-                Some("scale") => NumClass::Scale,
-                Some("dozen") => NumClass::Dozen,
-                _ => NumClass::Small,
-            };
+            let class = tag(&r, 2).unwrap_or(NumClass::Small);
             lex.numbers
                 .insert(r[0].to_string(), (num(r.get(1).unwrap_or(&"0")), class));
         }
         for r in rows(include_str!("../../../assets/figures/scales.txt")) {
-            let money = r.get(2) == Some(&"money");
+            let money = tag(&r, 2) == Some(ScaleUse::Money);
             lex.scales
                 .insert(r[0].to_string(), (num(r.get(1).unwrap_or(&"1")), money));
         }
@@ -163,17 +213,13 @@ impl Lexicon {
         }
         for r in rows(include_str!("../../../assets/figures/currencies.txt")) {
             let factor = num(r.get(2).unwrap_or(&"1"));
-            match r.get(1).copied() {
-                Some("suffix") => lex.currency_suffix.add(r[0], factor),
+            match tag(&r, 1) {
+                Some(Side::Suffix) => lex.currency_suffix.add(r[0], factor),
                 _ => lex.currency_prefix.add(r[0], factor),
             }
         }
         for r in rows(include_str!("../../../assets/figures/units.txt")) {
-            let kind = match r.get(1).copied() {
-                Some("percent") => UnitKind::Percent,
-                Some("duration") => UnitKind::Duration,
-                _ => UnitKind::Quantity,
-            };
+            let kind = tag(&r, 1).unwrap_or(UnitKind::Quantity);
             lex.units.add(r[0], kind);
         }
         for r in rows(include_str!("../../../assets/figures/approximators.txt")) {
@@ -182,15 +228,15 @@ impl Lexicon {
         for r in rows(include_str!("../../../assets/figures/months.txt")) {
             let v = r.get(1).and_then(|v| v.parse().ok()).unwrap_or(1);
             lex.months
-                .insert(r[0].to_string(), (v, r.get(2) == Some(&"abbr")));
+                .insert(r[0].to_string(), (v, tag(&r, 2) == Some(MonthForm::Abbr)));
         }
         for r in rows(include_str!("../../../assets/figures/weekdays.txt")) {
             lex.weekdays.insert(r[0].to_string());
         }
         for r in rows(include_str!("../../../assets/figures/relative_dates.txt")) {
-            if let [kind, word] = r.as_slice() {
-                match *kind {
-                    "modifier" => lex.relative_modifiers.insert(word.to_string()),
+            if let [_, word] = r.as_slice() {
+                match tag(&r, 0) {
+                    Some(RelativeWord::Modifier) => lex.relative_modifiers.insert(word.to_string()),
                     _ => lex.relative_periods.insert(word.to_string()),
                 };
             }
@@ -202,16 +248,39 @@ impl Lexicon {
             lex.name_heads.insert(r[0].to_string());
         }
         for r in rows(include_str!("../../../assets/figures/counted_words.txt")) {
-            if let [kind, word] = r.as_slice() {
-                match *kind {
-                    "plural" => lex.plurals.insert(word.to_string()),
+            if let [_, word] = r.as_slice() {
+                match tag(&r, 0) {
+                    Some(CountedWord::Plural) => lex.plurals.insert(word.to_string()),
                     _ => lex.counted_stops.insert(word.to_string()),
                 };
             }
         }
+        lex.month_names = lex.full_month_names();
         lex.starters = lex.starter_words();
         lex.starter_shapes = Shapes::of(lex.starters.iter().map(String::as_str));
         lex
+    }
+
+    /// The full (not abbreviated) month names, capitalised, in calendar order.
+    fn full_month_names(&self) -> Vec<String> {
+        let mut full: Vec<(u32, &String)> = self
+            .months
+            .iter()
+            .filter(|(_, (_, abbr))| !abbr)
+            .map(|(name, (n, _))| (*n, name))
+            .collect();
+        full.sort();
+        full.into_iter().map(|(_, name)| title_case(name)).collect()
+    }
+
+    /// Whether `w` is a full month name as written in text ("July", not "july" or "Jul").
+    pub fn is_month_name(&self, w: &str) -> bool {
+        self.month_names.iter().any(|m| m == w)
+    }
+
+    /// The capitalised full name of month `n` (1 to 12).
+    pub fn month_name(&self, n: usize) -> Option<&str> {
+        self.month_names.get(n.wrapping_sub(1)).map(String::as_str)
     }
 
     /// The words and marks a figure or an approximator can start with.
@@ -226,28 +295,17 @@ impl Lexicon {
         set.extend(self.relative_modifiers.iter().cloned());
         set.extend(self.currency_prefix.by_first.keys().cloned());
         set.extend(self.approximators.by_first.keys().cloned());
-        for w in [
-            "a",
-            "an",
-            "minus",
-            "magnitude",
-            "mid",
-            "early",
-            "late",
-            "pre",
-            "post",
-            "dozens",
-            "hundreds",
-            "thousands",
-            "millions",
-            "billions",
-            "tens",
-            "scores",
-            "-",
-            "−",
-            "–",
+        // The figure grammar's own openers: "a third", "minus 20", "magnitude 6.8",
+        // "mid-2024", "dozens of".
+        let fw = &words().figure_words;
+        for list in [
+            &fw.starters,
+            &fw.minus,
+            &fw.magnitude,
+            &fw.year_prefixes,
+            &fw.vague_amounts,
         ] {
-            set.insert(w.to_string());
+            set.extend(list.iter().map(str::to_string));
         }
         set
     }

@@ -35,7 +35,11 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
 pub fn find_figures_lowered(text: &str, lowered: &str) -> Vec<Figure> {
     let lex = lexicon();
     let toks = lex.tokenize(text, lowered);
-    let sc = Scanner { toks: &toks, lex };
+    let sc = Scanner {
+        toks: &toks,
+        lex,
+        words: &crate::analysis::words::words().figure_words,
+    };
     let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < toks.len() {

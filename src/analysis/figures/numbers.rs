@@ -121,7 +121,7 @@ impl Scanner<'_, '_> {
                 continue;
             }
             // "three hundred and forty"
-            if t.lower == "and"
+            if self.words.number_joiners.contains(t.lower)
                 && matches!(last, Some(NumClass::Hundred | NumClass::Scale))
                 && let Some(n) = self.joined(k + 1)
                 && matches!(
@@ -182,13 +182,11 @@ impl Scanner<'_, '_> {
             return None;
         }
         // "two and a half"
-        if self.word_is(k, "and")
-            && self.word_is(k + 1, "a")
-            && self.word_is(k + 2, "half")
+        if let Some(n) = self.phrase_at(k, &self.words.and_a_half)
             && total == 0.0
         {
             cur += 0.5;
-            k += 3;
+            k += n;
         }
         let value = total + cur;
         let lone_one = words == 1 && value == 1.0 && k == i + 1;

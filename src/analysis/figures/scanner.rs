@@ -3,6 +3,7 @@
 
 use super::lexicon::Lexicon;
 use super::tokens::{Token, TokenKind};
+use crate::analysis::words::{FigureWords, Phrases, WordSet};
 use crate::analysis::{FigureKind, FigureValue};
 
 /// A figure found over tokens `start..end` (end exclusive); scanning resumes at `resume`.
@@ -67,6 +68,8 @@ pub struct Scanner<'s, 'a> {
     pub toks: &'s [Token<'a>],
     /// The word lists.
     pub lex: &'static Lexicon,
+    /// The words of the figure grammar ("half", "per", "out of").
+    pub words: &'static FigureWords,
 }
 
 impl<'a> Scanner<'_, 'a> {
@@ -93,6 +96,17 @@ impl<'a> Scanner<'_, 'a> {
     /// Whether the token at `i` is on the same line and is `word` (lower case).
     pub fn word_is(&self, i: usize, word: &str) -> bool {
         self.joined(i).is_some_and(|t| t.lower == word)
+    }
+
+    /// Whether the token at `i` is on the same line and, in lower case, one of `words`.
+    pub fn word_in(&self, i: usize, words: &WordSet) -> bool {
+        self.joined(i).is_some_and(|t| words.contains(t.lower))
+    }
+
+    /// How many tokens from `i` on, each on the same line, spell the longest of `phrases`
+    /// (compared in lower case).
+    pub fn phrase_at(&self, i: usize, phrases: &Phrases) -> Option<usize> {
+        phrases.longest_at(|k| self.joined(i + k).map(|t| t.lower))
     }
 
     /// Whether the token at `i` is a plain number (digits, maybe commas and a decimal point).

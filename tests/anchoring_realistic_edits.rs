@@ -322,8 +322,18 @@ fn check(original: &str, edits: &[Edit], picks: &[(Index, Index, Index)], tally:
     }
 }
 
+/// 300 cases from a fixed seed, so a run in CI is the same run as here; set
+/// `PROPTEST_RNG_SEED` (and `PROPTEST_CASES`) to explore further.
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig::with_cases(300);
+    if matches!(config.rng_seed, proptest::test_runner::RngSeed::Random) {
+        config.rng_seed = proptest::test_runner::RngSeed::Fixed(0x6d61_7267_696e_616c);
+    }
+    config
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(config())]
 
     #[test]
     fn realistic_edits_never_put_a_note_on_other_text(

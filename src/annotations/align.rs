@@ -18,6 +18,9 @@ use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 /// At least this share of the old text must be found again in the kept stretch.
 pub const MIN_SURVIVING: f64 = 0.5;
+
+/// The least share of the place a note lands on that must be its old text.
+pub const MIN_OWN: f64 = 0.6;
 /// Matching runs shorter than this (in chars) are chance agreements (a shared space or comma),
 /// not evidence that the text is the same; shorter old texts lower it to their own length.
 const MIN_RUN: usize = 4;
@@ -89,7 +92,11 @@ pub fn trim_to_old_text(
         })
         .sum();
     let share = kept as f64 / old.len().max(1) as f64;
-    if share >= MIN_SURVIVING {
+    // Both ways: half the old text survives, and most of where the note lands is its old text
+    // (a sentence reworded in the middle of a note leaves it orphaned, not stretched over new
+    // words that happen to repeat some of the old ones).
+    let own = kept as f64 / range.len().max(1) as f64;
+    if share >= MIN_SURVIVING && own >= MIN_OWN {
         Ok(Trimmed { range, kept })
     } else {
         Err(TooLittle { share })
@@ -170,11 +177,18 @@ fn align(
 /// for the same number of new ones on the same line: "600,000 people" edited to "700,000
 /// people" keeps the whole figure, while a reworded clause of another length is left out.
 fn widen_over_swapped_words(pieces: &[Piece], text: &[char], range: Range<usize>) -> Range<usize> {
+    // (A swap that starts or ends inside a word of the text is a piece of another word, cut
+    // by the search window: "…reessen" of "Dreessen" is no swap for "Bernstein".)
+    let inside_word = |at: usize| {
+        at > 0 && at < text.len() && text[at - 1].is_alphanumeric() && text[at].is_alphanumeric()
+    };
     let swapped = |p: &Piece| {
         !p.equal
             && !p.old.is_empty()
             && tokens(&text[p.new.clone()], 0).len() == p.old.len()
             && !text[p.new.clone()].contains(&'\n')
+            && !inside_word(p.new.start)
+            && !inside_word(p.new.end)
     };
     let (mut start, mut end) = (range.start, range.end);
     let before = pieces

@@ -98,6 +98,11 @@ const UNMISTAKABLE_CHARS: usize = 64;
 /// of a text shorter than [`UNMISTAKABLE_CHARS`] away from its place stand for the note's own:
 /// one side whole, as when its paragraph moved or the sentence beside it changed.
 const MIN_MOVED_CONTEXT: f64 = 0.5;
+/// The least share of its old surroundings a changed text needs away from its place.
+const MIN_CHANGED_CONTEXT: f64 = 0.75;
+/// Notes shorter than this (in chars) are only found unchanged: a changed word or two cannot
+/// be told from another word nearby.
+const MIN_FUZZY_CHARS: usize = 16;
 /// Least quote similarity (1 − errors/length) an approximate match may have.
 const MIN_QUOTE_SIMILARITY: f64 = 0.5;
 /// Least combined score (quote, prefix, suffix, position) an approximate match needs.
@@ -259,17 +264,31 @@ impl<'t> Anchorer<'t> {
         // 2. The best exact occurrence.
         let mut occurrences = 0usize;
         let mut best: Option<(f64, usize, f64)> = None;
+        // The surroundings inside the note's own paragraph: only they say an occurrence away
+        // from its place is the note's own. (Deleting a paragraph that ended in "million.”"
+        // puts the next paragraph after another one ending so: the text after it is the same,
+        // the paragraph is not.)
+        let own_prefix = &prefix[prefix.iter().rposition(|c| *c == '\n').map_or(0, |i| i + 1)..];
+        let own_suffix = &suffix[..suffix
+            .iter()
+            .position(|c| *c == '\n')
+            .unwrap_or(suffix.len())];
         for (byte, _) in self.text.match_indices(target.exact.as_str()) {
             occurrences += 1;
             let s = self.index.char_of(self.text, byte);
-            let pre = common_suffix_ratio(&self.chars[..s], &prefix);
-            let suf = common_prefix_ratio(&self.chars[(s + len).min(self.chars.len())..], &suffix);
+            let before = &self.chars[..s];
+            let after = &self.chars[(s + len).min(self.chars.len())..];
+            let pre = common_suffix_ratio(before, &prefix);
+            let suf = common_prefix_ratio(after, &suffix);
             let score = W_PREFIX * pre
                 + W_SUFFIX * suf
                 + W_POSITION * self.position_score(s, expected)
                 + if s == old { 0.01 } else { 0.0 };
             if best.is_none_or(|(b, _, _)| score > b) {
-                best = Some((score, s, (pre + suf) / 2.0));
+                let context = (within_paragraph(before, own_prefix, common_suffix_ratio)
+                    + within_paragraph(after, own_suffix, common_prefix_ratio))
+                    / 2.0;
+                best = Some((score, s, context));
             }
         }
         if let Some((_, s, context)) = best {
@@ -302,6 +321,39 @@ impl<'t> Anchorer<'t> {
             Err(why) => Err(why),
         };
         let found = found.and_then(|m| self.trim(&exact, m));
+        // An errorless match away from its place is one of the exact occurrences step 2 turned
+        // down for want of its old surroundings: the search anywhere must not take it back.
+        let found = found.and_then(|m| {
+            if m.errors == 0 && m.start != old && occurrences > 0 {
+                return Err(String::new());
+            }
+            // A short text that changed and turns up away from where it was expected is the
+            // note's own only with its old surroundings, as for identical text (step 2):
+            // "of Transportation had" is not "of Transportation said" three paragraphs on.
+            let away = m.start.abs_diff(expected) > len;
+            let context =
+                (within_paragraph(&self.chars[..m.start], own_prefix, common_suffix_ratio)
+                    + within_paragraph(
+                        &self.chars[m.end.min(self.chars.len())..],
+                        own_suffix,
+                        common_prefix_ratio,
+                    ))
+                    / 2.0;
+            // (Changed and away needs more of its surroundings than unchanged and away.)
+            let needed = if m.errors > 0 {
+                MIN_CHANGED_CONTEXT
+            } else {
+                MIN_MOVED_CONTEXT
+            };
+            if away && len < UNMISTAKABLE_CHARS && context < needed {
+                return Err("the text is changed and away from its old context".to_string());
+            }
+            // A word or two that changed cannot be told from another word nearby.
+            if m.errors > 0 && len < MIN_FUZZY_CHARS {
+                return Err("the short text changed".to_string());
+            }
+            Ok(m)
+        });
         match found {
             Ok(m) => {
                 let place = if m.start == old {
@@ -567,6 +619,12 @@ fn moved_reason(old: usize, new: usize) -> String {
 }
 
 /// How much of `context` (a recorded prefix) ends `before`, as a share of the context.
+/// How much of a side of the note's old surroundings inside its paragraph is there now; none
+/// when the note began (or ended) its paragraph, since a paragraph break says nothing.
+fn within_paragraph(now: &[char], own: &[char], ratio: fn(&[char], &[char]) -> f64) -> f64 {
+    if own.is_empty() { 0.0 } else { ratio(now, own) }
+}
+
 fn common_suffix_ratio(before: &[char], context: &[char]) -> f64 {
     if context.is_empty() {
         return if before.is_empty() { 1.0 } else { 0.5 };

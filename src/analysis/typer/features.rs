@@ -288,28 +288,12 @@ fn neighbour_features(v: &MentionView, out: &mut Features) {
     let first = v.mention.first_tok;
     if first > 0 && same_sentence(text, first - 1, first) {
         out.add_str(&["prev:", &token_key(text, first - 1)]);
-        if first > 1 && same_sentence(text, first - 2, first) {
-            out.add_str(&[
-                "prev2:",
-                &token_key(text, first - 2),
-                " ",
-                &token_key(text, first - 1),
-            ]);
-        }
     } else {
         out.add_str(&["prev:^"]);
     }
     let end = v.end_tok;
     if end < text.tokens.len() && same_sentence(text, end - 1, end) {
         out.add_str(&["next:", &token_key(text, end)]);
-        if end + 1 < text.tokens.len() && same_sentence(text, end, end + 1) {
-            out.add_str(&[
-                "next2:",
-                &token_key(text, end),
-                " ",
-                &token_key(text, end + 1),
-            ]);
-        }
     } else {
         out.add_str(&["next:$"]);
     }

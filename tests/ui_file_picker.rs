@@ -60,7 +60,7 @@ fn export_falls_back_to_a_save_picker_with_the_suggested_name() {
     h.state_mut().apply(
         &ctx,
         AppCommand::Note(NoteCommand::ExportDialog(
-            marginalia::cli::ExportFormat::Markdown,
+            marginalia::annotations::export::ExportFormat::Markdown,
         )),
     );
     settle(&mut h);

@@ -22,12 +22,12 @@ use super::loading::LoadJob;
 use super::outline::Outline;
 use super::palette::CommandPalette;
 use super::reader::{Decor, Decorations, Marks, Overlay, PaintMark, ReaderView, Run};
-use super::session::Session;
 use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
 use super::theme::{self, Palette};
 use super::ui_command::UiCommand;
 use crate::analysis::Analysis;
 use crate::analysis::describe as format;
+use crate::annotations::session::Session;
 use crate::annotations::store::Filter;
 use crate::document::{Document, InlineStyle};
 

@@ -1,7 +1,7 @@
 //! The app's annotation commands: creating, editing, undo, saving, importing, exporting, and
 //! opening an article through its sidecar. Kept apart from `app.rs`, which draws the frame.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
@@ -12,13 +12,12 @@ use super::editor::{EditorAction, color_name};
 use super::file_picker::{FilePicker, PickerMode};
 use super::margin::{self, parse_color};
 use super::reader::{LineStyle, MarkStyle, PaintMark};
-use super::session::Blocked;
-use crate::annotations::export::{self, Placed};
+use crate::annotations::beside::{LocateError, article_and_sidecar};
+use crate::annotations::export;
+use crate::annotations::export::ExportFormat;
+use crate::annotations::session::Blocked;
 use crate::annotations::store::{Edit, Filter};
-use crate::annotations::{
-    Annotation, Reply, Sidecar, Status, Target, sidecar, web_import, write_atomic,
-};
-use crate::cli::ExportFormat;
+use crate::annotations::{Annotation, Reply, Status, Target, sidecar, web_import, write_atomic};
 
 /// What a pending file dialog is for.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,64 +32,21 @@ pub enum DialogPurpose {
     Locate(PathBuf),
 }
 
-/// File extension and label of an export format.
-pub fn export_ext(f: ExportFormat) -> (&'static str, &'static str) {
-    match f {
-        ExportFormat::W3c => ("jsonld", "W3C Web Annotations…"),
-        ExportFormat::Markdown => ("md", "Markdown report…"),
-        ExportFormat::Html => ("html", "HTML page…"),
-        ExportFormat::Csv => ("csv", "CSV table…"),
-    }
-}
-
-/// The article a sidecar names, if it is safely inside the sidecar's folder and exists.
-pub fn article_for_sidecar(path: &Path, sidecar: &Sidecar) -> Result<PathBuf, String> {
-    let name = Path::new(&sidecar.article.file);
-    let inside = !name.as_os_str().is_empty()
-        && name
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    if !inside {
-        return Err(format!(
-            "{}: names its article as “{}”, which is outside its folder; locate the article to open it",
-            path.display(),
-            sidecar.article.file
-        ));
-    }
-    let folder = path.parent().unwrap_or_else(|| Path::new("."));
-    let article = folder.join(name);
-    if !article.is_file() {
-        return Err(format!(
-            "{}: its article {} is missing",
-            path.display(),
-            article.display()
-        ));
-    }
-    Ok(article)
-}
-
 impl MarginaliaApp {
     /// Where the article of the sidecar at `path` is.
     pub(crate) fn article_of_sidecar(&self, path: &Path) -> Result<PathBuf, String> {
-        match sidecar::read_sidecar(path) {
-            Ok(Some(loaded)) => article_for_sidecar(path, &loaded.sidecar),
-            Ok(None) => Err(format!("{}: no such file", path.display())),
+        match article_and_sidecar(path) {
+            Ok(found) => Ok(found.article),
+            Err(e @ LocateError::Outside { .. }) => {
+                Err(format!("{e}; locate the article to open it"))
+            }
             Err(e) => Err(e.to_string()),
         }
     }
 
     /// The file name an export of the open article is offered under.
     fn export_file_name(&self, f: ExportFormat) -> String {
-        let base = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.path.as_ref())
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "article".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-        format!("{base}.{}", export_ext(f).0)
+        export::suggested_file_name(self.doc.as_ref().and_then(|d| d.path.as_deref()), f)
     }
 
     /// Opens the app's own picker for `purpose`, because the system's dialog could not be shown
@@ -410,37 +366,25 @@ impl MarginaliaApp {
         }
     }
 
-    /// Writes an export of the notes (and, for reports, the analysis) to `path`.
+    /// Writes an export of the notes (and, for reports, the analysis) to `path`: the command
+    /// line's export of the same article and notes, through the core's one dispatcher.
     pub(crate) fn export(&mut self, f: ExportFormat, path: &Path) {
         let Some(doc) = self.doc.clone() else { return };
-        let analysis = self.analysis.as_deref().cloned().unwrap_or_default();
-        let annotations: Vec<Annotation> = self.session.store.all().to_vec();
-        let placed: Vec<Placed<'_>> = export::in_reading_order(
-            annotations
-                .iter()
-                .map(|a| Placed {
-                    annotation: a,
-                    span: self.session.range_of(&a.id).map(|r| (r.start, r.end)),
-                })
-                .collect(),
+        if let (Some(article), Some(side)) = (&doc.path, &self.session.sidecar_path)
+            && let Err(e) = export::check_destination(path, article, side)
+        {
+            self.banners
+                .push(BannerKind::Error, format!("{e}; choose another file"));
+            return;
+        }
+        let source = export::source_name(doc.path.as_deref());
+        let body = export::render(
+            &doc,
+            self.session.store.all(),
+            f,
+            &source,
+            self.analysis.as_deref(),
         );
-        let source = doc
-            .path
-            .as_ref()
-            .map_or_else(|| "article".to_string(), |p| p.display().to_string());
-        let body = match f {
-            ExportFormat::W3c => {
-                let live: Vec<Annotation> =
-                    annotations.iter().filter(|a| !a.deleted).cloned().collect();
-                serde_json::to_string_pretty(&export::w3c::to_w3c(&doc, &live, &source))
-                    .unwrap_or_default()
-            }
-            ExportFormat::Markdown => {
-                export::markdown::to_markdown_placed(&doc, &analysis, &placed)
-            }
-            ExportFormat::Html => export::html::to_html_placed(&doc, &analysis, &placed),
-            ExportFormat::Csv => export::csv::to_csv_placed(&doc, &placed),
-        };
         match write_atomic(path, body.as_bytes()) {
             Ok(()) => self.banners.push(
                 BannerKind::Warning,

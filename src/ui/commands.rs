@@ -102,9 +102,9 @@ pub enum NoteCommand {
     /// Merge this file's annotations in.
     Import(std::path::PathBuf),
     /// Ask where to export, in a format.
-    ExportDialog(crate::cli::ExportFormat),
+    ExportDialog(crate::annotations::export::ExportFormat),
     /// Export to this file.
-    Export(crate::cli::ExportFormat, std::path::PathBuf),
+    Export(crate::annotations::export::ExportFormat, std::path::PathBuf),
     /// Ask where the article of a sidecar is, then open it with that sidecar.
     LocateArticle(std::path::PathBuf),
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
-use super::session::Session;
+use crate::annotations::session::Session;
 use crate::document::{Document, LoadError};
 
 /// A file being opened.

@@ -21,7 +21,6 @@ mod menus;
 pub mod outline;
 pub mod palette;
 pub mod reader;
-pub mod session;
 pub mod settings;
 pub mod theme;
 pub mod ui_command;

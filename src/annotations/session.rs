@@ -1,19 +1,20 @@
-//! The annotations of the open article: loaded from its sidecar, placed in its text, edited
+//! The annotations of one open article: loaded from its sidecar, placed in its text, edited
 //! through the undoable store, and saved back (atomically, merging with changes made on disk).
 //!
-//! This is glue between the core's sidecar, anchoring and store modules and the app; it holds no
-//! drawing code.
+//! A front end holds one session per open article and sends every change through it, so undo,
+//! autosave and tests share one door. It ties the sidecar, anchoring and store modules together
+//! and knows nothing of windows or drawing.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::annotations::anchoring::{Anchor, AnchorCounts, AnchorStatus, Anchorer};
-use crate::annotations::merge::MergeReport;
-use crate::annotations::sidecar::{self, DiskStamp};
-use crate::annotations::store::{AnnotationStore, Applied, Edit, StoreError};
-use crate::annotations::{Annotation, Sidecar, keep_aside};
+use super::anchoring::{Anchor, AnchorCounts, AnchorStatus, Anchorer};
+use super::merge::MergeReport;
+use super::sidecar::{self, DiskStamp};
+use super::store::{AnnotationStore, Applied, Edit, StoreError};
+use super::{Annotation, Sidecar, keep_aside};
 use crate::document::Document;
 
 /// Changes are saved this long after the last edit.

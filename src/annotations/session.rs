@@ -207,6 +207,18 @@ impl Session {
         Some(an.start?..an.end?)
     }
 
+    /// The live note whose span covers char `c`, the shortest when several nest (so the inner
+    /// one of two nested notes can be clicked at all).
+    pub fn note_at(&self, c: usize) -> Option<&str> {
+        self.placed()
+            .filter_map(|(a, r)| {
+                r.filter(|r| r.contains(&c))
+                    .map(|r| (a.id.as_str(), r.len()))
+            })
+            .min_by_key(|(_, len)| *len)
+            .map(|(id, _)| id)
+    }
+
     /// Live annotations that could not be placed.
     pub fn orphans(&self) -> Vec<&Annotation> {
         self.store
@@ -369,6 +381,24 @@ mod tests {
         assert!(kept.to_string_lossy().contains(".broken-"));
         assert_eq!(std::fs::read_to_string(&kept).unwrap(), "{ \"format\": ");
         assert!(s.can_edit());
+    }
+
+    #[test]
+    fn the_shortest_of_nested_notes_is_the_one_at_a_char() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = doc_at(
+            dir.path(),
+            "Headline\nThe council voted 7 to 5 on Wednesday.",
+        );
+        let mut s = Session::open(&doc, None);
+        let outer = Annotation::new_on(&doc.text, 9, 45, "Ann");
+        let inner = Annotation::new_on(&doc.text, 21, 27, "Ann");
+        let (outer_id, inner_id) = (outer.id.clone(), inner.id.clone());
+        s.apply(Edit::Add(Box::new(outer)), &doc.text).unwrap();
+        s.apply(Edit::Add(Box::new(inner)), &doc.text).unwrap();
+        assert_eq!(s.note_at(23), Some(inner_id.as_str()));
+        assert_eq!(s.note_at(10), Some(outer_id.as_str()));
+        assert_eq!(s.note_at(2), None);
     }
 
     #[test]

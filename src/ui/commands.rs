@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Key, Modifiers};
 
+use super::dialogs::DialogPurpose;
 use super::highlights::{HighlightKind, Item};
 use super::settings::ThemeChoice;
 
@@ -71,6 +72,10 @@ pub enum AppCommand {
     ToggleAbout,
     /// Move the selection's end by this many chars (Shift+arrows).
     ExtendSelection(isize),
+    /// Write this name into the notes added from now on (Preferences).
+    SetAuthor(String),
+    /// A file dialog (the system's or the app's own picker) answered with this file.
+    DialogAnswered(DialogPurpose, PathBuf),
     /// A command on the user's notes.
     Note(NoteCommand),
 }

@@ -3,18 +3,25 @@
 
 pub mod analysis_job;
 pub mod app;
-pub mod app_annotations;
+mod apply;
+mod apply_notes;
+pub mod article;
 pub mod banner;
+pub mod command_state;
 pub mod commands;
 pub mod context;
 pub mod details;
 pub mod dialogs;
 pub mod editor;
 pub mod file_picker;
+mod files;
 pub mod find;
 pub mod first_run;
+mod frame;
 pub mod highlights;
+pub mod jobs;
 pub mod layout_plan;
+mod legend;
 pub mod loading;
 pub mod margin;
 mod menus;
@@ -22,8 +29,12 @@ pub mod outline;
 pub mod palette;
 pub mod reader;
 pub mod settings;
+mod smoke;
+pub mod status_bar;
 pub mod theme;
+mod transfer;
 pub mod ui_command;
+pub mod windows;
 
 pub use app::{MarginaliaApp, StartOptions};
 

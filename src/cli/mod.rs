@@ -31,7 +31,8 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Article (.txt, .md, .html) or sidecar (*.annotations.json) to open; default: the sample.
     pub file: Option<PathBuf>,
-    /// Open the real window, print `first frame after N ms` once it is painted, and exit.
+    /// Open the real window, print `first frame after N ms` once it is painted and `text shown
+    /// after N ms` once the article's text is, and exit.
     #[arg(long)]
     pub smoke: bool,
 }

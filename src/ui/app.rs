@@ -13,6 +13,7 @@ use super::dialogs::{FileDialogs, NativeDialogs};
 use super::editor::EditorPanel;
 use super::find::Find;
 use super::jobs::Jobs;
+use super::loading::LoadJob;
 use super::margin::MarginPanel;
 use super::outline::OutlinePanel;
 use super::reader::ReaderPanel;
@@ -37,6 +38,8 @@ pub struct StartOptions {
     pub sample_fallback: bool,
     /// A message to greet the user with (first run).
     pub welcome: Option<String>,
+    /// `file`, already loading (started before the window, see [`super::run`]).
+    pub loading: Option<LoadJob>,
 }
 
 /// The sample article, bundled so the app has something to show wherever it runs.
@@ -51,6 +54,7 @@ impl Default for StartOptions {
             dialogs: Arc::new(NativeDialogs),
             sample_fallback: false,
             welcome: None,
+            loading: None,
         }
     }
 }
@@ -133,15 +137,16 @@ impl MarginaliaApp {
         // Ctrl+= / Ctrl+- zoom the article, not the whole interface.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         ctx.set_theme(theme_preference(app.settings.theme));
-        match options.file {
-            Some(file) => app.apply(ctx, AppCommand::Open(file)),
+        match (options.loading, options.file) {
+            (Some(job), _) => app.jobs.adopt(job, ctx),
+            (None, Some(file)) => app.apply(ctx, AppCommand::Open(file)),
             // Run from outside the source tree: show the bundled copy of the sample.
-            None if options.sample_fallback => {
+            (None, None) if options.sample_fallback => {
                 let doc = Document::from_text(SAMPLE_TEXT);
                 let session = Session::open(&doc, None);
-                app.show_loaded(ctx, doc, session);
+                app.show_loaded(doc, session);
             }
-            None => {}
+            (None, None) => {}
         }
         app
     }

@@ -19,19 +19,19 @@ pub struct Article {
     pub analysis: Option<Arc<Analysis>>,
     /// Highlights of the analysis and which kinds are shown.
     pub highlights: Highlights,
-    /// Word count and reading minutes (counted once when it opens: a pass over the whole text).
-    pub reading_stats: (usize, usize),
+    /// Word count and reading minutes, once counted (in the background: a pass over the whole
+    /// text, tens of milliseconds for a long one).
+    pub reading_stats: Option<(usize, usize)>,
 }
 
 impl Article {
     /// The article for a document just opened: no analysis yet, the shown kinds kept.
     pub fn opened(doc: Arc<Document>, visible: [bool; 5]) -> Self {
-        let reading_stats = (doc.word_count(), doc.reading_minutes());
         Self {
             doc: Some(doc),
             analysis: None,
             highlights: Highlights::new(&Analysis::default(), visible),
-            reading_stats,
+            reading_stats: None,
         }
     }
 

@@ -109,12 +109,15 @@ impl MarginaliaApp {
 
     /// Takes in what background work finished.
     pub(crate) fn take_finished(&mut self, ctx: &egui::Context) {
-        for finished in self.jobs.poll() {
+        for finished in self.jobs.poll(ctx) {
             match finished {
+                Finished::Counted(words, minutes) => {
+                    self.article.reading_stats = Some((words, minutes));
+                }
                 Finished::Analysed(Some(analysis)) => self.analysed(analysis),
                 Finished::Analysed(None) => {}
                 Finished::Loaded(result) => match *result {
-                    Ok((doc, session)) => self.show_loaded(ctx, doc, session),
+                    Ok((doc, session)) => self.show_loaded(doc, session),
                     Err(e) => self
                         .banners
                         .push(BannerKind::Error, format!("Could not open {e}")),
@@ -138,9 +141,9 @@ impl MarginaliaApp {
         self.reader.invalidate_overlay();
     }
 
-    /// Shows a loaded document with its notes (the one shown before is replaced), and starts
-    /// analysing it.
-    pub(crate) fn show_loaded(&mut self, ctx: &egui::Context, doc: Document, session: Session) {
+    /// Shows a loaded document with its notes (the one shown before is replaced); its words are
+    /// counted and it is analysed once its text is on screen.
+    pub(crate) fn show_loaded(&mut self, doc: Document, session: Session) {
         // What the banners said was about the file shown before (or one that failed to open).
         self.banners.clear();
         if let Some(w) = self.runtime.greeting.take() {
@@ -156,7 +159,7 @@ impl MarginaliaApp {
         self.article = Article::opened(Arc::clone(&doc), visible);
         self.details.selected = None;
         self.find.reset();
-        self.jobs.analyse(doc, ctx);
+        self.jobs.analyse(doc);
         self.editor.reset();
         self.session = session;
         self.outline.notes.reset();

@@ -130,7 +130,7 @@ impl MarginaliaApp {
         let recent = &self.settings.recent;
         egui::Panel::top("menu").show(ui, |ui| cmds.extend(menu_bar(ui, state, recent)));
         if self.article.doc.is_some() {
-            let analysing = self.jobs.analysis.is_some();
+            let analysing = self.jobs.is_analysing();
             let analysed = self.article.analysis.is_some();
             let highlights = &self.article.highlights;
             egui::Panel::top("legend").show(ui, |ui| {
@@ -194,7 +194,7 @@ impl MarginaliaApp {
             item: self.details.selected,
             note: self.editor.note.as_deref(),
         };
-        let analysing = self.jobs.analysis.is_some();
+        let analysing = self.jobs.is_analysing();
         self.outline
             .ui(ui, &self.article, &self.session, selection, analysing)
     }

@@ -38,8 +38,19 @@ pub mod windows;
 
 pub use app::{MarginaliaApp, StartOptions};
 
-/// Opens the window and runs until it is closed.
-pub fn run(options: StartOptions) -> anyhow::Result<()> {
+/// Opens the window and runs until it is closed. The file to show starts loading first, while
+/// the window and its graphics are made, so the first frame can show it.
+pub fn run(mut options: StartOptions) -> anyhow::Result<()> {
+    if options.loading.is_none()
+        && let Some(file) = &options.file
+        && let Ok(found) = crate::annotations::beside::article_and_sidecar(file)
+    {
+        options.loading = Some(loading::LoadJob::start(
+            &found.article,
+            Some(found.sidecar),
+            None,
+        ));
+    }
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Marginalia")

@@ -72,16 +72,11 @@ fn article_line(ui: &mut egui::Ui, input: &StatusInput<'_>) {
     let Some(doc) = &input.article.doc else {
         return;
     };
-    let (words, minutes) = input.article.reading_stats;
     let muted = input.palette.muted;
-    ui.label(
-        RichText::new(format!(
-            "{} words · {} min read",
-            group_thousands(words),
-            minutes
-        ))
-        .color(muted),
-    );
+    if let Some((words, minutes)) = input.article.reading_stats {
+        let line = format!("{} words · {minutes} min read", group_thousands(words));
+        ui.label(RichText::new(line).color(muted));
+    }
     if let Some(p) = &doc.path {
         ui.separator();
         ui.label(RichText::new(p.display().to_string()).color(muted));

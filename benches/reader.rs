@@ -64,7 +64,7 @@ fn main() {
                 },
             )
         });
-    while harness.state().doc.is_none() {
+    while harness.state().article.doc.is_none() {
         harness.step();
         std::thread::sleep(Duration::from_millis(1));
     }
@@ -72,15 +72,15 @@ fn main() {
     println!(
         "open + first frame laid out: {:.0} ms ({} of {} paragraphs laid out; the text is readable from here)",
         started.elapsed().as_secs_f64() * 1e3,
-        harness.state().view.laid_out,
-        harness.state().view.paragraph_count()
+        harness.state().reader.view.laid_out,
+        harness.state().reader.view.paragraph_count()
     );
     while harness.state().is_busy() {
         harness.step();
         std::thread::sleep(Duration::from_millis(1));
     }
     harness.step();
-    let a = harness.state().analysis.clone().unwrap_or_default();
+    let a = harness.state().article.analysis.clone().unwrap_or_default();
     println!(
         "analysis done (background) after {:.0} ms: {} quotes, {} entities, {} figures highlighted",
         started.elapsed().as_secs_f64() * 1e3,
@@ -95,18 +95,20 @@ fn main() {
     for k in 0..600 {
         // Mostly wheel scrolling, with a long jump every 100 frames (a scrollbar drag).
         if k % 100 == 50 {
-            let count = harness.state().view.paragraph_count();
+            let count = harness.state().reader.view.paragraph_count();
             let at = (k * 997) % count.max(1);
             let ctx = harness.ctx.clone();
             let doc_len = harness
                 .state()
+                .article
                 .doc
                 .as_ref()
                 .map_or(0, |d| d.paragraphs.get(at).map_or(0, |p| p.start));
-            harness
-                .state_mut()
-                .view
-                .scroll_to(doc_len..doc_len + 1, false, ctx.input(|i| i.time));
+            harness.state_mut().reader.view.scroll_to(
+                doc_len..doc_len + 1,
+                false,
+                ctx.input(|i| i.time),
+            );
         } else {
             harness.event(Event::MouseWheel {
                 unit: MouseWheelUnit::Point,
@@ -131,7 +133,7 @@ fn main() {
     );
     println!(
         "paragraphs laid out after scrolling: {}",
-        harness.state().view.laid_out
+        harness.state().reader.view.laid_out
     );
     if let Ok(status) = std::fs::read_to_string("/proc/self/status")
         && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM"))

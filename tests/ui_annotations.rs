@@ -17,8 +17,8 @@ use support::{FixedDialogs, article_copy, char_offset, open_app, settle};
 
 /// Drags the pointer over the chars `start..end` of the article.
 fn drag_select(h: &mut Harness<'static, MarginaliaApp>, start: usize, end: usize) {
-    let first = h.state().view.range_rects(start..start + 1)[0];
-    let last = h.state().view.range_rects(end - 1..end)[0];
+    let first = h.state().reader.view.range_rects(start..start + 1)[0];
+    let last = h.state().reader.view.range_rects(end - 1..end)[0];
     let from = Pos2::new(first.left() + 1.0, first.center().y);
     let to = Pos2::new(last.right() - 1.0, last.center().y);
     h.event(Event::PointerMoved(from));
@@ -49,12 +49,12 @@ fn select_annotate_save_reopen_finds_the_note() {
     let dir = tempfile::tempdir().unwrap();
     let article = article_copy(dir.path());
     let mut h = open_app(Some(article.clone()), Arc::new(FixedDialogs::default()));
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().article.doc.as_ref().unwrap().text.clone();
     let phrase = "joint press briefing";
     let s = char_offset(&text, phrase);
     drag_select(&mut h, s, s + phrase.chars().count());
     assert_eq!(
-        h.state().view.selection.map(|x| x.range()),
+        h.state().reader.view.selection.map(|x| x.range()),
         Some(s..s + phrase.chars().count())
     );
 
@@ -62,7 +62,8 @@ fn select_annotate_save_reopen_finds_the_note() {
     h.run_steps(3);
     let id = h
         .state()
-        .selected_note
+        .editor
+        .note
         .clone()
         .expect("the new note is selected");
     h.get_by_label("Note text").focus();
@@ -115,11 +116,11 @@ fn a_deleted_note_comes_back_with_undo() {
     h.state_mut()
         .apply(&ctx, AppCommand::Note(NoteCommand::AnnotateRange(10..22)));
     h.run_steps(3);
-    let id = h.state().selected_note.clone().unwrap();
+    let id = h.state().editor.note.clone().unwrap();
     h.get_by_label("Delete annotation").click();
     h.run_steps(3);
     assert!(h.state().session.store.get(&id).is_some_and(|a| a.deleted));
-    assert!(h.state().selected_note.is_none());
+    assert!(h.state().editor.note.is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
     assert!(h.state().session.store.get(&id).is_some_and(|a| !a.deleted));
@@ -195,7 +196,7 @@ fn importing_a_colleagues_sidecar_shows_their_note_in_the_outline() {
     let article = article_copy(dir.path());
     let dialogs = Arc::new(FixedDialogs::default());
     let mut h = open_app(Some(article), dialogs.clone());
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().article.doc.as_ref().unwrap().text.clone();
     let other = colleague_sidecar(dir.path(), &text);
     *dialogs.import.lock().unwrap() = Some(other);
     let ctx = h.ctx.clone();
@@ -220,7 +221,10 @@ fn opening_a_sidecar_opens_its_article_with_the_notes() {
     let side = colleague_sidecar(dir.path(), &text);
     let h = open_app(Some(side), Arc::new(FixedDialogs::default()));
     let app = h.state();
-    assert_eq!(app.doc.as_ref().and_then(|d| d.path.clone()), Some(article));
+    assert_eq!(
+        app.article.doc.as_ref().and_then(|d| d.path.clone()),
+        Some(article)
+    );
     assert_eq!(app.session.store.live().count(), 1);
     assert!(
         app.session

@@ -29,20 +29,20 @@ fn the_palette_finds_a_command_by_a_few_letters_and_runs_it() {
     );
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     h.run_steps(3);
-    assert!(h.state().palette.open);
+    assert!(h.state().windows.palette.open);
     h.get_by_label("Command").type_text("theme dark");
     h.run_steps(3);
     h.key_press(Key::Enter);
     h.run_steps(3);
-    assert!(!h.state().palette.open);
+    assert!(!h.state().windows.palette.open);
     assert_eq!(h.state().settings.theme, ThemeChoice::Dark);
     // Ctrl+K opens it too, and Esc closes it without running anything.
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run_steps(3);
-    assert!(h.state().palette.open);
+    assert!(h.state().windows.palette.open);
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert!(!h.state().palette.open);
+    assert!(!h.state().windows.palette.open);
 }
 
 #[test]
@@ -76,13 +76,13 @@ fn f1_shows_the_shortcut_sheet_made_from_the_table() {
     );
     h.key_press(Key::F1);
     h.run_steps(3);
-    assert!(h.state().shortcut_sheet_open);
+    assert!(h.state().windows.shortcut_sheet);
     let annotate = UiCommand::Annotate.shortcut_text(&h.ctx);
     assert!(annotate.contains('M'), "{annotate}");
     h.get_by_label(&annotate);
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert!(!h.state().shortcut_sheet_open);
+    assert!(!h.state().windows.shortcut_sheet);
 }
 
 #[test]
@@ -96,18 +96,18 @@ fn esc_closes_the_note_editor_and_then_the_details() {
     h.state_mut()
         .apply(&ctx, AppCommand::Note(NoteCommand::AnnotateRange(10..22)));
     h.run_steps(3);
-    assert!(h.state().selected_note.is_some());
+    assert!(h.state().editor.note.is_some());
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert!(h.state().selected_note.is_none(), "Esc closes the editor");
+    assert!(h.state().editor.note.is_none(), "Esc closes the editor");
     h.key_press(Key::N);
     h.run_steps(2);
     h.key_press(Key::Enter);
     h.run_steps(2);
-    assert!(h.state().selected.is_some());
+    assert!(h.state().details.selected.is_some());
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.state().selected.is_none(), "then the details");
+    assert!(h.state().details.selected.is_none(), "then the details");
 }
 
 #[test]
@@ -116,10 +116,10 @@ fn a_click_on_a_highlight_goes_through_the_command_door() {
         Some(sample("haiti-kenya.txt")),
         Arc::new(FixedDialogs::default()),
     );
-    let first = h.state().highlights.all()[0].clone();
+    let first = h.state().article.highlights.all()[0].clone();
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, AppCommand::Select(first.item));
     h.run_steps(2);
-    assert_eq!(h.state().focus, Some(0));
-    assert_eq!(h.state().selected, Some(first.item));
+    assert_eq!(h.state().reader.focus, Some(0));
+    assert_eq!(h.state().details.selected, Some(first.item));
 }

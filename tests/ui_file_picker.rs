@@ -47,7 +47,7 @@ fn open_falls_back_to_the_own_picker_which_opens_the_chosen_file() {
     h.get_by_label("Open").click();
     settle(&mut h);
     assert!(!h.state().file_picker_open());
-    let open = h.state().doc.as_ref().and_then(|d| d.path.clone());
+    let open = h.state().article.doc.as_ref().and_then(|d| d.path.clone());
     assert_eq!(open.as_deref(), Some(second.as_path()));
 }
 
@@ -60,7 +60,7 @@ fn export_falls_back_to_a_save_picker_with_the_suggested_name() {
     h.state_mut().apply(
         &ctx,
         AppCommand::Note(NoteCommand::ExportDialog(
-            marginalia::cli::ExportFormat::Markdown,
+            marginalia::annotations::export::ExportFormat::Markdown,
         )),
     );
     settle(&mut h);
@@ -90,6 +90,6 @@ fn a_missing_name_is_refused_in_the_picker_and_esc_closes_it() {
     h.key_press(Key::Escape);
     h.run_steps(2);
     assert!(!h.state().file_picker_open());
-    let open = h.state().doc.as_ref().and_then(|d| d.path.clone());
+    let open = h.state().article.doc.as_ref().and_then(|d| d.path.clone());
     assert_eq!(open.as_deref(), Some(article.as_path()));
 }

@@ -24,11 +24,11 @@ use support::{
 };
 
 fn text_of(h: &Harness<'static, MarginaliaApp>) -> String {
-    h.state().doc.as_ref().unwrap().text.clone()
+    h.state().article.doc.as_ref().unwrap().text.clone()
 }
 
 fn select(h: &mut Harness<'static, MarginaliaApp>, range: std::ops::Range<usize>) {
-    h.state_mut().view.selection = Some(Selection {
+    h.state_mut().reader.view.selection = Some(Selection {
         anchor: range.start,
         caret: range.end,
     });
@@ -70,13 +70,13 @@ fn after_a_tag_is_added_with_enter_the_next_letters_go_to_the_tag_field() {
         h.get_by_label("Add tag").is_focused(),
         "the tag field lost the keyboard"
     );
-    let focus_before = h.state().focus;
+    let focus_before = h.state().reader.focus;
     h.get_by_label("Add tag").type_text("n");
     h.key_press(Key::N);
     h.run_steps(3);
-    assert_eq!(h.state().focus, focus_before, "`n` drove the reader");
+    assert_eq!(h.state().reader.focus, focus_before, "`n` drove the reader");
     assert_eq!(h.get_by_label("Add tag").value().as_deref(), Some("n"));
-    let id = h.state().selected_note.clone().unwrap();
+    let id = h.state().editor.note.clone().unwrap();
     let note = h.state().session.store.get(&id).cloned().unwrap();
     assert_eq!(note.tags, vec!["fact-check".to_string()]);
 }
@@ -92,7 +92,7 @@ fn a_note_on_white_space_is_refused_with_a_word_why() {
     let space = char_offset(&text, " press briefing");
     annotate(&mut h, space..space + 1);
     assert_eq!(live_notes(&h), 0, "a note was made on a space");
-    assert!(h.state().selected_note.is_none());
+    assert!(h.state().editor.note.is_none());
     h.get_by_label_contains("Select some text first (not only spaces)");
     // The same keys on words make a note: the refusal is about the space, not the keys.
     annotate(&mut h, space + 1..space + 6);
@@ -111,10 +111,7 @@ fn closing_the_editor_of_an_untouched_new_note_takes_the_note_away() {
     assert_eq!(live_notes(&h), 1);
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert!(
-        h.state().selected_note.is_none(),
-        "Esc left the editor open"
-    );
+    assert!(h.state().editor.note.is_none(), "Esc left the editor open");
     assert_eq!(live_notes(&h), 0, "an empty note nobody asked for was kept");
 
     // A note given a word stays when its editor closes.
@@ -137,7 +134,7 @@ fn a_click_in_the_margin_right_of_a_line_opens_nothing() {
         Arc::new(FixedDialogs::default()),
     );
     // The headline's first word is a short line of text with a place name on it.
-    let a = h.state().analysis.clone().unwrap();
+    let a = h.state().article.analysis.clone().unwrap();
     let text = text_of(&h);
     let first_line_end = text.find('\n').unwrap();
     let first_line_chars = text[..first_line_end].chars().count();
@@ -151,25 +148,30 @@ fn a_click_in_the_margin_right_of_a_line_opens_nothing() {
         .filter(|(_, m)| m.end <= first_line_chars)
         .max_by_key(|(_, m)| m.end)
         .expect("a name in the headline");
-    let last = h.state().view.range_rects(mention.end - 1..mention.end)[0];
+    let last = h
+        .state()
+        .reader
+        .view
+        .range_rects(mention.end - 1..mention.end)[0];
     let line_end = h
         .state()
+        .reader
         .view
         .range_rects(first_line_chars - 1..first_line_chars)[0];
     // On the name itself the click opens it...
     click_at(&mut h, last.center());
-    assert_eq!(h.state().selected, Some(Item::Entity(i)));
+    assert_eq!(h.state().details.selected, Some(Item::Entity(i)));
     apply(&mut h, AppCommand::CloseDetails);
-    assert!(h.state().selected.is_none());
+    assert!(h.state().details.selected.is_none());
     // ...but right of the line's last glyph, in the empty margin, nothing opens.
     click_at(
         &mut h,
         Pos2::new(line_end.right() + 30.0, line_end.center().y),
     );
     assert!(
-        h.state().selected.is_none(),
+        h.state().details.selected.is_none(),
         "the margin opened {:?}",
-        h.state().selected
+        h.state().details.selected
     );
 }
 
@@ -195,7 +197,7 @@ fn an_error_banner_goes_when_a_good_file_opens_and_an_empty_file_says_so() {
     std::fs::write(&empty, "").unwrap();
     apply(&mut h, AppCommand::Open(empty.clone()));
     assert_eq!(
-        h.state().doc.as_ref().unwrap().path.as_deref(),
+        h.state().article.doc.as_ref().unwrap().path.as_deref(),
         Some(empty.as_path())
     );
     h.get_by_label_contains("empty.txt: the file is empty");
@@ -207,7 +209,7 @@ fn figure_details_give_the_iso_value_the_precision_and_other_figures_of_the_same
         Some(sample("haiti-kenya.txt")),
         Arc::new(FixedDialogs::default()),
     );
-    let a = h.state().analysis.clone().unwrap();
+    let a = h.state().article.analysis.clone().unwrap();
     let find = |t: &str| a.figures.iter().position(|f| f.text == t).unwrap();
     apply(&mut h, AppCommand::Select(Item::Figure(find("June 2024"))));
     h.get_by_label("2024-06");
@@ -224,7 +226,7 @@ fn figure_details_give_the_iso_value_the_precision_and_other_figures_of_the_same
     )
     .unwrap();
     apply(&mut h, AppCommand::Open(story));
-    let a = h.state().analysis.clone().unwrap();
+    let a = h.state().article.analysis.clone().unwrap();
     let first = a.figures.iter().position(|f| f.text == "Some 300").unwrap();
     apply(&mut h, AppCommand::Select(Item::Figure(first)));
     h.get_by_label("Other figures of officers");
@@ -284,10 +286,11 @@ fn at_800_by_600_the_details_leave_the_article_a_readable_column() {
     );
     let min = min_column_width(h.state().settings.zoom);
     apply(&mut h, AppCommand::Select(Item::Quote(0)));
-    assert!(h.state().selected.is_some());
+    assert!(h.state().details.selected.is_some());
     h.get_by_label("Copy with attribution");
     let column = h
         .state()
+        .reader
         .view
         .column_width()
         .expect("the article is laid out");
@@ -355,6 +358,7 @@ fn at_640_by_480_the_details_float_over_the_article_and_close_with_their_one_x()
     h.get_by_label("Copy with attribution");
     let column = h
         .state()
+        .reader
         .view
         .column_width()
         .expect("the article is laid out");
@@ -363,7 +367,7 @@ fn at_640_by_480_the_details_float_over_the_article_and_close_with_their_one_x()
     assert_eq!(h.query_all_by_label("×").count(), 1);
     h.get_by_label("×").click();
     h.run_steps(3);
-    assert!(h.state().selected.is_none());
+    assert!(h.state().details.selected.is_none());
 }
 
 #[test]

@@ -18,19 +18,22 @@ fn seed() -> Harness<'static, MarginaliaApp> {
         Some(sample("haiti-kenya.txt")),
         Arc::new(FixedDialogs::default()),
     );
-    assert!(h.state().analysis.is_some(), "the analysis finished");
+    assert!(
+        h.state().article.analysis.is_some(),
+        "the analysis finished"
+    );
     h
 }
 
 #[test]
 fn clicking_the_first_quote_shows_its_speaker_in_the_details() {
     let mut h = seed();
-    let q = h.state().analysis.as_ref().unwrap().quotes[0].clone();
+    let q = h.state().article.analysis.as_ref().unwrap().quotes[0].clone();
     // A point inside the quote's text, away from the names inside it.
-    let rects = h.state().view.range_rects(q.start..q.start + 3);
+    let rects = h.state().reader.view.range_rects(q.start..q.start + 3);
     assert!(!rects.is_empty(), "the first quote is on screen");
     click_at(&mut h, rects[0].center());
-    assert_eq!(h.state().selected, Some(Item::Quote(0)));
+    assert_eq!(h.state().details.selected, Some(Item::Quote(0)));
     h.get_by_label("Copy with attribution");
     // The speaker is a link in the details panel (the outline lists the name as plain text).
     h.get_by_role_and_label(egui::accesskit::Role::Link, "William Ruto");
@@ -40,22 +43,22 @@ fn clicking_the_first_quote_shows_its_speaker_in_the_details() {
 #[test]
 fn clicking_an_outline_entry_scrolls_the_text_to_it() {
     let mut h = seed();
-    let a = h.state().analysis.clone().unwrap();
+    let a = h.state().article.analysis.clone().unwrap();
     let last = a.quotes.len() - 1;
     let q = &a.quotes[last];
     assert!(q.text.contains("The Haitian people now have hope"));
-    let before = h.state().view.scroll_offset();
+    let before = h.state().reader.view.scroll_offset();
     h.get_by_label_contains("“The Haitian people now have hope")
         .click();
     h.run_steps(6);
     let app = h.state();
-    assert_eq!(app.selected, Some(Item::Quote(last)));
+    assert_eq!(app.details.selected, Some(Item::Quote(last)));
     assert!(
-        app.view.scroll_offset() > before + 200.0,
+        app.reader.view.scroll_offset() > before + 200.0,
         "scrolled from {before} to {}",
-        app.view.scroll_offset()
+        app.reader.view.scroll_offset()
     );
-    let rects = app.view.range_rects(q.start..q.end);
+    let rects = app.reader.view.range_rects(q.start..q.end);
     assert!(!rects.is_empty(), "the quote is laid out");
     let top = rects[0].top();
     assert!(
@@ -69,6 +72,7 @@ fn toggling_a_kind_off_removes_its_highlights() {
     let mut h = seed();
     let figures: Vec<_> = h
         .state()
+        .article
         .analysis
         .as_ref()
         .unwrap()
@@ -82,7 +86,12 @@ fn toggling_a_kind_off_removes_its_highlights() {
     let label = format!("Figures {}", figures.len());
     h.get_by_label(&label).click();
     h.run_steps(3);
-    assert!(!h.state().highlights.is_visible(HighlightKind::Figure));
+    assert!(
+        !h.state()
+            .article
+            .highlights
+            .is_visible(HighlightKind::Figure)
+    );
     let marks_after = overlay_ranges(h.state());
     assert!(
         figures.iter().all(|f| !marks_after.contains(f)),
@@ -100,9 +109,10 @@ fn toggling_a_kind_off_removes_its_highlights() {
 }
 
 fn overlay_ranges(app: &MarginaliaApp) -> Vec<std::ops::Range<usize>> {
-    (0..app.view.paragraph_count())
+    (0..app.reader.view.paragraph_count())
         .flat_map(|i| {
-            app.view
+            app.reader
+                .view
                 .overlay()
                 .for_paragraph(i)
                 .iter()
@@ -115,28 +125,28 @@ fn overlay_ranges(app: &MarginaliaApp) -> Vec<std::ops::Range<usize>> {
 #[test]
 fn n_steps_through_highlights_and_enter_opens_details() {
     let mut h = seed();
-    let all: Vec<_> = h.state().highlights.all().to_vec();
+    let all: Vec<_> = h.state().article.highlights.all().to_vec();
     for k in 0..3 {
         h.key_press(Key::N);
         h.run_steps(2);
-        assert_eq!(h.state().focus, Some(k), "step {k}");
+        assert_eq!(h.state().reader.focus, Some(k), "step {k}");
     }
-    assert!(h.state().selected.is_none());
+    assert!(h.state().details.selected.is_none());
     h.key_press(Key::Enter);
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(all[2].item));
+    assert_eq!(h.state().details.selected, Some(all[2].item));
     h.key_press(Key::P);
     h.run_steps(2);
-    assert_eq!(h.state().focus, Some(1));
+    assert_eq!(h.state().reader.focus, Some(1));
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.state().selected.is_none());
+    assert!(h.state().details.selected.is_none());
 }
 
 #[test]
 fn find_marks_every_match_of_conille() {
     let mut h = seed();
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().article.doc.as_ref().unwrap().text.clone();
     let expected = text.matches("Conille").count();
     assert!(expected >= 5);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
@@ -158,15 +168,34 @@ fn alt_digits_toggle_kinds_from_the_keyboard() {
     let mut h = seed();
     h.key_press_modifiers(Modifiers::ALT, Key::Num5);
     h.run_steps(2);
-    assert!(!h.state().highlights.is_visible(HighlightKind::Figure));
+    assert!(
+        !h.state()
+            .article
+            .highlights
+            .is_visible(HighlightKind::Figure)
+    );
     h.key_press_modifiers(Modifiers::ALT, Key::Num1);
     h.run_steps(2);
-    assert!(!h.state().highlights.is_visible(HighlightKind::Quote));
-    assert!(h.state().highlights.is_visible(HighlightKind::Person));
+    assert!(
+        !h.state()
+            .article
+            .highlights
+            .is_visible(HighlightKind::Quote)
+    );
+    assert!(
+        h.state()
+            .article
+            .highlights
+            .is_visible(HighlightKind::Person)
+    );
     // Stepping skips the hidden kinds.
     h.key_press(Key::N);
     h.run_steps(2);
-    let focused = h.state().focus.map(|i| h.state().highlights.all()[i].kind);
+    let focused = h
+        .state()
+        .reader
+        .focus
+        .map(|i| h.state().article.highlights.all()[i].kind);
     assert!(matches!(
         focused,
         Some(HighlightKind::Person | HighlightKind::Org | HighlightKind::Place)
@@ -180,10 +209,10 @@ fn shift_tab_steps_back_and_tab_forward() {
         h.key_press(Key::Tab);
         h.run_steps(2);
     }
-    assert_eq!(h.state().focus, Some(2));
+    assert_eq!(h.state().reader.focus, Some(2));
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run_steps(2);
-    assert_eq!(h.state().focus, Some(1));
+    assert_eq!(h.state().reader.focus, Some(1));
 }
 
 #[test]
@@ -195,5 +224,10 @@ fn alt_digits_in_a_text_field_leave_the_highlights_alone() {
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::ALT, Key::Num1);
     h.run_steps(2);
-    assert!(h.state().highlights.is_visible(HighlightKind::Quote));
+    assert!(
+        h.state()
+            .article
+            .highlights
+            .is_visible(HighlightKind::Quote)
+    );
 }

@@ -112,14 +112,14 @@ fn a_big_document_lays_out_only_what_is_visible() {
     let harness = open_app(Some(path), Arc::new(FixedDialogs::default()));
     let app = harness.state();
     assert!(
-        app.view.paragraph_count() > 4000,
+        app.reader.view.paragraph_count() > 4000,
         "{} paragraphs",
-        app.view.paragraph_count()
+        app.reader.view.paragraph_count()
     );
     assert!(
-        app.view.laid_out > 0 && app.view.laid_out < 100,
+        app.reader.view.laid_out > 0 && app.reader.view.laid_out < 100,
         "laid out {}",
-        app.view.laid_out
+        app.reader.view.laid_out
     );
 }
 
@@ -148,7 +148,7 @@ fn dropping_a_file_on_the_window_opens_it() {
         .push(Arc::new(Dropped(sample("harbour-bridge.md"))));
     harness.step();
     settle(&mut harness);
-    let doc = harness.state().doc.clone().unwrap();
+    let doc = harness.state().article.doc.clone().unwrap();
     assert_eq!(
         doc.path.as_deref(),
         Some(sample("harbour-bridge.md").as_path())
@@ -165,7 +165,7 @@ fn the_keyboard_scrolls_by_line_page_and_to_either_end() {
     std::fs::write(&path, format!("A Long File\n{}", para.repeat(20))).unwrap();
     let mut harness = open_app(Some(path), Arc::new(FixedDialogs::default()));
     let offset = |h: &egui_kittest::Harness<'static, marginalia::ui::MarginaliaApp>| {
-        h.state().view.scroll_offset()
+        h.state().reader.view.scroll_offset()
     };
     assert_eq!(offset(&harness), 0.0);
     let press = |h: &mut egui_kittest::Harness<'static, marginalia::ui::MarginaliaApp>,
@@ -173,7 +173,7 @@ fn the_keyboard_scrolls_by_line_page_and_to_either_end() {
                  k: Key| {
         h.key_press_modifiers(m, k);
         h.run_steps(3);
-        h.state().view.scroll_offset()
+        h.state().reader.view.scroll_offset()
     };
     let line = press(&mut harness, Modifiers::NONE, Key::ArrowDown);
     assert!(line > 10.0 && line < 60.0, "one line: {line}");

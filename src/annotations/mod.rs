@@ -1,16 +1,19 @@
 //! The user's own annotations: the model, the sidecar file they live in, anchoring them again
-//! when the article changed, merging sidecars, and exporting them.
+//! when the article changed, merging sidecars, the session of an open article, and exporting
+//! them.
 //!
 //! The file format is `docs/sidecar-format.md` (schema: `docs/sidecar.schema.json`).
 
 pub mod align;
 pub mod anchoring;
 mod atomic_write;
+pub mod beside;
 mod create;
 pub mod export;
 mod file_lock;
 pub mod merge;
 mod model;
+pub mod session;
 pub mod sidecar;
 pub mod store;
 pub mod web_import;

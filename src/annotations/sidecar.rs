@@ -15,14 +15,12 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 
 use super::atomic_write::write_atomic;
+pub use super::beside::{SIDECAR_SUFFIX, article_path_of, is_sidecar_path, sidecar_path};
 use super::file_lock::lock_for_writing;
 use super::merge::{MergeReport, merge_sidecars};
 use super::model::{ArticleRef, FORMAT_NAME, FORMAT_VERSION, Sidecar};
 use crate::Document;
 use crate::document::read_limited;
-
-/// The suffix appended to an article's file name to name its sidecar.
-pub const SIDECAR_SUFFIX: &str = ".annotations.json";
 
 /// Sidecars larger than this are refused (128 MB: a note takes about 500 bytes, so this holds
 /// the [`MAX_ANNOTATIONS`] a sidecar may have, with room for long notes).
@@ -30,31 +28,6 @@ pub const MAX_SIDECAR_BYTES: u64 = 128_000_000;
 /// Sidecars with more annotations than this are refused, so a stranger's file cannot make every
 /// later step (anchoring, merging, drawing) take minutes.
 pub const MAX_ANNOTATIONS: usize = 200_000;
-
-/// The sidecar path of an article: `story.txt` → `story.txt.annotations.json`.
-pub fn sidecar_path(article: &Path) -> PathBuf {
-    let mut name = article.as_os_str().to_os_string();
-    name.push(SIDECAR_SUFFIX);
-    PathBuf::from(name)
-}
-
-/// Whether a path names a sidecar file (`*.annotations.json`).
-pub fn is_sidecar_path(path: &Path) -> bool {
-    path.to_string_lossy().ends_with(SIDECAR_SUFFIX)
-}
-
-/// The article a sidecar belongs to: its `article.file` in the sidecar's folder. `None` when the
-/// name is empty or would leave that folder (a path with folders, `..`, or an absolute path): the
-/// app must then ask the user instead of following it.
-pub fn article_path_of(sidecar_path: &Path, sidecar: &Sidecar) -> Option<PathBuf> {
-    let name = Path::new(&sidecar.article.file);
-    let mut parts = name.components();
-    let (Some(std::path::Component::Normal(only)), None) = (parts.next(), parts.next()) else {
-        return None;
-    };
-    let folder = sidecar_path.parent().unwrap_or(Path::new(""));
-    Some(folder.join(only))
-}
 
 /// A sidecar that could not be read or written.
 #[derive(Debug)]
@@ -423,30 +396,6 @@ pub fn save_merging(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sidecar_path_appends_suffix() {
-        assert_eq!(
-            sidecar_path(Path::new("/a/story.txt")),
-            PathBuf::from("/a/story.txt.annotations.json")
-        );
-        assert!(is_sidecar_path(Path::new("x/story.txt.annotations.json")));
-    }
-
-    #[test]
-    fn article_path_stays_in_the_sidecar_folder() {
-        let mut s = empty_sidecar(ArticleRef::default());
-        let side = Path::new("/shared/story.txt.annotations.json");
-        s.article.file = "story.txt".into();
-        assert_eq!(
-            article_path_of(side, &s),
-            Some(PathBuf::from("/shared/story.txt"))
-        );
-        for bad in ["../secret.txt", "/etc/passwd", "sub/story.txt", ""] {
-            s.article.file = bad.into();
-            assert_eq!(article_path_of(side, &s), None, "{bad}");
-        }
-    }
 
     #[test]
     fn broken_json_names_line_and_column() {

@@ -11,7 +11,10 @@ pub mod text;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+
+pub use crate::annotations::export::ExportFormat;
 
 /// Marginalia: a reader for news articles that marks every quote and its speaker, every name and
 /// every figure, and keeps your annotations in a sidecar file beside the article.
@@ -28,7 +31,8 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Article (.txt, .md, .html) or sidecar (*.annotations.json) to open; default: the sample.
     pub file: Option<PathBuf>,
-    /// Open the real window, print `first frame after N ms` once it is painted, and exit.
+    /// Open the real window, print `first frame after N ms` once it is painted and `text shown
+    /// after N ms` once the article's text is, and exit.
     #[arg(long)]
     pub smoke: bool,
 }
@@ -83,7 +87,7 @@ pub enum Command {
         /// The article.
         file: PathBuf,
         /// Output format.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = export_format())]
         format: ExportFormat,
         /// Output file; default: standard output.
         #[arg(short, long)]
@@ -91,17 +95,12 @@ pub enum Command {
     },
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// W3C Web Annotation JSON-LD (an AnnotationCollection).
-    W3c,
-    /// A readable Markdown report.
-    Markdown,
-    /// One self-contained HTML page.
-    Html,
-    /// One row per annotation.
-    Csv,
+/// `--format`'s parser: the core's format names, listed with their descriptions in `--help`.
+fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
+    PossibleValuesParser::new(
+        ExportFormat::ALL.map(|f| PossibleValue::new(f.name()).help(f.description())),
+    )
+    .try_map(|name| name.parse::<ExportFormat>())
 }
 
 /// Runs a subcommand, writing its output to `out`.

@@ -86,7 +86,7 @@ impl Banners {
     }
 
     /// Draws the banners; returns the commands their buttons gave.
-    pub fn show(&self, ui: &mut egui::Ui, palette: &Palette) -> Vec<AppCommand> {
+    pub fn ui(&self, ui: &mut egui::Ui, palette: &Palette) -> Vec<AppCommand> {
         let mut out = Vec::new();
         for b in &self.list {
             let fill = match b.kind {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Key, Modifiers};
 
+use super::dialogs::DialogPurpose;
 use super::highlights::{HighlightKind, Item};
 use super::settings::ThemeChoice;
 
@@ -71,6 +72,10 @@ pub enum AppCommand {
     ToggleAbout,
     /// Move the selection's end by this many chars (Shift+arrows).
     ExtendSelection(isize),
+    /// Write this name into the notes added from now on (Preferences).
+    SetAuthor(String),
+    /// A file dialog (the system's or the app's own picker) answered with this file.
+    DialogAnswered(DialogPurpose, PathBuf),
     /// A command on the user's notes.
     Note(NoteCommand),
 }
@@ -102,9 +107,9 @@ pub enum NoteCommand {
     /// Merge this file's annotations in.
     Import(std::path::PathBuf),
     /// Ask where to export, in a format.
-    ExportDialog(crate::cli::ExportFormat),
+    ExportDialog(crate::annotations::export::ExportFormat),
     /// Export to this file.
-    Export(crate::cli::ExportFormat, std::path::PathBuf),
+    Export(crate::annotations::export::ExportFormat, std::path::PathBuf),
     /// Ask where the article of a sidecar is, then open it with that sidecar.
     LocateArticle(std::path::PathBuf),
 }

@@ -9,6 +9,21 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
+use crate::annotations::export::ExportFormat;
+
+/// What a file dialog is asked for; its answer is handled by purpose.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DialogPurpose {
+    /// An article (or sidecar) to open.
+    Open,
+    /// Annotations to import.
+    Import,
+    /// Where to write an export.
+    Export(ExportFormat),
+    /// Where the article of this sidecar is.
+    Locate(PathBuf),
+}
+
 /// What a file dialog answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogAnswer {

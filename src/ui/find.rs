@@ -1,7 +1,10 @@
-//! Find in the article (Ctrl+F): every match marked, F3 / Shift+F3 to step through them.
+//! Find in the article: the find bar (Go ▸ Find…), every match marked, Go ▸ Find Next and Find
+//! Previous to step through them.
 
 use std::ops::Range;
 
+use super::commands::AppCommand;
+use super::ui_command::UiCommand;
 use crate::text_index::TextIndex;
 
 /// All case-insensitive matches of `query` in `text`, as char ranges, in order, not overlapping.
@@ -28,7 +31,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The find bar's state.
+/// The find bar: its state, and the matches the reader marks while it is open.
 #[derive(Debug, Default)]
 pub struct Find {
     /// Whether the bar is shown.
@@ -91,6 +94,52 @@ impl Find {
             (None, n) => format!("{n} matches"),
         }
     }
+}
+
+impl Find {
+    /// Draws the bar over `text`; returns the match to show and the buttons pressed.
+    pub fn ui(&mut self, ui: &mut egui::Ui, text: &str) -> Vec<AppCommand> {
+        let mut out = Vec::new();
+        ui.horizontal(|ui| {
+            let label = ui.label("Find");
+            let edit = ui
+                .add(egui::TextEdit::singleline(&mut self.query).desired_width(260.0))
+                .labelled_by(label.id);
+            if self.focus_field {
+                edit.request_focus();
+                self.focus_field = false;
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                out.push(AppCommand::FindNext);
+                self.focus_field = true;
+            }
+            if self.update(text)
+                && let Some(r) = self.current.and_then(|c| self.matches.get(c))
+            {
+                out.push(AppCommand::JumpTo(r.clone()));
+            }
+            ui.label(self.status());
+            out.extend(buttons(ui));
+        });
+        out
+    }
+}
+
+/// Previous, Next and Close, with their keys from the command table.
+fn buttons(ui: &mut egui::Ui) -> Vec<AppCommand> {
+    let mut out = Vec::new();
+    let entries = [
+        ("Previous", UiCommand::FindPrev, AppCommand::FindPrev),
+        ("Next", UiCommand::FindNext, AppCommand::FindNext),
+        ("Close", UiCommand::Close, AppCommand::FindClose),
+    ];
+    for (label, command, gives) in entries {
+        let keys = command.shortcut_text(ui.ctx());
+        if ui.button(label).on_hover_text(keys).clicked() {
+            out.push(gives);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -68,6 +68,12 @@ pub fn welcome(source: &SampleSource, open_keys: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::ui_command::UiCommand;
+
+    /// The keys the welcome names, as the command table writes them.
+    fn open_keys() -> String {
+        UiCommand::Open.shortcut_text_plain()
+    }
 
     #[test]
     fn the_first_run_copies_the_sample_and_later_runs_keep_the_users_copy() {
@@ -79,7 +85,11 @@ mod tests {
         };
         assert!(*first_time);
         assert_eq!(std::fs::read_to_string(path).unwrap(), SAMPLE_TEXT);
-        assert!(welcome(&first, "Ctrl+O").unwrap().contains("your own copy"));
+        assert!(
+            welcome(&first, &open_keys())
+                .unwrap()
+                .contains("your own copy")
+        );
         std::fs::write(path, "my edited copy").unwrap();
         let again = sample_copy(Some(&data));
         assert_eq!(
@@ -89,7 +99,7 @@ mod tests {
                 first_time: false
             }
         );
-        assert_eq!(welcome(&again, "Ctrl+O"), None);
+        assert_eq!(welcome(&again, &open_keys()), None);
         assert_eq!(std::fs::read_to_string(path).unwrap(), "my edited copy");
     }
 
@@ -101,7 +111,7 @@ mod tests {
         let source = sample_copy(Some(&blocker.join("marginalia")));
         assert!(matches!(source, SampleSource::Memory(_)), "{source:?}");
         assert!(
-            welcome(&source, "Ctrl+O")
+            welcome(&source, &open_keys())
                 .unwrap()
                 .contains("cannot be annotated")
         );

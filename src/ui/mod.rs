@@ -3,33 +3,54 @@
 
 pub mod analysis_job;
 pub mod app;
-pub mod app_annotations;
+mod apply;
+mod apply_notes;
+pub mod article;
 pub mod banner;
+pub mod command_state;
 pub mod commands;
 pub mod context;
 pub mod details;
 pub mod dialogs;
 pub mod editor;
 pub mod file_picker;
+mod files;
 pub mod find;
 pub mod first_run;
+mod frame;
 pub mod highlights;
+pub mod jobs;
 pub mod layout_plan;
+mod legend;
 pub mod loading;
 pub mod margin;
 mod menus;
 pub mod outline;
 pub mod palette;
 pub mod reader;
-pub mod session;
 pub mod settings;
+mod smoke;
+pub mod status_bar;
 pub mod theme;
+mod transfer;
 pub mod ui_command;
+pub mod windows;
 
 pub use app::{MarginaliaApp, StartOptions};
 
-/// Opens the window and runs until it is closed.
-pub fn run(options: StartOptions) -> anyhow::Result<()> {
+/// Opens the window and runs until it is closed. The file to show starts loading first, while
+/// the window and its graphics are made, so the first frame can show it.
+pub fn run(mut options: StartOptions) -> anyhow::Result<()> {
+    if options.loading.is_none()
+        && let Some(file) = &options.file
+        && let Ok(found) = crate::annotations::beside::article_and_sidecar(file)
+    {
+        options.loading = Some(loading::LoadJob::start(
+            &found.article,
+            Some(found.sidecar),
+            None,
+        ));
+    }
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Marginalia")

@@ -10,7 +10,7 @@ use super::commands::AppCommand;
 use super::highlights::HighlightKind;
 use super::reader::ScrollStep;
 use super::settings::ThemeChoice;
-use crate::cli::ExportFormat;
+use crate::annotations::export::ExportFormat;
 
 /// A command a user can give without pointing at something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]

@@ -9,15 +9,25 @@
 //! - [`html`]: one self-contained page showing the article with its highlights and notes;
 //! - [`csv`]: one row per annotation, for spreadsheets.
 //!
+//! Front ends export through [`render`], the one dispatcher: it anchors the notes in the current
+//! text, analyses the article when the format shows the analysis, and picks the format.
+//!
 //! The readable formats need to know whether each annotation's text is still in the document.
 //! They take a list of [`Placed`] annotations (what anchoring found); [`place_by_offsets`] builds
 //! it from the recorded offsets alone, which is right whenever the sidecar was written against
 //! this very text.
 
 pub mod csv;
+mod destination;
+mod format;
 pub mod html;
 pub mod markdown;
+mod render;
 pub mod w3c;
+
+pub use destination::{OwnFile, check_destination, same_place};
+pub use format::{ExportFormat, UnknownFormat};
+pub use render::{anchored_copies, render, source_name, suggested_file_name};
 
 use crate::annotations::Annotation;
 use crate::document::Document;

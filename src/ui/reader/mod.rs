@@ -10,6 +10,11 @@
 
 mod decor;
 mod layout;
+mod marks;
+mod panel;
+
+pub use marks::note_fill;
+pub use panel::{ReaderInput, ReaderPanel, empty_ui};
 
 pub use decor::{
     ByParagraph, Decor, Decorations, LineStyle, MarkStyle, Overlay, PaintMark, Run, Spanned,

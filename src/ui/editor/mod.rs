@@ -4,7 +4,12 @@
 
 use egui::{Color32, RichText, Ui};
 
+mod panel;
+
+pub use panel::EditorPanel;
+
 use super::margin::{author_color, parse_color};
+use super::ui_command::UiCommand;
 use crate::annotations::{Annotation, Status};
 
 /// The named colours offered for annotations.
@@ -103,7 +108,12 @@ impl Editor {
         ui.horizontal(|ui| {
             ui.heading("Note");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("×").on_hover_text("Close (Esc)").clicked() {
+                let keys = UiCommand::Close.shortcut_text(ui.ctx());
+                if ui
+                    .button("×")
+                    .on_hover_text(format!("Close ({keys})"))
+                    .clicked()
+                {
                     out.push(EditorAction::Close);
                 }
             });

@@ -1,19 +1,20 @@
-//! The annotations of the open article: loaded from its sidecar, placed in its text, edited
+//! The annotations of one open article: loaded from its sidecar, placed in its text, edited
 //! through the undoable store, and saved back (atomically, merging with changes made on disk).
 //!
-//! This is glue between the core's sidecar, anchoring and store modules and the app; it holds no
-//! drawing code.
+//! A front end holds one session per open article and sends every change through it, so undo,
+//! autosave and tests share one door. It ties the sidecar, anchoring and store modules together
+//! and knows nothing of windows or drawing.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::annotations::anchoring::{Anchor, AnchorCounts, AnchorStatus, Anchorer};
-use crate::annotations::merge::MergeReport;
-use crate::annotations::sidecar::{self, DiskStamp};
-use crate::annotations::store::{AnnotationStore, Applied, Edit, StoreError};
-use crate::annotations::{Annotation, Sidecar, keep_aside};
+use super::anchoring::{Anchor, AnchorCounts, AnchorStatus, Anchorer};
+use super::merge::MergeReport;
+use super::sidecar::{self, DiskStamp};
+use super::store::{AnnotationStore, Applied, Edit, StoreError};
+use super::{Annotation, Sidecar, keep_aside};
 use crate::document::Document;
 
 /// Changes are saved this long after the last edit.
@@ -206,6 +207,18 @@ impl Session {
         Some(an.start?..an.end?)
     }
 
+    /// The live note whose span covers char `c`, the shortest when several nest (so the inner
+    /// one of two nested notes can be clicked at all).
+    pub fn note_at(&self, c: usize) -> Option<&str> {
+        self.placed()
+            .filter_map(|(a, r)| {
+                r.filter(|r| r.contains(&c))
+                    .map(|r| (a.id.as_str(), r.len()))
+            })
+            .min_by_key(|(_, len)| *len)
+            .map(|(id, _)| id)
+    }
+
     /// Live annotations that could not be placed.
     pub fn orphans(&self) -> Vec<&Annotation> {
         self.store
@@ -368,6 +381,24 @@ mod tests {
         assert!(kept.to_string_lossy().contains(".broken-"));
         assert_eq!(std::fs::read_to_string(&kept).unwrap(), "{ \"format\": ");
         assert!(s.can_edit());
+    }
+
+    #[test]
+    fn the_shortest_of_nested_notes_is_the_one_at_a_char() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = doc_at(
+            dir.path(),
+            "Headline\nThe council voted 7 to 5 on Wednesday.",
+        );
+        let mut s = Session::open(&doc, None);
+        let outer = Annotation::new_on(&doc.text, 9, 45, "Ann");
+        let inner = Annotation::new_on(&doc.text, 21, 27, "Ann");
+        let (outer_id, inner_id) = (outer.id.clone(), inner.id.clone());
+        s.apply(Edit::Add(Box::new(outer)), &doc.text).unwrap();
+        s.apply(Edit::Add(Box::new(inner)), &doc.text).unwrap();
+        assert_eq!(s.note_at(23), Some(inner_id.as_str()));
+        assert_eq!(s.note_at(10), Some(outer_id.as_str()));
+        assert_eq!(s.note_at(2), None);
     }
 
     #[test]

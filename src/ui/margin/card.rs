@@ -1,27 +1,10 @@
-//! Note cards in the right-hand margin, beside the line their annotation starts on, pushed apart
-//! so they never overlap.
+//! One note card: its look (the note's colour down its edge, the author's badge, a meta line
+//! and the note), its size, and the colours and initials it shares with the outline.
 
 use egui::{Color32, Rect, Sense, Ui, pos2, vec2};
 
+use super::CARD_WIDTH;
 use crate::annotations::Annotation;
-
-/// Width of a note card.
-pub const CARD_WIDTH: f32 = 230.0;
-/// Space kept between the text column and the cards, and between cards.
-pub const GAP: f32 = 10.0;
-
-/// Tops for cards that want to sit at `desired[i].0` with height `desired[i].1`, in the same
-/// order, each at or below where it wants to be and never overlapping the one above.
-pub fn place_cards(desired: &[(f32, f32)], gap: f32) -> Vec<f32> {
-    let mut out = Vec::with_capacity(desired.len());
-    let mut floor = f32::NEG_INFINITY;
-    for &(top, height) in desired {
-        let y = top.max(floor);
-        out.push(y);
-        floor = y + height + gap;
-    }
-    out
-}
 
 /// A stable colour for an author's badge: the same name gets the same hue everywhere.
 pub fn author_color(author: &str, dark: bool) -> Color32 {
@@ -200,15 +183,6 @@ pub fn card(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cards_are_pushed_apart_and_keep_order() {
-        let tops = place_cards(
-            &[(100.0, 50.0), (110.0, 40.0), (300.0, 20.0), (305.0, 20.0)],
-            10.0,
-        );
-        assert_eq!(tops, vec![100.0, 160.0, 300.0, 330.0]);
-    }
 
     #[test]
     fn author_colours_are_stable_and_distinct() {

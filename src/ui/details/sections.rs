@@ -1,76 +1,16 @@
-//! The details panel: everything about the selected quote, entity or figure, with links that
-//! jump to (and flash) what they name.
+//! The details of each kind of item: a quote (speaker, cue, where, other quotes by the same
+//! speaker), an entity (roles, mentions, quotes, figures near it) and a figure (value, kind,
+//! precision, the same figure elsewhere). Links come back as commands.
 
 use egui::{RichText, Ui};
 
-use super::commands::{AppCommand, NoteCommand};
-use super::context::{paragraph_number, sentence_around, slice};
-use super::highlights::{HighlightKind, Item, kind_of};
-use super::theme;
 use crate::analysis::describe as format;
 use crate::analysis::{Analysis, Entity, Figure, Quote};
 use crate::document::Document;
-
-/// Draws the details of `item`; returns what the user asked for.
-///
-/// `target` is the span an "Annotate" button would put a note on (`None`: annotating is off).
-pub fn show(
-    ui: &mut Ui,
-    doc: &Document,
-    analysis: &Analysis,
-    item: Item,
-    target: Option<std::ops::Range<usize>>,
-) -> Vec<AppCommand> {
-    let mut out = Vec::new();
-    ui.horizontal(|ui| {
-        ui.heading(match item {
-            Item::Quote(_) => "Quote",
-            Item::Entity(i) => analysis
-                .entities
-                .get(i)
-                .map_or("Entity", |e| format::entity_type(e.kind)),
-            Item::Figure(_) => "Figure",
-        });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("×")
-                .on_hover_text("Close details (Esc)")
-                .clicked()
-            {
-                out.push(AppCommand::CloseDetails);
-            }
-            if let Some(r) = target.clone()
-                && ui
-                    .button("Annotate")
-                    .on_hover_text("Add a note on this span")
-                    .clicked()
-            {
-                out.push(AppCommand::Note(NoteCommand::AnnotateRange(r)));
-            }
-        });
-    });
-    ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| match item {
-            Item::Quote(i) => {
-                if let Some(q) = analysis.quotes.get(i) {
-                    quote(ui, doc, analysis, i, q, &mut out);
-                }
-            }
-            Item::Entity(i) => {
-                if let Some(e) = analysis.entities.get(i) {
-                    entity(ui, doc, analysis, i, e, &mut out);
-                }
-            }
-            Item::Figure(i) => {
-                if let Some(f) = analysis.figures.get(i) {
-                    figure(ui, doc, analysis, i, f, &mut out);
-                }
-            }
-        });
-    out
-}
+use crate::ui::commands::AppCommand;
+use crate::ui::context::{paragraph_number, sentence_around, slice};
+use crate::ui::highlights::{HighlightKind, Item, kind_of};
+use crate::ui::theme;
 
 fn field(ui: &mut Ui, name: &str, value: impl Into<RichText>) {
     ui.horizontal_wrapped(|ui| {
@@ -100,7 +40,7 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-fn quote(
+pub(super) fn quote(
     ui: &mut Ui,
     doc: &Document,
     a: &Analysis,
@@ -185,7 +125,7 @@ fn quote(
     }
 }
 
-fn entity(
+pub(super) fn entity(
     ui: &mut Ui,
     doc: &Document,
     a: &Analysis,
@@ -269,7 +209,7 @@ fn entity(
     let _ = i;
 }
 
-fn figure(
+pub(super) fn figure(
     ui: &mut Ui,
     doc: &Document,
     a: &Analysis,

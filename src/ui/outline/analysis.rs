@@ -1,16 +1,16 @@
-//! The outline panel: quotes grouped by speaker (with a "who is quoted" chart), people,
-//! organisations, places and figures; a filter box narrows every group.
+//! The analysis part of the outline: quotes grouped by speaker (with a "who is quoted" chart),
+//! people, organisations, places and figures; a filter box narrows every group.
 //!
 //! The lists are computed once per (analysis, filter) and each group shows at most
 //! [`MAX_ROWS`] rows, so the panel costs the same on a 20 MB article as on a short one.
 
 use egui::{RichText, Sense, Ui, vec2};
 
-use super::commands::AppCommand;
-use super::highlights::{HighlightKind, Item, kind_of};
-use super::theme;
 use crate::analysis::Analysis;
 use crate::analysis::describe as format;
+use crate::ui::commands::AppCommand;
+use crate::ui::highlights::{HighlightKind, Item, kind_of};
+use crate::ui::theme;
 
 /// Rows shown per group before "… and N more".
 pub const MAX_ROWS: usize = 150;
@@ -81,9 +81,9 @@ impl Lists {
     }
 }
 
-/// Outline state that lives across frames.
+/// The analysis outline's state across frames.
 #[derive(Debug, Default)]
-pub struct Outline {
+pub struct AnalysisOutline {
     /// Text typed in the filter box.
     pub filter: String,
     lists: Lists,
@@ -110,7 +110,7 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-impl Outline {
+impl AnalysisOutline {
     /// Draws the outline of `analysis`; returns the commands clicked.
     pub fn show(
         &mut self,

@@ -231,3 +231,27 @@ fn alt_digits_in_a_text_field_leave_the_highlights_alone() {
             .is_visible(HighlightKind::Quote)
     );
 }
+
+/// An entity's details say why it has its type: its score per type and the deciding features,
+/// the same as `analyze --explain` gives.
+#[test]
+fn an_entitys_details_say_why_it_has_its_type() {
+    let mut h = seed();
+    let a = h.state().article.analysis.clone().unwrap();
+    let (i, e) = a
+        .entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.name == "William Ruto")
+        .unwrap();
+    let why = e.why.clone().expect("the analysis explains the type");
+    let m = &e.mentions[0];
+    let rects = h.state().reader.view.range_rects(m.start..m.end);
+    click_at(&mut h, rects[0].center());
+    assert_eq!(h.state().details.selected, Some(Item::Entity(i)));
+    h.get_by_label("Why this type").click();
+    h.run_steps(3);
+    let best = &why.scores[0];
+    h.get_by_label_contains(&format!("{} {:+.1}", best.name, best.weight));
+    h.get_by_label(&why.features[0].name);
+}

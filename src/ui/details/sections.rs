@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::analysis::describe as format;
-use crate::analysis::{Analysis, Entity, Figure, Quote};
+use crate::analysis::{Analysis, Entity, Figure, Quote, Why};
 use crate::document::Document;
 use crate::ui::commands::AppCommand;
 use crate::ui::context::{paragraph_number, sentence_around, slice};
@@ -125,6 +125,30 @@ pub(super) fn quote(
     }
 }
 
+/// Why the analysis gave this type: the score of each type, then the features that decided
+/// between the best and the runner-up with their weights (the same as `analyze --explain`).
+fn why_section(ui: &mut Ui, why: &Why) {
+    egui::CollapsingHeader::new("Why this type")
+        .id_salt("why-type")
+        .show(ui, |ui| {
+            let scores: Vec<String> = why
+                .scores
+                .iter()
+                .map(|s| format!("{} {:+.1}", s.name, s.weight))
+                .collect();
+            ui.label(RichText::new(scores.join(" · ")).weak());
+            egui::Grid::new("why-features")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for f in &why.features {
+                        ui.monospace(format!("{:+.2}", f.weight));
+                        ui.label(&f.name);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
 pub(super) fn entity(
     ui: &mut Ui,
     doc: &Document,
@@ -156,6 +180,9 @@ pub(super) fn entity(
         "Named as",
         forms.into_iter().collect::<Vec<_>>().join(", "),
     );
+    if let Some(why) = &e.why {
+        why_section(ui, why);
+    }
 
     section(ui, &format!("Mentions ({})", e.mentions.len()));
     for m in &e.mentions {

@@ -30,6 +30,7 @@ fn main() {
             text: slice(pos, pos + 30),
             speaker: None,
             cue: None,
+            why: None,
         });
         analysis.entities.push(Entity {
             id: format!("e{n}"),

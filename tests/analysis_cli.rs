@@ -175,3 +175,24 @@ fn explain_says_why_each_entity_has_its_type() {
     let summary = String::from_utf8(analyze(&[sample, "--explain"]).stdout).unwrap();
     assert!(summary.contains("because: "), "{summary}");
 }
+
+/// A quote whose speaker a pronoun named says why with `--explain`: the people it may have
+/// meant, best first, the first being the speaker given.
+#[test]
+fn explain_says_why_a_pronoun_names_the_speaker() {
+    let mut explained = 0;
+    for path in articles() {
+        let out = analyze(&[path.to_str().unwrap(), "--json", "--explain"]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        for q in v["quotes"].as_array().unwrap() {
+            let Some(why) = q.get("why") else { continue };
+            explained += 1;
+            assert_eq!(why["scores"][0]["name"], q["speaker"]["name"], "{q}");
+            assert!(!why["features"].as_array().unwrap().is_empty(), "{q}");
+        }
+    }
+    assert!(
+        explained >= 10,
+        "pronoun speakers are explained ({explained})"
+    );
+}

@@ -119,7 +119,7 @@ proptest! {
             let (s, e) = range(len, a, b);
             let t = slice(&doc.text, s, e);
             match kind {
-                0 => analysis.quotes.push(Quote { id: format!("q{i}"), start: s, end: e, text: t, speaker: None, cue: None }),
+                0 => analysis.quotes.push(Quote { id: format!("q{i}"), start: s, end: e, text: t, speaker: None, cue: None, why: None }),
                 1 => analysis.entities.push(Entity { id: format!("e{i}"), name: t.clone(), kind: EntityType::Org,
                     mentions: vec![Mention { start: s, end: e, text: t }], roles: vec![], why: None }),
                 2 => analysis.figures.push(Figure { id: format!("f{i}"), start: s, end: e, text: t,

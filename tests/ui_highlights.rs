@@ -255,3 +255,25 @@ fn an_entitys_details_say_why_it_has_its_type() {
     h.get_by_label_contains(&format!("{} {:+.1}", best.name, best.weight));
     h.get_by_label(&why.features[0].name);
 }
+
+/// A quote whose speaker a pronoun named says why in its details.
+#[test]
+fn a_pronoun_quotes_details_say_why_this_speaker() {
+    let mut h = seed();
+    let a = h.state().article.analysis.clone().unwrap();
+    let (i, q) = a
+        .quotes
+        .iter()
+        .enumerate()
+        .find(|(_, q)| q.why.is_some())
+        .expect("a quote whose speaker a pronoun named");
+    let why = q.why.clone().unwrap();
+    h.state_mut().details.selected = Some(Item::Quote(i));
+    h.run_steps(3);
+    h.get_by_label("Why this speaker").click();
+    h.run_steps(3);
+    h.get_by_label_contains(&format!(
+        "{} {:+.1}",
+        why.scores[0].name, why.scores[0].weight
+    ));
+}

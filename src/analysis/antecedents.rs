@@ -41,6 +41,11 @@ impl Weights {
         self.0.is_empty()
     }
 
+    /// The weight of one feature, if it has one.
+    pub fn weight(&self, feature: &str) -> Option<f32> {
+        self.0.get(feature).copied()
+    }
+
     /// The score of one candidate's features.
     pub fn score(&self, features: &[String]) -> f32 {
         features.iter().filter_map(|f| self.0.get(f)).sum()

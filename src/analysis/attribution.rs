@@ -19,15 +19,23 @@ use super::linking::Entities;
 use super::quotes::RawQuote;
 use super::text::{Text, TokKind};
 use super::words::words;
+use super::{Weighed, Why};
 
 /// Who said a quotation, and the verb that says so.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attribution {
     /// The speaking entity (index into [`Entities::clusters`]).
     pub speaker: Option<usize>,
     /// The speech verb, when one attributes the quote.
     pub cue: Option<String>,
+    /// When a pronoun named the speaker: the people it may have meant, with their scores, and
+    /// the features of the one chosen.
+    pub why: Option<Why>,
 }
+
+/// How many people and features a pronoun's explanation lists.
+const EXPLAINED_PEOPLE: usize = 4;
+const EXPLAINED_FEATURES: usize = 8;
 
 /// How far after a closing mark a speech verb may stand ("…,” Sarah Khan, 45, a maths teacher at
 /// Roundhay School, said").
@@ -63,6 +71,9 @@ struct Ctx<'a, 'b> {
     given_by_word: HashMap<String, Vec<usize>>,
     /// Indices into `written_roles` by each written role word and its last word.
     written_by_word: HashMap<String, Vec<usize>>,
+    /// The last person a pronoun was resolved to by the weights, with why: attached to the
+    /// quote whose speaker it becomes.
+    last_choice: std::cell::RefCell<Option<(usize, Why)>>,
 }
 
 /// Adds `item` under `role` and under its last word.
@@ -239,6 +250,7 @@ fn context<'a, 'b>(
         quote_of_tok,
         quote_toks,
         written_roles,
+        last_choice: std::cell::RefCell::new(None),
     }
 }
 
@@ -257,8 +269,17 @@ pub fn attribute(
             out.push(Attribution::default());
             continue;
         }
-        let found = ctx.after_cue(qi).or_else(|| ctx.sentence_cue(qi, &out));
-        out.push(found.unwrap_or_default());
+        ctx.last_choice.replace(None);
+        let mut found = ctx
+            .after_cue(qi)
+            .or_else(|| ctx.sentence_cue(qi, &out))
+            .unwrap_or_default();
+        if let Some((cl, why)) = ctx.last_choice.take()
+            && found.speaker == Some(cl)
+        {
+            found.why = Some(why);
+        }
+        out.push(found);
     }
     // Quotes without a cue continue the speaker next to them.
     for qi in 0..quotes.len() {
@@ -387,6 +408,7 @@ impl Ctx<'_, '_> {
             return Some(Attribution {
                 speaker: Some(sp),
                 cue,
+                why: None,
             });
         }
         // "He described it as “…” and said …": the verb shares the subject before the quote.
@@ -428,11 +450,16 @@ impl Ctx<'_, '_> {
                 self.k.role_nouns.contains_key(self.word(i))
                     && (q_end..i).any(|j| words().function_words.indefinites.contains(self.word(j)))
             });
-            return unnamed.then_some(Attribution { speaker: None, cue });
+            return unnamed.then_some(Attribution {
+                speaker: None,
+                cue,
+                why: None,
+            });
         }
         sp.map(|sp| Attribution {
             speaker: Some(sp),
             cue,
+            why: None,
         })
     }
 
@@ -823,7 +850,13 @@ impl Ctx<'_, '_> {
         let w = antecedents::weights();
         if kind == EntityType::Person && !w.is_empty() {
             let (cands, feats) = self.antecedent_candidates(pos, female);
-            return antecedents::choose(w, &feats).map(|i| cands[i].cluster);
+            let best = antecedents::choose(w, &feats)?;
+            let cluster = cands[best].cluster;
+            self.last_choice.replace(Some((
+                cluster,
+                self.explain_choice(w, &cands, &feats, best),
+            )));
+            return Some(cluster);
         }
         self.salient_by_rules(kind, pos, female)
     }
@@ -869,6 +902,40 @@ impl Ctx<'_, '_> {
             }
         }
         (cands, feats)
+    }
+
+    /// The people a pronoun may have meant, best first with their best mention's score, and the
+    /// weighed features of the chosen one, largest first.
+    fn explain_choice(
+        &self,
+        w: &antecedents::Weights,
+        cands: &[&super::linking::EntityMention],
+        feats: &[Vec<String>],
+        best: usize,
+    ) -> Why {
+        let mut people: Vec<(usize, f32)> = Vec::new();
+        for (m, f) in cands.iter().zip(feats) {
+            let score = w.score(f);
+            match people.iter_mut().find(|(c, _)| *c == m.cluster) {
+                Some(slot) => slot.1 = slot.1.max(score),
+                None => people.push((m.cluster, score)),
+            }
+        }
+        people.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut features: Vec<Weighed> = feats[best]
+            .iter()
+            .filter_map(|f| Some(Weighed::new(f.clone(), w.weight(f)?)))
+            .collect();
+        features.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+        features.truncate(EXPLAINED_FEATURES);
+        Why {
+            scores: people
+                .into_iter()
+                .take(EXPLAINED_PEOPLE)
+                .map(|(c, s)| Weighed::new(self.ents.clusters[c].canonical.clone(), s))
+                .collect(),
+            features,
+        }
     }
 
     /// "a post on Telegram": where it was said, not who said it.
@@ -1099,12 +1166,14 @@ impl Ctx<'_, '_> {
             return Some(Attribution {
                 speaker: Some(sp),
                 cue,
+                why: None,
             });
         }
         let speaker = self.speaker_in(a, q_start, q_start, false)?;
         Some(Attribution {
             speaker: Some(speaker),
             cue,
+            why: None,
         })
     }
 }

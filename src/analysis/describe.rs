@@ -350,6 +350,7 @@ mod tests {
                 entity: None,
             }),
             cue: Some("said".into()),
+            why: None,
         };
         assert_eq!(quote_summary(&q), "Quote · William Ruto · said");
         assert_eq!(quote_with_attribution(&q), "“We will act” — William Ruto");

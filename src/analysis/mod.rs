@@ -140,6 +140,7 @@ fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
                 entity: Some(entity_id(cl)),
             }),
             cue: a.cue,
+            why: a.why,
         })
         .collect();
     Some(Analysis {

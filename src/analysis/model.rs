@@ -31,6 +31,9 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The speech verb that attributes it ("said", "added"), if any.
     pub cue: Option<String>,
+    /// When a pronoun named the speaker, why this person (`analyze --explain`, the details).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Why>,
 }
 
 /// The speaker of a quote.

@@ -27,6 +27,9 @@ pub fn run(file: &Path, json: bool, explain: bool, out: &mut dyn Write) -> anyho
         for e in &mut analysis.entities {
             e.why = None;
         }
+        for q in &mut analysis.quotes {
+            q.why = None;
+        }
     }
     if json {
         let output = Output {
@@ -92,13 +95,13 @@ pub fn write_summary(file: &str, analysis: &Analysis, out: &mut dyn Write) -> st
         analysis.entities.len(),
         analysis.figures.len()
     )?;
-    let mut by_speaker: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut by_speaker: BTreeMap<String, Vec<&analysis::Quote>> = BTreeMap::new();
     for q in &analysis.quotes {
         let who = q
             .speaker
             .as_ref()
             .map_or_else(|| "(no speaker)".to_string(), |s| s.name.clone());
-        by_speaker.entry(who).or_default().push(&q.text);
+        by_speaker.entry(who).or_default().push(q);
     }
     if !by_speaker.is_empty() {
         writeln!(out, "\nQuotes")?;
@@ -106,7 +109,10 @@ pub fn write_summary(file: &str, analysis: &Analysis, out: &mut dyn Write) -> st
     for (who, quotes) in &by_speaker {
         writeln!(out, "  {who} ({})", quotes.len())?;
         for q in quotes {
-            writeln!(out, "    {}", preview(q))?;
+            writeln!(out, "    {}", preview(&q.text))?;
+            if let Some(why) = &q.why {
+                write_why(why, out)?;
+            }
         }
     }
     for kind in [

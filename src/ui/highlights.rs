@@ -233,6 +233,7 @@ mod tests {
                 text: String::new(),
                 speaker: None,
                 cue: None,
+                why: None,
             }],
             entities: vec![Entity {
                 id: "e1".into(),

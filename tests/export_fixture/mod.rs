@@ -78,6 +78,7 @@ fn quote(doc: &Document, range: (usize, usize), speaker: Option<(&str, &str)>, c
             entity: Some(id.into()),
         }),
         cue: Some(cue.into()),
+        why: None,
     }
 }
 

@@ -575,6 +575,7 @@ mod tests {
                 text: "abcdefghij".into(),
                 speaker: None,
                 cue: None,
+                why: None,
             }],
             entities: vec![Entity {
                 id: "e1".into(),

@@ -75,6 +75,9 @@ pub(super) fn quote(
             .clone()
             .unwrap_or_else(|| "none (continues the speaker)".into()),
     );
+    if let Some(why) = &q.why {
+        why_section(ui, "Why this speaker", why);
+    }
     let (p, n) = paragraph_number(doc, q.start);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Where").weak());
@@ -125,10 +128,10 @@ pub(super) fn quote(
     }
 }
 
-/// Why the analysis gave this type: the score of each type, then the features that decided
-/// between the best and the runner-up with their weights (the same as `analyze --explain`).
-fn why_section(ui: &mut Ui, why: &Why) {
-    egui::CollapsingHeader::new("Why this type")
+/// Why the analysis decided as it did: the score of each choice (a type, or a person a pronoun
+/// may mean), then the features that decided with their weights (as `analyze --explain`).
+fn why_section(ui: &mut Ui, title: &str, why: &Why) {
+    egui::CollapsingHeader::new(title)
         .id_salt("why-type")
         .show(ui, |ui| {
             let scores: Vec<String> = why
@@ -181,7 +184,7 @@ pub(super) fn entity(
         forms.into_iter().collect::<Vec<_>>().join(", "),
     );
     if let Some(why) = &e.why {
-        why_section(ui, why);
+        why_section(ui, "Why this type", why);
     }
 
     section(ui, &format!("Mentions ({})", e.mentions.len()));

@@ -325,6 +325,7 @@ mod tests {
                 entity: None,
             }),
             cue: None,
+            why: None,
         };
         let a = Analysis {
             quotes: vec![q("“One”", "Ann"), q("“Two”", "Bo"), q("“Three”", "Ann")],

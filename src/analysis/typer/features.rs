@@ -55,14 +55,14 @@ pub fn context_features(v: &MentionView, out: &mut Features) {
 pub struct Features<'w> {
     /// The feature being written.
     buf: String,
-    /// Features the rules' type is paired with, seen so far for this mention.
-    conjoined: Vec<String>,
+    /// Features the rules' type is paired with, seen so far for this mention, one a line.
+    conjoined: String,
     sink: Sink<'w>,
 }
 
 /// The features collected for part of a mention (see [`Features::snapshot`]).
 pub struct Snapshot<'w> {
-    conjoined: Vec<String>,
+    conjoined: String,
     sink: Sink<'w>,
 }
 
@@ -86,7 +86,7 @@ impl<'w> Features<'w> {
     fn with(sink: Sink<'w>) -> Self {
         Features {
             buf: String::new(),
-            conjoined: Vec::new(),
+            conjoined: String::new(),
             sink,
         }
     }
@@ -112,7 +112,8 @@ impl<'w> Features<'w> {
     /// Sends the feature in `buf` to the sink.
     fn commit(&mut self) {
         if CONJOINED.iter().any(|p| self.buf.starts_with(p)) {
-            self.conjoined.push(self.buf.clone());
+            self.conjoined.push_str(&self.buf);
+            self.conjoined.push('\n');
         }
         match &mut self.sink {
             Sink::Names(v) => v.push(self.buf.clone()),
@@ -130,7 +131,7 @@ impl<'w> Features<'w> {
 
     /// Adds what a snapshot held, as if its features were added again.
     pub fn restore(&mut self, snap: &Snapshot<'w>) {
-        self.conjoined.extend(snap.conjoined.iter().cloned());
+        self.conjoined.push_str(&snap.conjoined);
         match (&mut self.sink, &snap.sink) {
             (Sink::Names(v), Sink::Names(s)) => v.extend(s.iter().cloned()),
             (Sink::Weights(_, v), Sink::Weights(_, s)) => v.extend(s),
@@ -303,9 +304,11 @@ fn neighbour_features(v: &MentionView, out: &mut Features) {
 /// type the rules gave from a gazetteer or a title more than one they fell back on.
 fn rule_conjunctions(kind: EntityType, out: &mut Features) {
     let with = std::mem::take(&mut out.conjoined);
-    for f in &with {
+    for f in with.lines() {
         out.add(format_args!("rule:{kind:?}&{f}"));
     }
+    out.conjoined = with;
+    out.conjoined.clear();
 }
 
 /// The features the rules' type is paired with (see [`rule_conjunctions`]).

@@ -129,73 +129,97 @@ impl FilePicker {
             .collapsible(false)
             .default_size([520.0, 420.0])
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    if ui.button("Up").on_hover_text("The folder above").clicked()
-                        && let Some(up) = self.folder.parent().map(Path::to_path_buf)
-                    {
-                        self.enter(&up);
-                    }
-                    ui.label(RichText::new(self.folder.display().to_string()).weak());
-                });
+                self.folder_line(ui);
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .max_height(260.0)
                     .show(ui, |ui| {
-                        for entry in self.entries.clone() {
-                            let label = if entry.is_dir {
-                                format!("{}/", entry.name)
-                            } else {
-                                entry.name.clone()
-                            };
-                            let r = ui.selectable_label(self.name == entry.name, label);
-                            if r.clicked() {
-                                if entry.is_dir {
-                                    self.enter(&self.folder.join(&entry.name));
-                                } else {
-                                    self.name = entry.name.clone();
-                                }
-                            }
-                            if r.double_clicked() && !entry.is_dir {
-                                outcome = self.confirm();
-                            }
+                        if self.entries_ui(ui) {
+                            outcome = self.confirm();
                         }
                     });
                 ui.separator();
-                let enter = ui
-                    .horizontal(|ui| {
-                        let label = ui.label("File name");
-                        let field = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut self.name)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(label.id);
-                        if std::mem::take(&mut self.focus_name) {
-                            field.request_focus();
-                        }
-                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
-                    })
-                    .inner;
+                let enter = self.name_field(ui);
                 if let Some(e) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
-                ui.horizontal(|ui| {
-                    let verb = match self.mode {
-                        PickerMode::Open => "Open",
-                        PickerMode::Save => "Save",
-                    };
-                    if ui.button(verb).clicked() || enter {
-                        outcome = self.confirm();
-                    }
-                    if ui.button("Cancel").clicked() {
-                        outcome = PickerOutcome::Cancelled;
-                    }
-                });
+                if let Some(done) = self.buttons(ui, enter) {
+                    outcome = done;
+                }
             });
         if !open {
             return PickerOutcome::Cancelled;
         }
         outcome
+    }
+
+    /// Up, and the folder listed.
+    fn folder_line(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if ui.button("Up").on_hover_text("The folder above").clicked()
+                && let Some(up) = self.folder.parent().map(Path::to_path_buf)
+            {
+                self.enter(&up);
+            }
+            ui.label(RichText::new(self.folder.display().to_string()).weak());
+        });
+    }
+
+    /// The folder's entries: a click enters a folder or takes a file's name; true when a file
+    /// was double-clicked.
+    fn entries_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut double_clicked = false;
+        for entry in self.entries.clone() {
+            let label = if entry.is_dir {
+                format!("{}/", entry.name)
+            } else {
+                entry.name.clone()
+            };
+            let r = ui.selectable_label(self.name == entry.name, label);
+            if r.clicked() {
+                if entry.is_dir {
+                    self.enter(&self.folder.join(&entry.name));
+                } else {
+                    self.name = entry.name.clone();
+                }
+            }
+            double_clicked |= r.double_clicked() && !entry.is_dir;
+        }
+        double_clicked
+    }
+
+    /// The name (or path) field; true when Enter was pressed in it.
+    fn name_field(&mut self, ui: &mut egui::Ui) -> bool {
+        ui.horizontal(|ui| {
+            let label = ui.label("File name");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_name) {
+                field.request_focus();
+            }
+            field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+        })
+        .inner
+    }
+
+    /// Open (or Save) and Cancel.
+    fn buttons(&mut self, ui: &mut egui::Ui, enter: bool) -> Option<PickerOutcome> {
+        ui.horizontal(|ui| {
+            let verb = match self.mode {
+                PickerMode::Open => "Open",
+                PickerMode::Save => "Save",
+            };
+            let mut outcome = None;
+            if ui.button(verb).clicked() || enter {
+                outcome = Some(self.confirm());
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Some(PickerOutcome::Cancelled);
+            }
+            outcome
+        })
+        .inner
     }
 }
 

@@ -1,5 +1,11 @@
 //! The desktop app: a thin egui layer over the core. It turns user input into commands on the
 //! core's state and draws that state; it holds no logic that the command line also needs.
+//!
+//! `app.rs` says what the app is made of: the persisted [`settings::Settings`], the open
+//! [`article::Article`] and its notes (the core's session), and the panels, each owning its own
+//! state and returning commands from its `ui()`. `frame.rs` draws one frame, `apply.rs` applies
+//! the commands collected in it (one match over every [`commands::AppCommand`]); `files.rs`,
+//! `apply_notes.rs` and `transfer.rs` hold what those commands do to files and notes.
 
 pub mod analysis_job;
 pub mod app;
@@ -28,6 +34,7 @@ mod menus;
 pub mod outline;
 pub mod palette;
 pub mod reader;
+mod right_panel;
 pub mod settings;
 mod smoke;
 pub mod status_bar;

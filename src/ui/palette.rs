@@ -54,20 +54,7 @@ impl CommandPalette {
             return None;
         }
         let matches = self.matches();
-        self.selected = self.selected.min(matches.len().saturating_sub(1));
-        let (down, up, enter) = ctx.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
-                i.consume_key(egui::Modifiers::NONE, Key::Enter),
-            )
-        });
-        if down {
-            self.selected = (self.selected + 1).min(matches.len().saturating_sub(1));
-        }
-        if up {
-            self.selected = self.selected.saturating_sub(1);
-        }
+        let enter = self.arrow_keys(ctx, matches.len());
         let mut chosen = None;
         egui::Window::new("Command Palette")
             .title_bar(false)
@@ -76,45 +63,81 @@ impl CommandPalette {
             .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
             .fixed_size([440.0, 0.0])
             .show(ctx, |ui| {
-                let field = ui
-                    .horizontal(|ui| {
-                        let label = ui.label("Command");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.query)
-                                .hint_text("Type a few letters")
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id)
-                    })
-                    .inner;
-                if field.changed() {
-                    self.selected = 0;
-                }
-                field.request_focus();
+                self.query_field(ui);
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
-                    .show(ui, |ui| {
-                        if matches.is_empty() {
-                            ui.label(RichText::new("No command matches").weak());
-                        }
-                        for (i, command) in matches.iter().enumerate() {
-                            let on = enabled(*command);
-                            let button =
-                                egui::Button::selectable(i == self.selected, command.label())
-                                    .shortcut_text(command.shortcut_text(ui.ctx()));
-                            let r = ui.add_enabled(on, button).on_hover_text(command.text().1);
-                            if i == self.selected {
-                                r.scroll_to_me(None);
-                            }
-                            if r.clicked() || (enter && i == self.selected && on) {
-                                chosen = Some(*command);
-                            }
-                        }
-                    });
+                    .show(ui, |ui| chosen = self.rows(ui, &matches, enter, &enabled));
             });
         if chosen.is_some() {
             self.toggle();
+        }
+        chosen
+    }
+
+    /// Arrow keys move the highlighted row; returns whether Enter was pressed.
+    fn arrow_keys(&mut self, ctx: &egui::Context, count: usize) -> bool {
+        let last = count.saturating_sub(1);
+        self.selected = self.selected.min(last);
+        let (down, up, enter) = ctx.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                i.consume_key(egui::Modifiers::NONE, Key::Enter),
+            )
+        });
+        if down {
+            self.selected = (self.selected + 1).min(last);
+        }
+        if up {
+            self.selected = self.selected.saturating_sub(1);
+        }
+        enter
+    }
+
+    /// The query field, which keeps the keyboard while the palette is open.
+    fn query_field(&mut self, ui: &mut egui::Ui) {
+        let field = ui
+            .horizontal(|ui| {
+                let label = ui.label("Command");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text("Type a few letters")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id)
+            })
+            .inner;
+        if field.changed() {
+            self.selected = 0;
+        }
+        field.request_focus();
+    }
+
+    /// One row per match with its keys; returns the one clicked, or highlighted when Enter was
+    /// pressed (if it can run).
+    fn rows(
+        &self,
+        ui: &mut egui::Ui,
+        matches: &[UiCommand],
+        enter: bool,
+        enabled: &impl Fn(UiCommand) -> bool,
+    ) -> Option<UiCommand> {
+        if matches.is_empty() {
+            ui.label(RichText::new("No command matches").weak());
+        }
+        let mut chosen = None;
+        for (i, command) in matches.iter().enumerate() {
+            let on = enabled(*command);
+            let button = egui::Button::selectable(i == self.selected, command.label())
+                .shortcut_text(command.shortcut_text(ui.ctx()));
+            let r = ui.add_enabled(on, button).on_hover_text(command.text().1);
+            if i == self.selected {
+                r.scroll_to_me(None);
+            }
+            if r.clicked() || (enter && i == self.selected && on) {
+                chosen = Some(*command);
+            }
         }
         chosen
     }

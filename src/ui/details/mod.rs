@@ -47,7 +47,7 @@ impl DetailsPanel {
                 }
                 Item::Entity(i) => {
                     if let Some(e) = analysis.entities.get(i) {
-                        sections::entity(ui, doc, analysis, i, e, &mut out);
+                        sections::entity(ui, doc, analysis, e, &mut out);
                     }
                 }
                 Item::Figure(i) => {

@@ -40,6 +40,7 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// A quote: its text, speaker, cue, place, length, a copy button, and the speaker's other quotes.
 pub(super) fn quote(
     ui: &mut Ui,
     doc: &Document,
@@ -50,24 +51,7 @@ pub(super) fn quote(
 ) {
     ui.label(RichText::new(&q.text).font(theme::serif_italic(16.0)));
     ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Speaker").weak());
-        match &q.speaker {
-            Some(sp) => match sp
-                .entity
-                .as_ref()
-                .and_then(|id| a.entities.iter().position(|e| &e.id == id))
-            {
-                Some(ei) => item_link(ui, &sp.name, Item::Entity(ei), out),
-                None => {
-                    ui.label(&sp.name);
-                }
-            },
-            None => {
-                ui.label(RichText::new("not identified").italics());
-            }
-        }
-    });
+    speaker(ui, a, q, out);
     field(
         ui,
         "Cue",
@@ -81,13 +65,8 @@ pub(super) fn quote(
     let (p, n) = paragraph_number(doc, q.start);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Where").weak());
-        if ui
-            .link(format!(
-                "paragraph {p} of {n}, characters {}–{}",
-                q.start, q.end
-            ))
-            .clicked()
-        {
+        let place = format!("paragraph {p} of {n}, characters {}–{}", q.start, q.end);
+        if ui.link(place).clicked() {
             out.push(AppCommand::JumpTo(q.start..q.end));
         }
     });
@@ -97,34 +76,55 @@ pub(super) fn quote(
         format!("{} words", format::word_count(&q.text)),
     );
     ui.add_space(8.0);
+    let attributed = format::quote_with_attribution(q);
     if ui
         .button("Copy with attribution")
-        .on_hover_text(format::quote_with_attribution(q))
+        .on_hover_text(&attributed)
         .clicked()
     {
-        out.push(AppCommand::Copy(format::quote_with_attribution(q)));
+        out.push(AppCommand::Copy(attributed));
     }
-    let speaker = q.speaker.as_ref().map(|s| s.name.as_str());
+    other_quotes(ui, a, i, q, out);
+}
+
+/// Who said it: a link to the speaker's details when the speaker is a known name.
+fn speaker(ui: &mut Ui, a: &Analysis, q: &Quote, out: &mut Vec<AppCommand>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Speaker").weak());
+        let Some(sp) = &q.speaker else {
+            ui.label(RichText::new("not identified").italics());
+            return;
+        };
+        let known = sp
+            .entity
+            .as_ref()
+            .and_then(|id| a.entities.iter().position(|e| &e.id == id));
+        match known {
+            Some(ei) => item_link(ui, &sp.name, Item::Entity(ei), out),
+            None => {
+                ui.label(&sp.name);
+            }
+        }
+    });
+}
+
+/// The other quotes by the same speaker.
+fn other_quotes(ui: &mut Ui, a: &Analysis, i: usize, q: &Quote, out: &mut Vec<AppCommand>) {
+    let Some(speaker) = q.speaker.as_ref().map(|s| s.name.as_str()) else {
+        return;
+    };
     let others: Vec<(usize, &Quote)> = a
         .quotes
         .iter()
         .enumerate()
-        .filter(|(j, o)| {
-            *j != i && speaker.is_some() && o.speaker.as_ref().map(|s| s.name.as_str()) == speaker
-        })
+        .filter(|(j, o)| *j != i && o.speaker.as_ref().map(|s| s.name.as_str()) == Some(speaker))
         .collect();
-    if !others.is_empty() {
-        section(
-            ui,
-            &format!(
-                "Other quotes by {} ({})",
-                speaker.unwrap_or_default(),
-                others.len()
-            ),
-        );
-        for (j, o) in others {
-            item_link(ui, &short(&o.text, 80), Item::Quote(j), out);
-        }
+    if others.is_empty() {
+        return;
+    }
+    section(ui, &format!("Other quotes by {speaker} ({})", others.len()));
+    for (j, o) in others {
+        item_link(ui, &short(&o.text, 80), Item::Quote(j), out);
     }
 }
 
@@ -152,11 +152,12 @@ fn why_section(ui: &mut Ui, title: &str, why: &Why) {
         });
 }
 
+/// A name: its kind, roles and spellings, each mention in its sentence, its quotes, and the
+/// figures in the sentences that mention it.
 pub(super) fn entity(
     ui: &mut Ui,
     doc: &Document,
     a: &Analysis,
-    i: usize,
     e: &Entity,
     out: &mut Vec<AppCommand>,
 ) {
@@ -166,15 +167,8 @@ pub(super) fn entity(
         ui.label(RichText::new(format::entity_type(e.kind)).color(color));
     }
     if !e.roles.is_empty() {
-        field(
-            ui,
-            "Roles",
-            e.roles
-                .iter()
-                .map(|r| format::role_title(r))
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        let roles: Vec<String> = e.roles.iter().map(|r| format::role_title(r)).collect();
+        field(ui, "Roles", roles.join(", "));
     }
     let forms: std::collections::BTreeSet<&str> =
         e.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -195,50 +189,58 @@ pub(super) fn entity(
             out.push(AppCommand::JumpTo(m.start..m.end));
         }
     }
+    quotes_of(ui, a, e, out);
+    figures_near(ui, doc, a, e, out);
+}
+
+/// The quotes attributed to a name.
+fn quotes_of(ui: &mut Ui, a: &Analysis, e: &Entity, out: &mut Vec<AppCommand>) {
+    let said_by_it =
+        |q: &Quote| q.speaker.as_ref().and_then(|s| s.entity.as_deref()) == Some(e.id.as_str());
     let quotes: Vec<(usize, &Quote)> = a
         .quotes
         .iter()
         .enumerate()
-        .filter(|(_, q)| {
-            q.speaker.as_ref().and_then(|s| s.entity.as_deref()) == Some(e.id.as_str())
-        })
+        .filter(|(_, q)| said_by_it(q))
         .collect();
-    if !quotes.is_empty() {
-        section(ui, &format!("Quotes ({})", quotes.len()));
-        for (j, q) in quotes {
-            item_link(ui, &short(&q.text, 80), Item::Quote(j), out);
-        }
+    if quotes.is_empty() {
+        return;
     }
-    // Figures in the sentences that mention it.
+    section(ui, &format!("Quotes ({})", quotes.len()));
+    for (j, q) in quotes {
+        item_link(ui, &short(&q.text, 80), Item::Quote(j), out);
+    }
+}
+
+/// The figures in the sentences that mention a name.
+fn figures_near(ui: &mut Ui, doc: &Document, a: &Analysis, e: &Entity, out: &mut Vec<AppCommand>) {
     let sentences: Vec<std::ops::Range<usize>> = e
         .mentions
         .iter()
         .map(|m| sentence_around(doc, m.start..m.end))
         .collect();
+    let inside = |f: &Figure| {
+        sentences
+            .iter()
+            .any(|s| s.start <= f.start && f.end <= s.end)
+    };
     let figures: Vec<(usize, &Figure)> = a
         .figures
         .iter()
         .enumerate()
-        .filter(|(_, f)| {
-            sentences
-                .iter()
-                .any(|s| s.start <= f.start && f.end <= s.end)
-        })
+        .filter(|(_, f)| inside(f))
         .collect();
-    if !figures.is_empty() {
-        section(ui, &format!("Figures in its sentences ({})", figures.len()));
-        for (j, f) in figures {
-            item_link(
-                ui,
-                &format!("{} — {}", f.text, format::figure_value(f)),
-                Item::Figure(j),
-                out,
-            );
-        }
+    if figures.is_empty() {
+        return;
     }
-    let _ = i;
+    section(ui, &format!("Figures in its sentences ({})", figures.len()));
+    for (j, f) in figures {
+        let text = format!("{} — {}", f.text, format::figure_value(f));
+        item_link(ui, &text, Item::Figure(j), out);
+    }
 }
 
+/// A figure: its value, kind, precision, its sentence, and the same figure elsewhere.
 pub(super) fn figure(
     ui: &mut Ui,
     doc: &Document,

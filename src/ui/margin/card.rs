@@ -104,7 +104,7 @@ pub fn card_height(ui: &Ui, a: &Annotation) -> f32 {
     card_layout(ui, a, card_ink(ui.visuals().dark_mode)).2
 }
 
-/// Draws one card at `rect.min` (its height is decided by the content); returns its rect and
+/// Draws one card at `top_left` (its height is decided by the content); returns its rect and
 /// whether it was clicked.
 pub fn card(
     ui: &mut Ui,
@@ -113,16 +113,9 @@ pub fn card(
     selected: bool,
     dark: bool,
 ) -> (Rect, bool) {
-    let color = parse_color(&a.color).unwrap_or(Color32::from_rgb(0xf2, 0xd3, 0x38));
-    let fill = if dark {
-        Color32::from_rgb(0x2a, 0x2b, 0x2f)
-    } else {
-        Color32::from_rgb(0xff, 0xfe, 0xf9)
-    };
     let ink = card_ink(dark);
-    let width = CARD_WIDTH;
     let (galley, meta_galley, height) = card_layout(ui, a, ink);
-    let rect = Rect::from_min_size(top_left, vec2(width, height));
+    let rect = Rect::from_min_size(top_left, vec2(CARD_WIDTH, height));
     let resp = ui.interact(rect, ui.scope_id().with(("card", &a.id)), Sense::click());
     resp.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -132,28 +125,8 @@ pub fn card(
         )
     });
     let painter = ui.painter();
-    let shadow = if selected {
-        color
-    } else {
-        ink.gamma_multiply(0.18)
-    };
-    painter.rect_filled(rect, 6.0, fill);
-    painter.rect_stroke(
-        rect,
-        6.0,
-        egui::Stroke::new(if selected { 2.0 } else { 1.0 }, shadow),
-        egui::StrokeKind::Inside,
-    );
-    painter.rect_filled(
-        Rect::from_min_size(rect.min, vec2(5.0, height)),
-        egui::CornerRadius {
-            nw: 6,
-            sw: 6,
-            ne: 0,
-            se: 0,
-        },
-        color,
-    );
+    let color = parse_color(&a.color).unwrap_or(Color32::from_rgb(0xf2, 0xd3, 0x38));
+    frame(painter, rect, color, selected, dark);
     // Author badge.
     let badge_c = pos2(rect.min.x + 22.0, rect.min.y + 19.0);
     painter.circle_filled(badge_c, 9.0, author_color(&a.author, dark));
@@ -164,20 +137,43 @@ pub fn card(
         egui::FontId::proportional(9.5),
         Color32::WHITE,
     );
-    painter.galley(
-        pos2(rect.min.x + 36.0, rect.min.y + 12.0),
-        meta_galley.clone(),
-        ink,
-    );
-    painter.galley(
-        pos2(
-            rect.min.x + 12.0,
-            rect.min.y + 10.0 + meta_galley.size().y.max(18.0) + 6.0,
-        ),
-        galley,
-        ink,
-    );
+    let meta_height = meta_galley.size().y;
+    painter.galley(pos2(rect.min.x + 36.0, rect.min.y + 12.0), meta_galley, ink);
+    let note_top = rect.min.y + 10.0 + meta_height.max(18.0) + 6.0;
+    painter.galley(pos2(rect.min.x + 12.0, note_top), galley, ink);
     (rect, resp.clicked())
+}
+
+/// The card's ground, its outline (in the note's colour when selected) and the colour strip on
+/// its left edge.
+fn frame(painter: &egui::Painter, rect: Rect, color: Color32, selected: bool, dark: bool) {
+    let fill = if dark {
+        Color32::from_rgb(0x2a, 0x2b, 0x2f)
+    } else {
+        Color32::from_rgb(0xff, 0xfe, 0xf9)
+    };
+    let outline = if selected {
+        color
+    } else {
+        card_ink(dark).gamma_multiply(0.18)
+    };
+    painter.rect_filled(rect, 6.0, fill);
+    painter.rect_stroke(
+        rect,
+        6.0,
+        egui::Stroke::new(if selected { 2.0 } else { 1.0 }, outline),
+        egui::StrokeKind::Inside,
+    );
+    painter.rect_filled(
+        Rect::from_min_size(rect.min, vec2(5.0, rect.height())),
+        egui::CornerRadius {
+            nw: 6,
+            sw: 6,
+            ne: 0,
+            se: 0,
+        },
+        color,
+    );
 }
 
 #[cfg(test)]

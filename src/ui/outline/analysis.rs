@@ -119,7 +119,6 @@ impl AnalysisOutline {
         selected: Option<Item>,
         analysing: bool,
     ) -> Vec<AppCommand> {
-        let mut out = Vec::new();
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let label = ui.label("Filter");
@@ -138,7 +137,7 @@ impl AnalysisOutline {
                     ui.label("Analysing…");
                 });
             }
-            return out;
+            return Vec::new();
         };
         let analysis_id = std::ptr::from_ref(a) as usize;
         let key = (analysis_id, self.filter.clone());
@@ -146,51 +145,13 @@ impl AnalysisOutline {
             self.lists = Lists::build(a, &self.filter, key);
         }
         let l = &self.lists;
-        let dark = ui.visuals().dark_mode;
+        let mut out = Vec::new();
         // A scroll position of its own per analysis: a new document starts at the top.
         egui::ScrollArea::vertical()
             .id_salt(("outline", analysis_id))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                egui::CollapsingHeader::new(format!("Quotes ({})", l.quote_count))
-                    .id_salt("outline-quotes")
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        if !l.speakers.is_empty() {
-                            who_is_quoted(
-                                ui,
-                                &l.speakers,
-                                theme::kind_color(HighlightKind::Quote, dark),
-                                &mut out,
-                            );
-                            ui.add_space(6.0);
-                        }
-                        let mut shown = 0;
-                        for (k, (name, ..)) in l.speakers.iter().enumerate() {
-                            let quotes = &l.quotes_by_speaker[k];
-                            if quotes.is_empty() || shown >= MAX_ROWS {
-                                continue;
-                            }
-                            ui.label(RichText::new(name).strong());
-                            for &i in quotes.iter().take(MAX_ROWS - shown) {
-                                let text = short(&a.quotes[i].text, 70);
-                                if ui
-                                    .add(
-                                        egui::Button::selectable(
-                                            selected == Some(Item::Quote(i)),
-                                            text,
-                                        )
-                                        .truncate(),
-                                    )
-                                    .clicked()
-                                {
-                                    out.push(AppCommand::Select(Item::Quote(i)));
-                                }
-                                shown += 1;
-                            }
-                        }
-                        more(ui, l.quote_count);
-                    });
+                out.extend(quotes(ui, a, l, selected));
                 for (slot, kind) in [
                     HighlightKind::Person,
                     HighlightKind::Org,
@@ -199,58 +160,98 @@ impl AnalysisOutline {
                 .into_iter()
                 .enumerate()
                 {
-                    let list = &l.entities[slot];
-                    egui::CollapsingHeader::new(format!("{} ({})", kind.plural(), list.len()))
-                        .id_salt(("outline", kind.plural()))
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            for &i in list.iter().take(MAX_ROWS) {
-                                let e = &a.entities[i];
-                                let text = format!("{} ({})", e.name, e.mentions.len());
-                                if ui
-                                    .add(
-                                        egui::Button::selectable(
-                                            selected == Some(Item::Entity(i)),
-                                            text,
-                                        )
-                                        .truncate(),
-                                    )
-                                    .clicked()
-                                {
-                                    out.push(AppCommand::Select(Item::Entity(i)));
-                                }
-                            }
-                            more(ui, list.len());
-                        });
+                    out.extend(entities(ui, a, kind, &l.entities[slot], selected));
                 }
-                egui::CollapsingHeader::new(format!("Figures ({})", l.figures.len()))
-                    .id_salt("outline-figures")
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        for &i in l.figures.iter().take(MAX_ROWS) {
-                            let x = &a.figures[i];
-                            let mut text = format!("{} — {}", x.text, format::figure_value(x));
-                            if let Some(c) = &x.counted {
-                                text.push_str(&format!(" {c}"));
-                            }
-                            if ui
-                                .add(
-                                    egui::Button::selectable(
-                                        selected == Some(Item::Figure(i)),
-                                        text,
-                                    )
-                                    .truncate(),
-                                )
-                                .clicked()
-                            {
-                                out.push(AppCommand::Select(Item::Figure(i)));
-                            }
-                        }
-                        more(ui, l.figures.len());
-                    });
+                out.extend(figures(ui, a, &l.figures, selected));
             });
         out
     }
+}
+
+/// A row that selects `item`, marked when it is the selected one; true when clicked.
+fn row(ui: &mut Ui, text: String, item: Item, selected: Option<Item>) -> bool {
+    ui.add(egui::Button::selectable(selected == Some(item), text).truncate())
+        .clicked()
+}
+
+/// The quotes group: who is quoted, then the quotes under their speaker.
+fn quotes(ui: &mut Ui, a: &Analysis, l: &Lists, selected: Option<Item>) -> Vec<AppCommand> {
+    let mut out = Vec::new();
+    let dark = ui.visuals().dark_mode;
+    egui::CollapsingHeader::new(format!("Quotes ({})", l.quote_count))
+        .id_salt("outline-quotes")
+        .default_open(true)
+        .show(ui, |ui| {
+            if !l.speakers.is_empty() {
+                let color = theme::kind_color(HighlightKind::Quote, dark);
+                who_is_quoted(ui, &l.speakers, color, &mut out);
+                ui.add_space(6.0);
+            }
+            let mut shown = 0;
+            for (k, (name, ..)) in l.speakers.iter().enumerate() {
+                let quotes = &l.quotes_by_speaker[k];
+                if quotes.is_empty() || shown >= MAX_ROWS {
+                    continue;
+                }
+                ui.label(RichText::new(name).strong());
+                for &i in quotes.iter().take(MAX_ROWS - shown) {
+                    let text = short(&a.quotes[i].text, 70);
+                    if row(ui, text, Item::Quote(i), selected) {
+                        out.push(AppCommand::Select(Item::Quote(i)));
+                    }
+                    shown += 1;
+                }
+            }
+            more(ui, l.quote_count);
+        });
+    out
+}
+
+/// One group of names (people, organisations or places) with their mention counts.
+fn entities(
+    ui: &mut Ui,
+    a: &Analysis,
+    kind: HighlightKind,
+    list: &[usize],
+    selected: Option<Item>,
+) -> Vec<AppCommand> {
+    let mut out = Vec::new();
+    egui::CollapsingHeader::new(format!("{} ({})", kind.plural(), list.len()))
+        .id_salt(("outline", kind.plural()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for &i in list.iter().take(MAX_ROWS) {
+                let e = &a.entities[i];
+                let text = format!("{} ({})", e.name, e.mentions.len());
+                if row(ui, text, Item::Entity(i), selected) {
+                    out.push(AppCommand::Select(Item::Entity(i)));
+                }
+            }
+            more(ui, list.len());
+        });
+    out
+}
+
+/// The figures group: each figure with its value and what it counts.
+fn figures(ui: &mut Ui, a: &Analysis, list: &[usize], selected: Option<Item>) -> Vec<AppCommand> {
+    let mut out = Vec::new();
+    egui::CollapsingHeader::new(format!("Figures ({})", list.len()))
+        .id_salt("outline-figures")
+        .default_open(true)
+        .show(ui, |ui| {
+            for &i in list.iter().take(MAX_ROWS) {
+                let x = &a.figures[i];
+                let mut text = format!("{} — {}", x.text, format::figure_value(x));
+                if let Some(c) = &x.counted {
+                    text.push_str(&format!(" {c}"));
+                }
+                if row(ui, text, Item::Figure(i), selected) {
+                    out.push(AppCommand::Select(Item::Figure(i)));
+                }
+            }
+            more(ui, list.len());
+        });
+    out
 }
 
 /// Bars of quotes (thick) and quoted words (thin) per speaker.

@@ -11,10 +11,15 @@
 mod decor;
 mod layout;
 mod marks;
+mod paint;
 mod panel;
+mod pointer;
 
 pub use marks::note_fill;
+pub use paint::galley_range_rects;
+use paint::{Brush, FLASH_SECONDS};
 pub use panel::{ReaderInput, ReaderPanel, empty_ui};
+pub use pointer::word_at;
 
 pub use decor::{
     ByParagraph, Decor, Decorations, LineStyle, MarkStyle, Overlay, PaintMark, Run, Spanned,
@@ -26,9 +31,7 @@ pub use layout::{ParagraphMetrics, lead_metrics, metrics_for};
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::{
-    Align, Color32, CursorIcon, Galley, Pos2, Rect, Role, ScrollArea, Sense, Ui, WidgetInfo, pos2,
-};
+use egui::{Align, Galley, Pos2, Rect, ScrollArea, Ui, pos2};
 
 use crate::document::{Document, ParagraphKind};
 use crate::ui::theme::Palette;
@@ -54,6 +57,14 @@ impl Para {
             metrics_for(self.kind, zoom)
         }
     }
+}
+
+/// What paragraphs are laid out with in a frame.
+struct Shape<'a> {
+    doc: &'a Document,
+    palette: &'a Palette,
+    zoom: f32,
+    column: f32,
 }
 
 /// What the layout cache was built for.
@@ -370,29 +381,58 @@ impl ReaderView {
         zoom: f32,
         marks: &Marks,
     ) -> ReaderResponse {
-        let dark = ui.visuals().dark_mode;
-        let avail_w = ui.available_width();
         let base = metrics_for(ParagraphKind::Body, zoom);
-        let column = (avail_w - 48.0 - self.reserve_right)
+        let column = (ui.available_width() - 48.0 - self.reserve_right)
             .clamp(160.0, base.size * 34.0)
             .round();
-        let key = CacheKey {
+        self.fit_cache(CacheKey {
             width: column,
             zoom,
             generation: self.generation,
-            dark,
+            dark: ui.visuals().dark_mode,
+        });
+        let mut scroll = ScrollArea::vertical()
+            .id_salt("reader-scroll")
+            .auto_shrink([false, false]);
+        if let Some(off) = self.pending_offset.take() {
+            scroll = scroll.vertical_scroll_offset(off);
+        }
+        let now = ui.input(|i| i.time);
+        let brush = Brush {
+            palette,
+            marks,
+            zoom,
+            now,
         };
+        let out = scroll.show_viewport(ui, |ui, viewport| {
+            self.contents(ui, viewport, doc, column, &brush)
+        });
+        self.scroll_offset = out.state.clamped_offset().y;
+        if let Some((_, t)) = &self.flash {
+            if now - t > FLASH_SECONDS {
+                self.flash = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
+        out.inner
+    }
+
+    /// Drops the laid-out paragraphs when the column, zoom, decorations or theme changed
+    /// (estimating heights until they are laid out again), keeping the reading position.
+    fn fit_cache(&mut self, key: CacheKey) {
         if self.key != Some(key) {
             let old_key = self.key;
             self.galleys.iter_mut().for_each(|g| *g = None);
             self.laid_out = 0;
             for (i, p) in self.paras.iter().enumerate() {
-                self.heights[i] = layout::estimate_height(p.chars.len(), p.metrics(zoom), column);
+                self.heights[i] =
+                    layout::estimate_height(p.chars.len(), p.metrics(key.zoom), key.width);
             }
             self.tops_dirty = true;
             // Keep the reading position when the width or zoom changes.
             if let Some(old) = old_key
-                && (old.width != column || old.zoom != zoom)
+                && (old.width != key.width || old.zoom != key.zoom)
                 && let Some(first) = self.first_visible()
             {
                 self.pending_scroll
@@ -403,26 +443,6 @@ impl ReaderView {
         if self.tops_dirty {
             self.recompute_tops();
         }
-
-        let mut scroll = ScrollArea::vertical()
-            .id_salt("reader-scroll")
-            .auto_shrink([false, false]);
-        if let Some(off) = self.pending_offset.take() {
-            scroll = scroll.vertical_scroll_offset(off);
-        }
-        let now = ui.input(|i| i.time);
-        let out = scroll.show_viewport(ui, |ui, viewport| {
-            self.contents(ui, viewport, doc, palette, zoom, column, marks, now)
-        });
-        self.scroll_offset = out.state.clamped_offset().y;
-        if let Some((_, t)) = &self.flash {
-            if now - t > 1.2 {
-                self.flash = None;
-            } else {
-                ui.ctx().request_repaint();
-            }
-        }
-        out.inner
     }
 
     fn first_visible(&self) -> Option<usize> {
@@ -438,29 +458,22 @@ impl ReaderView {
         )
     }
 
-    fn layout_paragraph(
-        &mut self,
-        ui: &Ui,
-        doc: &Document,
-        palette: &Palette,
-        i: usize,
-        zoom: f32,
-        column: f32,
-    ) -> f32 {
+    /// Lays out paragraph `i`; returns its height with the space after it.
+    fn layout_paragraph(&mut self, ui: &Ui, shape: &Shape<'_>, i: usize) -> f32 {
         let p = &self.paras[i];
-        let Some(src) = doc.text.get(p.bytes.clone()) else {
+        let Some(src) = shape.doc.text.get(p.bytes.clone()) else {
             return 0.0;
         };
-        let m = p.metrics(zoom);
-        let indent = indent_for(p.kind, zoom);
+        let m = p.metrics(shape.zoom);
+        let indent = indent_for(p.kind, shape.zoom);
         let job = layout::paragraph_job(
             src,
             p.chars.start,
             m,
             indent,
             self.decor.for_paragraph(i),
-            palette,
-            column,
+            shape.palette,
+            shape.column,
         );
         let galley = ui.painter().layout_job(job);
         let h = galley.size().y + m.space_after;
@@ -469,17 +482,15 @@ impl ReaderView {
         h
     }
 
-    #[expect(clippy::too_many_arguments)] // one call site; splitting would only move the list
+    /// The scrolled content: lays out what is in view, takes the pointer, scrolls to a jump's
+    /// target and paints.
     fn contents(
         &mut self,
         ui: &mut Ui,
         viewport: Rect,
         doc: &Document,
-        palette: &Palette,
-        zoom: f32,
         column: f32,
-        marks: &Marks,
-        now: f64,
+        brush: &Brush<'_>,
     ) -> ReaderResponse {
         let origin = ui.max_rect().min;
         let x0 = (origin.x + (ui.available_width() - self.reserve_right - column) / 2.0)
@@ -488,36 +499,58 @@ impl ReaderView {
         self.last_origin = origin;
         self.last_x0 = x0;
         self.last_viewport = viewport;
+        let shape = Shape {
+            doc,
+            palette: brush.palette,
+            zoom: brush.zoom,
+            column,
+        };
+        self.lay_out_jump_target(ui, &shape);
+        self.lay_out_visible(ui, viewport, &shape);
+        let total = self.tops.last().copied().unwrap_or(0.0) + 2.0 * PAGE_PAD;
+        ui.set_min_height(total);
+        ui.set_min_width(ui.available_width());
+        let out = self.pointer(ui, viewport.translate(origin.to_vec2()), doc);
+        self.scroll_to_jump_target(ui);
+        self.paint(ui, viewport, brush);
+        out
+    }
 
-        // A jump target must be laid out so its real position is known.
-        if let Some((range, _)) = &self.pending_scroll {
-            let i = self
-                .paras
-                .partition_point(|p| p.chars.end <= range.start)
-                .min(self.paras.len().saturating_sub(1));
-            if i < self.paras.len() && self.galleys[i].is_none() {
-                let h = self.layout_paragraph(ui, doc, palette, i, zoom, column);
-                self.heights[i] = h;
-                self.recompute_tops();
-            }
+    /// A jump target must be laid out so its real position is known.
+    fn lay_out_jump_target(&mut self, ui: &Ui, shape: &Shape<'_>) {
+        let Some((range, _)) = &self.pending_scroll else {
+            return;
+        };
+        let i = self
+            .paras
+            .partition_point(|p| p.chars.end <= range.start)
+            .min(self.paras.len().saturating_sub(1));
+        if i < self.paras.len() && self.galleys[i].is_none() {
+            let h = self.layout_paragraph(ui, shape, i);
+            self.heights[i] = h;
+            self.recompute_tops();
         }
+    }
 
-        // Lay out what is visible; correct the scroll for height changes above the viewport.
+    /// Lays out what is visible; corrects the scroll for height changes above the viewport, so
+    /// the text on screen does not jump.
+    fn lay_out_visible(&mut self, ui: &Ui, viewport: Rect, shape: &Shape<'_>) {
         let mut anchor_shift = 0.0;
         for _ in 0..4 {
             let (first, last) = self.visible_range(viewport);
             let mut changed = false;
             for i in first..last {
-                if self.galleys[i].is_none() {
-                    let h = self.layout_paragraph(ui, doc, palette, i, zoom, column);
-                    let old = self.heights[i];
-                    if (h - old).abs() > 0.01 {
-                        if self.tops[i] + PAGE_PAD < viewport.min.y && self.scroll_offset > 0.0 {
-                            anchor_shift += h - old;
-                        }
-                        self.heights[i] = h;
-                        changed = true;
+                if self.galleys[i].is_some() {
+                    continue;
+                }
+                let h = self.layout_paragraph(ui, shape, i);
+                let old = self.heights[i];
+                if (h - old).abs() > 0.01 {
+                    if self.tops[i] + PAGE_PAD < viewport.min.y && self.scroll_offset > 0.0 {
+                        anchor_shift += h - old;
                     }
+                    self.heights[i] = h;
+                    changed = true;
                 }
             }
             if !changed {
@@ -529,194 +562,21 @@ impl ReaderView {
             self.pending_offset = Some((self.scroll_offset + anchor_shift).max(0.0));
             ui.ctx().request_repaint();
         }
+    }
 
-        let total = self.tops.last().copied().unwrap_or(0.0) + 2.0 * PAGE_PAD;
-        ui.set_min_height(total);
-        ui.set_min_width(ui.available_width());
-
-        // Pointer interaction over the visible part.
-        let screen_view = viewport.translate(origin.to_vec2());
-        let id = ui.scope_id().with("reader-text");
-        let response = ui.interact(screen_view, id, Sense::click_and_drag());
-        let mut out = ReaderResponse::default();
-        let hover = response.hover_pos().and_then(|p| self.glyph_at(p));
-        out.hovered_char = hover;
-        if hover.is_some() {
-            ui.ctx().set_cursor_icon(CursorIcon::Text);
+    /// Scrolls to a jump's target once it is laid out (else tries again next frame).
+    fn scroll_to_jump_target(&mut self, ui: &Ui) {
+        let Some((range, align)) = self.pending_scroll.take() else {
+            return;
+        };
+        let target = self
+            .range_rects(range.clone())
+            .into_iter()
+            .reduce(|a, b| a.union(b));
+        match target {
+            Some(rect) => ui.scroll_to_rect(rect.expand(8.0), Some(align)),
+            None => self.pending_scroll = Some((range, align)),
         }
-        if let Some(pos) = response.interact_pointer_pos()
-            && let Some(c) = self.char_at(pos)
-        {
-            if response.triple_clicked() {
-                let p = &self.paras[self
-                    .paras
-                    .partition_point(|p| p.chars.end < c)
-                    .min(self.paras.len() - 1)];
-                self.selection = Some(Selection {
-                    anchor: p.chars.start,
-                    caret: p.chars.end,
-                });
-                out.selection_changed = true;
-            } else if response.double_clicked() {
-                let r = word_at(&doc.text, c);
-                self.selection = Some(Selection {
-                    anchor: r.start,
-                    caret: r.end,
-                });
-                out.selection_changed = true;
-            } else if response.drag_started() {
-                // The drag is recognised only after the pointer moved: anchor where it was pressed.
-                let origin = ui
-                    .input(|i| i.pointer.press_origin())
-                    .and_then(|p| self.char_at(p))
-                    .unwrap_or(c);
-                self.selection = Some(Selection {
-                    anchor: origin,
-                    caret: c,
-                });
-                out.selection_changed = true;
-            } else if response.dragged() {
-                if let Some(sel) = &mut self.selection {
-                    sel.caret = c;
-                    out.selection_changed = true;
-                }
-            } else if response.clicked() {
-                if self.selection.is_some_and(|s| s.anchor != s.caret) {
-                    out.selection_changed = true;
-                }
-                self.selection = None;
-                self.caret = Some(c);
-                out.clicked_char = self.glyph_at(pos);
-            } else if response.secondary_clicked() {
-                out.secondary_char = Some(c);
-            }
-        }
-        if response.drag_stopped()
-            && let Some(sel) = self.selection
-            && sel.anchor == sel.caret
-        {
-            self.selection = None;
-        }
-
-        // Scroll to a jump target.
-        if let Some((range, align)) = self.pending_scroll.take() {
-            if let Some(rect) = self
-                .range_rects(range.clone())
-                .into_iter()
-                .reduce(|a, b| a.union(b))
-            {
-                ui.scroll_to_rect(rect.expand(8.0), Some(align));
-            } else {
-                self.pending_scroll = Some((range, align));
-            }
-        }
-
-        // Paint visible paragraphs: marks under the text, then the text.
-        let (first, last) = self.visible_range(viewport);
-        let painter = ui.painter();
-        let flash_alpha = self
-            .flash
-            .as_ref()
-            .map(|(_, t)| (1.0 - ((now - t) / 1.2) as f32).clamp(0.0, 1.0));
-        for i in first..last {
-            let Some(galley) = self.galleys[i].clone() else {
-                continue;
-            };
-            let pos = self.galley_pos(i);
-            let p = self.paras[i].chars.clone();
-            let local = |r: &Range<usize>| -> Option<Range<usize>> {
-                let s = r.start.max(p.start);
-                let e = r.end.min(p.end);
-                (s < e).then(|| s - p.start..e - p.start)
-            };
-            let fill = |r: &Range<usize>, color: Color32| {
-                if let Some(l) = local(r) {
-                    for rect in galley_range_rects(&galley, l) {
-                        painter.rect_filled(rect.translate(pos.to_vec2()), 2.0, color);
-                    }
-                }
-            };
-            for (k, m) in marks.find.iter().enumerate() {
-                if m.end <= p.start || m.start >= p.end {
-                    continue;
-                }
-                let c = if marks.find_current == Some(k) {
-                    palette.find_current
-                } else {
-                    palette.find_match
-                };
-                fill(m, c);
-            }
-            let overlay = self.overlay.for_paragraph(i);
-            for m in overlay {
-                if let Some(c) = m.style.fill {
-                    fill(&m.range, c);
-                }
-            }
-            if let Some(sel) = self.selection {
-                fill(&sel.range(), palette.selection);
-            }
-            if let (Some((r, _)), Some(a)) = (&self.flash, flash_alpha) {
-                fill(r, palette.flash.gamma_multiply(a));
-            }
-            painter.galley(pos, galley.clone(), palette.ink);
-            for m in overlay {
-                if m.style.line.is_none() && m.style.border.is_none() {
-                    continue;
-                }
-                let Some(l) = local(&m.range) else { continue };
-                for rect in galley_range_rects(&galley, l) {
-                    let rect = rect.translate(pos.to_vec2());
-                    if let Some((style, stroke)) = m.style.line {
-                        paint_line(painter, rect, style, stroke);
-                    }
-                    if let Some(stroke) = m.style.border {
-                        painter.rect_stroke(
-                            rect.expand2(egui::vec2(1.0, -1.0)),
-                            3.0,
-                            stroke,
-                            egui::StrokeKind::Outside,
-                        );
-                    }
-                }
-            }
-            if let Some(focus) = &marks.focus
-                && let Some(l) = local(focus)
-            {
-                for rect in galley_range_rects(&galley, l) {
-                    painter.rect_stroke(
-                        rect.translate(pos.to_vec2()).expand(1.5),
-                        3.0,
-                        egui::Stroke::new(2.0, palette.link),
-                        egui::StrokeKind::Outside,
-                    );
-                }
-            }
-            if matches!(self.paras[i].kind, ParagraphKind::ListItem) {
-                let m = metrics_for(ParagraphKind::ListItem, zoom);
-                painter.text(
-                    pos2(pos.x - m.size, pos.y),
-                    egui::Align2::LEFT_TOP,
-                    "•",
-                    crate::ui::theme::serif(m.size),
-                    palette.ink,
-                );
-            }
-            // Screen readers (and UI tests) read the paragraph's text.
-            let para_rect = Rect::from_min_size(pos, galley.size());
-            let para_response = ui.interact(
-                para_rect,
-                ui.scope_id().with(("reader-para", i)),
-                Sense::hover(),
-            );
-            let role = match self.paras[i].kind {
-                ParagraphKind::Heading(_) => Role::Heading,
-                _ => Role::Paragraph,
-            };
-            para_response.widget_info(|| WidgetInfo::labeled(role, true, galley.text()));
-        }
-        out.response = Some(response);
-        out
     }
 
     fn visible_range(&self, viewport: Rect) -> (usize, usize) {
@@ -767,83 +627,6 @@ impl ReaderView {
     }
 }
 
-/// Paints a line under `rect` in a style.
-fn paint_line(painter: &egui::Painter, rect: Rect, style: LineStyle, stroke: egui::Stroke) {
-    let y = rect.max.y - 3.0;
-    let (x0, x1) = (rect.min.x, rect.max.x);
-    match style {
-        LineStyle::Solid => {
-            painter.hline(x0..=x1, y, stroke);
-        }
-        LineStyle::Edge => {
-            painter.hline(x0..=x1, rect.max.y - stroke.width / 2.0, stroke);
-        }
-        LineStyle::Double => {
-            let thin = egui::Stroke::new((stroke.width * 0.6).max(1.0), stroke.color);
-            painter.hline(x0..=x1, y - 1.5, thin);
-            painter.hline(x0..=x1, y + 1.5, thin);
-        }
-        LineStyle::Dashed | LineStyle::Dotted => {
-            let (on, off) = if style == LineStyle::Dashed {
-                (6.0, 3.5)
-            } else {
-                (1.8, 2.6)
-            };
-            let mut x = x0;
-            while x < x1 {
-                let e = (x + on).min(x1);
-                painter.hline(x..=e, y, stroke);
-                x = e + off;
-            }
-        }
-    }
-}
-
-/// Rects (galley coordinates) covering the chars `range` of a galley, one per row touched.
-pub fn galley_range_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
-    let mut out = Vec::new();
-    let mut row_start = 0usize;
-    for row in &galley.rows {
-        let n = row.row.char_count_excluding_newline().0;
-        let row_end = row_start + n;
-        let s = range.start.max(row_start);
-        let e = range.end.min(row_end);
-        if s < e {
-            let x0 = row.pos.x + row.row.x_offset((s - row_start).into());
-            let x1 = row.pos.x + row.row.x_offset((e - row_start).into());
-            out.push(Rect::from_min_max(
-                pos2(x0, row.min_y()),
-                pos2(x1, row.max_y()),
-            ));
-        }
-        row_start += row.char_count_including_newline().0;
-        if row_start >= range.end {
-            break;
-        }
-    }
-    out
-}
-
-/// The word (letters, digits, apostrophes, hyphens) around char `c`.
-pub fn word_at(text: &str, c: usize) -> Range<usize> {
-    let is_word = |ch: char| ch.is_alphanumeric() || matches!(ch, '\'' | '’' | '-');
-    let chars: Vec<char> = text.chars().skip(c.saturating_sub(64)).take(128).collect();
-    let base = c.saturating_sub(64);
-    let at = c - base;
-    if chars.get(at).is_none_or(|&ch| !is_word(ch)) {
-        return c..(c + 1).min(base + chars.len());
-    }
-    let mut s = at;
-    while s > 0 && is_word(chars[s - 1]) {
-        s -= 1;
-    }
-    let mut e = at;
-    while e < chars.len() && is_word(chars[e]) {
-        e += 1;
-    }
-    base + s..base + e
-}
-
 /// The narrowest article column worth reading at `zoom`: about 45 characters of body text.
 pub fn min_column_width(zoom: f32) -> f32 {
     metrics_for(ParagraphKind::Body, zoom).size * 22.0
@@ -852,14 +635,6 @@ pub fn min_column_width(zoom: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_at_finds_the_word_with_apostrophes() {
-        let t = "Haiti’s security situation";
-        assert_eq!(word_at(t, 2), 0..7);
-        assert_eq!(word_at(t, 10), 8..16);
-        assert_eq!(word_at(t, 7), 7..8);
-    }
 
     #[test]
     fn selection_range_is_ordered() {

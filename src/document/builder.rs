@@ -99,6 +99,13 @@ impl TextBuilder {
             self.text.pop();
             self.len -= 1;
         }
+        // A block of nothing but white space the HTML rules do not collapse (a vertical tab
+        // between paragraphs) is dropped whole, with the break written before it.
+        let empty = self.len == start;
+        if empty && !self.paragraphs.is_empty() && self.text.ends_with(BLOCK_SEPARATOR) {
+            self.text.truncate(self.text.len() - BLOCK_SEPARATOR.len());
+            self.len -= BLOCK_SEPARATOR.chars().count();
+        }
         // Styles still open continue in the next block: record their part in this one.
         for i in 0..self.unstarted.min(self.open_styles.len()) {
             if let (style, Some(s)) = &self.open_styles[i] {
@@ -117,6 +124,9 @@ impl TextBuilder {
             if last.start >= last.end {
                 self.styles.pop();
             }
+        }
+        if empty {
+            return;
         }
         self.last_block_bytes = block.byte_start;
         self.paragraphs.push(Paragraph {
@@ -261,6 +271,21 @@ mod tests {
         assert_eq!(built.paragraphs[1].start, 9);
         assert_eq!(built.paragraphs[1].end, 20);
         assert_eq!(built.paragraphs[0].kind, ParagraphKind::Heading(1));
+    }
+
+    #[test]
+    fn a_block_of_uncollapsed_white_space_is_dropped_with_its_break() {
+        let mut b = TextBuilder::default();
+        b.push_text("First", ParagraphKind::Body);
+        b.close_block();
+        // A vertical tab is no HTML white space, so it opens a block, but it is blank.
+        b.push_text("\u{b}\n   ", ParagraphKind::Body);
+        b.close_block();
+        b.push_text("Second", ParagraphKind::Body);
+        let built = b.finish();
+        assert_eq!(built.text, "First\n\nSecond");
+        assert_eq!(built.paragraphs.len(), 2);
+        assert!(built.paragraphs.iter().all(|p| p.start < p.end));
     }
 
     #[test]

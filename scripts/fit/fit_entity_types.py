@@ -24,12 +24,13 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "scripts", "gum"))
 import gum_gold  # noqa: E402
+from features import MIN_COUNT, design_matrix, vocabulary  # noqa: E402
 
 CLASSES = ["PERSON", "ORG", "PLACE", "NONE"]
 RULE_CLASS = {"rule:Person": 0, "rule:Org": 1, "rule:Place": 2}
-MIN_COUNT = 3
 REGULARISATION = 1.0
 # Our own articles are news, the genre the typer is for; GUM's genres are many.
 OURS_WEIGHT = 3.0
@@ -81,20 +82,10 @@ def collect(binary, folders, ours=None):
 
 def fit(rows, ours_weight, c):
     from sklearn.linear_model import LogisticRegression
-    counts = collections.Counter(f for r in rows for f in r["features"])
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT or f == "b:")
-    index = {f: i for i, f in enumerate(vocab)}
+    vocab, index = vocabulary(rows)
     train = [r for r in rows if r["label"] is not None]
     import numpy as np
-    from scipy.sparse import csr_matrix
-    data, ri, ci = [], [], []
-    for k, r in enumerate(train):
-        for f in r["features"]:
-            if f in index:
-                ri.append(k)
-                ci.append(index[f])
-                data.append(1.0)
-    x = csr_matrix((data, (ri, ci)), shape=(len(train), len(vocab)))
+    x = design_matrix(train, index)
     y = np.array([r["label"] for r in train])
     sample_weight = np.array([ours_weight if r["ours"] else 1.0 for r in train])
     model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)

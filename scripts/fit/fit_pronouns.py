@@ -22,7 +22,9 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-MIN_COUNT = 3
+sys.path.insert(0, HERE)
+from features import MIN_COUNT, design_matrix, vocabulary  # noqa: E402
+
 REGULARISATION = 1.0
 # A pronoun that says who spoke in our news articles: the case the resolver is for.
 OURS_WEIGHT = 2.0
@@ -97,24 +99,11 @@ def speaker_cases(binary, folder):
 
 def fit(train, c, ours_weight):
     import numpy as np
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
     rows = [dict(cand, ours=case.get("ours", False)) for case in train
             if any(x["right"] for x in case["candidates"]) for cand in case["candidates"]]
-    counts = {}
-    for r in rows:
-        for f in r["features"]:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT or f == "b:")
-    index = {f: i for i, f in enumerate(vocab)}
-    data, ri, ci = [], [], []
-    for k, r in enumerate(rows):
-        for f in r["features"]:
-            if f in index:
-                ri.append(k)
-                ci.append(index[f])
-                data.append(1.0)
-    x = csr_matrix((data, (ri, ci)), shape=(len(rows), len(vocab)))
+    vocab, index = vocabulary(rows)
+    x = design_matrix(rows, index)
     y = np.array([1 if r["right"] else 0 for r in rows])
     sample_weight = np.array([ours_weight if r.get("ours") else 1.0 for r in rows])
     model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)

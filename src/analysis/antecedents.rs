@@ -8,7 +8,7 @@
 
 use crate::analysis::fast_hash::HashMap;
 use crate::analysis::linking::{Entities, EntityMention};
-use crate::analysis::text::{Text, TokKind};
+use crate::analysis::text::Text;
 use std::sync::OnceLock;
 
 /// The feature of the candidates whose person the hand-written rules would choose.
@@ -88,7 +88,7 @@ pub fn features(
             first_of_sentence = t.sentence;
             let mut f = vec![
                 "b:".to_string(),
-                format!("d:{}", (p_sentence - t.sentence).min(FAR)),
+                format!("d:{}", p_sentence.saturating_sub(t.sentence).min(FAR)),
                 format!("rank:{}", rank.min(FAR)),
                 format!("g:{}", gender_fit(female[m.cluster], p.female)),
                 format!("size:{}", ents.clusters[m.cluster].mentions.len().min(4)),
@@ -149,18 +149,11 @@ fn gender_fit(person: Option<bool>, pronoun: Option<bool>) -> &'static str {
 fn neighbours(text: &Text, m: &EntityMention, f: &mut Vec<String>) {
     let t = text.tokens[m.first_tok];
     if m.first_tok > 0 && text.tokens[m.first_tok - 1].sentence == t.sentence {
-        f.push(format!("prev:{}", key(text, m.first_tok - 1)));
+        f.push(format!("prev:{}", text.feature_key(m.first_tok - 1)));
     }
     let end = text.tokens.partition_point(|x| x.start < m.end);
     if end < text.tokens.len() && text.tokens[end].sentence == t.sentence {
-        f.push(format!("next:{}", key(text, end)));
-    }
-}
-
-fn key(text: &Text, i: usize) -> String {
-    match text.tokens[i].kind {
-        TokKind::Number => "0".to_string(),
-        _ => text.tok_lower(i).replace('’', "'"),
+        f.push(format!("next:{}", text.feature_key(end)));
     }
 }
 

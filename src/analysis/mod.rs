@@ -172,15 +172,29 @@ fn type_why(w: typer::TypeWhy) -> Why {
     }
 }
 
+/// The quotes, the capitalised runs and the entities the rules make of them: what the fitting
+/// dumps read before the weights decide.
+fn names_by_rules(
+    text: &text::Text,
+    k: &knowledge::Knowledge,
+) -> (
+    Vec<quotes::RawQuote>,
+    Vec<candidates::Candidate>,
+    linking::Entities,
+) {
+    let raw_quotes = quotes::find_quotes(text);
+    let cands = candidates::find_candidates(text, k, &raw_quotes);
+    let ents = linking::link(text, k, &cands);
+    (raw_quotes, cands, ents)
+}
+
 /// Every entity mention of `src` with the typer's features, before the typer decides: what the
 /// fitting script reads (`analyze --typer-features`): char offsets, the entity the rules put it
 /// in, and the features.
 pub fn typer_features(src: &str) -> Vec<(usize, usize, usize, Vec<String>)> {
     let k = knowledge::knowledge();
     let text = text::Text::new(src);
-    let raw_quotes = quotes::find_quotes(&text);
-    let cands = candidates::find_candidates(&text, k, &raw_quotes);
-    let ents = linking::link(&text, k, &cands);
+    let (_, cands, ents) = names_by_rules(&text, k);
     let feats = typer::features_by_mention(&text, k, &cands, &ents);
     let index = TextIndex::new(src);
     ents.mentions
@@ -225,9 +239,7 @@ pub struct CandidateFeatures {
 pub fn pronoun_features(src: &str) -> Vec<PronounFeatures> {
     let k = knowledge::knowledge();
     let text = text::Text::new(src);
-    let raw_quotes = quotes::find_quotes(&text);
-    let cands = candidates::find_candidates(&text, k, &raw_quotes);
-    let mut ents = linking::link(&text, k, &cands);
+    let (raw_quotes, cands, mut ents) = names_by_rules(&text, k);
     typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
     let index = TextIndex::new(src);
     let ch = |b: usize| index.char_of(src, b);

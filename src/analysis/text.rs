@@ -114,6 +114,16 @@ impl<'a> Text<'a> {
         self.lower_slice(t.start, t.end)
     }
 
+    /// Token `i` as the fitted models' features name it: a word in lower case with a plain
+    /// apostrophe, a number as `0`, punctuation as itself.
+    pub fn feature_key(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        match self.tokens[i].kind {
+            TokKind::Number => "0".into(),
+            _ if self.tok_lower(i).contains('’') => self.tok_lower(i).replace('’', "'").into(),
+            _ => self.tok_lower(i).into(),
+        }
+    }
+
     /// The text between two byte offsets, in lower case.
     pub fn lower_slice(&self, start: usize, end: usize) -> &str {
         self.lower.get(start..end).unwrap_or(&self.src[start..end])

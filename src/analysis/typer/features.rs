@@ -288,13 +288,13 @@ fn neighbour_features(v: &MentionView, out: &mut Features) {
     let text = v.text;
     let first = v.mention.first_tok;
     if first > 0 && same_sentence(text, first - 1, first) {
-        out.add_str(&["prev:", &token_key(text, first - 1)]);
+        out.add_str(&["prev:", &text.feature_key(first - 1)]);
     } else {
         out.add_str(&["prev:^"]);
     }
     let end = v.end_tok;
     if end < text.tokens.len() && same_sentence(text, end - 1, end) {
-        out.add_str(&["next:", &token_key(text, end)]);
+        out.add_str(&["next:", &text.feature_key(end)]);
     } else {
         out.add_str(&["next:$"]);
     }
@@ -335,15 +335,6 @@ fn cluster_features(v: &MentionView, out: &mut Features) {
     }
     if cl.known.is_some() {
         out.add_str(&["c_known"]);
-    }
-}
-
-/// A token as a feature value: a word in lower case, a number as `0`, punctuation as itself.
-fn token_key<'t>(text: &'t Text, i: usize) -> std::borrow::Cow<'t, str> {
-    match text.tokens[i].kind {
-        TokKind::Number => "0".into(),
-        _ if text.tok_lower(i).contains('’') => text.tok_lower(i).replace('’', "'").into(),
-        _ => text.tok_lower(i).into(),
     }
 }
 

@@ -132,7 +132,7 @@ fn other_quotes(ui: &mut Ui, a: &Analysis, i: usize, q: &Quote, out: &mut Vec<Ap
 /// may mean), then the features that decided with their weights (as `analyze --explain`).
 fn why_section(ui: &mut Ui, title: &str, why: &Why) {
     egui::CollapsingHeader::new(title)
-        .id_salt("why-type")
+        .id_salt(title)
         .show(ui, |ui| {
             let scores: Vec<String> = why
                 .scores

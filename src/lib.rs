@@ -1,15 +1,12 @@
 //! Marginalia: a reader for news articles that reads them for you.
 //!
-//! The library is the pure core — loading documents, analysing them, keeping annotations in
-//! sidecar files, anchoring, merging and exporting them — with no GUI in it. The [`ui`] module is
-//! the thin egui layer on top, and the binary (`src/main.rs`) is the command line.
+//! The pure core — loading documents, analysing them, keeping annotations in sidecar files,
+//! anchoring, merging and exporting them — is the `marginalia-core` crate, re-exported here under
+//! its own module names. The [`ui`] module is the thin egui layer on top, and [`cli`] with the
+//! binary (`src/main.rs`) is the command line.
 
-pub mod analysis;
-pub mod annotations;
+pub use marginalia_core::{analysis, annotations, document, palette, text_index};
+pub use marginalia_core::{Document, LoadError};
+
 pub mod cli;
-pub mod document;
-pub mod palette;
-pub mod text_index;
 pub mod ui;
-
-pub use document::{Document, LoadError};

@@ -193,47 +193,47 @@ fn num(s: &str) -> f64 {
 impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon::default();
-        for r in rows(include_str!("../../../assets/figures/number_words.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/number_words.txt")) {
             let class = tag(&r, 2).unwrap_or(NumClass::Small);
             lex.numbers
                 .insert(r[0].to_string(), (num(r.get(1).unwrap_or(&"0")), class));
         }
-        for r in rows(include_str!("../../../assets/figures/scales.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/scales.txt")) {
             let money = tag(&r, 2) == Some(ScaleUse::Money);
             lex.scales
                 .insert(r[0].to_string(), (num(r.get(1).unwrap_or(&"1")), money));
         }
-        for r in rows(include_str!("../../../assets/figures/ordinal_words.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/ordinal_words.txt")) {
             let v = r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0);
             lex.ordinals.insert(r[0].to_string(), v);
         }
-        for r in rows(include_str!("../../../assets/figures/fraction_words.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/fraction_words.txt")) {
             let v = r.get(1).and_then(|v| v.parse().ok()).unwrap_or(1);
             lex.denominators.insert(r[0].to_string(), v);
         }
-        for r in rows(include_str!("../../../assets/figures/currencies.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/currencies.txt")) {
             let factor = num(r.get(2).unwrap_or(&"1"));
             match tag(&r, 1) {
                 Some(Side::Suffix) => lex.currency_suffix.add(r[0], factor),
                 _ => lex.currency_prefix.add(r[0], factor),
             }
         }
-        for r in rows(include_str!("../../../assets/figures/units.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/units.txt")) {
             let kind = tag(&r, 1).unwrap_or(UnitKind::Quantity);
             lex.units.add(r[0], kind);
         }
-        for r in rows(include_str!("../../../assets/figures/approximators.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/approximators.txt")) {
             lex.approximators.add(r[0], ());
         }
-        for r in rows(include_str!("../../../assets/figures/months.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/months.txt")) {
             let v = r.get(1).and_then(|v| v.parse().ok()).unwrap_or(1);
             lex.months
                 .insert(r[0].to_string(), (v, tag(&r, 2) == Some(MonthForm::Abbr)));
         }
-        for r in rows(include_str!("../../../assets/figures/weekdays.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/weekdays.txt")) {
             lex.weekdays.insert(r[0].to_string());
         }
-        for r in rows(include_str!("../../../assets/figures/relative_dates.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/relative_dates.txt")) {
             if let [_, word] = r.as_slice() {
                 match tag(&r, 0) {
                     Some(RelativeWord::Modifier) => lex.relative_modifiers.insert(word.to_string()),
@@ -241,13 +241,13 @@ impl Lexicon {
                 };
             }
         }
-        for r in rows(include_str!("../../../assets/figures/date_cues.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/date_cues.txt")) {
             lex.date_cues.insert(r[0].to_string());
         }
-        for r in rows(include_str!("../../../assets/figures/name_heads.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/name_heads.txt")) {
             lex.name_heads.insert(r[0].to_string());
         }
-        for r in rows(include_str!("../../../assets/figures/counted_words.txt")) {
+        for r in rows(include_str!("../../../../../assets/figures/counted_words.txt")) {
             if let [_, word] = r.as_slice() {
                 match tag(&r, 0) {
                     Some(CountedWord::Plural) => lex.plurals.insert(word.to_string()),

@@ -77,7 +77,7 @@ fn parse_line(line: &str) -> Option<(String, [f32; CLASSES])> {
 /// The shipped weights, parsed on first use.
 pub fn entity_type_weights() -> &'static Weights {
     static WEIGHTS: OnceLock<Weights> = OnceLock::new();
-    WEIGHTS.get_or_init(|| Weights::parse(include_str!("../../../assets/models/entity_types.tsv")))
+    WEIGHTS.get_or_init(|| Weights::parse(include_str!("../../../../../assets/models/entity_types.tsv")))
 }
 
 #[cfg(test)]
@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn the_shipped_weights_parse_whole() {
-        let data = include_str!("../../../assets/models/entity_types.tsv");
+        let data = include_str!("../../../../../assets/models/entity_types.tsv");
         let lines = data
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -1530,8 +1530,8 @@ fn headline_places() -> &'static HashSet<&'static str> {
     static PLACES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     PLACES.get_or_init(|| {
         [
-            include_str!("../../assets/knowledge/countries.tsv"),
-            include_str!("../../assets/knowledge/places_extra.tsv"),
+            include_str!("../../../../assets/knowledge/countries.tsv"),
+            include_str!("../../../../assets/knowledge/places_extra.tsv"),
         ]
         .iter()
         .flat_map(|f| f.lines())

@@ -101,47 +101,47 @@ impl Knowledge {
         let mut names = HashMap::default();
         add_names(
             &mut names,
-            include_str!("../../assets/knowledge/orgs.tsv"),
+            include_str!("../../../../assets/knowledge/orgs.tsv"),
             EntityType::Org,
             false,
         );
         add_names(
             &mut names,
-            include_str!("../../assets/knowledge/places_extra.tsv"),
+            include_str!("../../../../assets/knowledge/places_extra.tsv"),
             EntityType::Place,
             false,
         );
         add_names(
             &mut names,
-            include_str!("../../assets/knowledge/countries.tsv"),
+            include_str!("../../../../assets/knowledge/countries.tsv"),
             EntityType::Place,
             false,
         );
         add_names(
             &mut names,
-            include_str!("../../assets/knowledge/demonyms.tsv"),
+            include_str!("../../../../assets/knowledge/demonyms.tsv"),
             EntityType::Norp,
             false,
         );
         add_names(
             &mut names,
-            include_str!("../../assets/knowledge/groups.tsv"),
+            include_str!("../../../../assets/knowledge/groups.tsv"),
             EntityType::Norp,
             false,
         );
         add_names(
             &mut names,
-            include_str!("../../assets/knowledge/regions.tsv"),
+            include_str!("../../../../assets/knowledge/regions.tsv"),
             EntityType::Place,
             false,
         );
         add_names(
             &mut names,
-            include_str!("../../assets/knowledge/cities.tsv"),
+            include_str!("../../../../assets/knowledge/cities.tsv"),
             EntityType::Place,
             true,
         );
-        let role_nouns = lines(include_str!("../../assets/knowledge/role_nouns.txt"))
+        let role_nouns = lines(include_str!("../../../../assets/knowledge/role_nouns.txt"))
             .map(|l| match l.strip_suffix('*') {
                 Some(w) => (w.to_string(), true),
                 None => (l.to_string(), false),
@@ -149,20 +149,20 @@ impl Knowledge {
             .collect();
         Self {
             names,
-            titles: word_set(include_str!("../../assets/knowledge/titles.txt")),
-            title_modifiers: word_set(include_str!("../../assets/knowledge/title_modifiers.txt")),
-            postnominals: word_set(include_str!("../../assets/knowledge/postnominals.txt")),
-            speech_verbs: word_set(include_str!("../../assets/knowledge/speech_verbs.txt")),
-            org_words: word_set(include_str!("../../assets/knowledge/org_words.txt")),
-            place_words: word_set(include_str!("../../assets/knowledge/place_words.txt")),
-            place_heads: word_set(include_str!("../../assets/knowledge/place_heads.txt")),
-            common_words: word_set(include_str!("../../assets/knowledge/common_words.txt")),
+            titles: word_set(include_str!("../../../../assets/knowledge/titles.txt")),
+            title_modifiers: word_set(include_str!("../../../../assets/knowledge/title_modifiers.txt")),
+            postnominals: word_set(include_str!("../../../../assets/knowledge/postnominals.txt")),
+            speech_verbs: word_set(include_str!("../../../../assets/knowledge/speech_verbs.txt")),
+            org_words: word_set(include_str!("../../../../assets/knowledge/org_words.txt")),
+            place_words: word_set(include_str!("../../../../assets/knowledge/place_words.txt")),
+            place_heads: word_set(include_str!("../../../../assets/knowledge/place_heads.txt")),
+            common_words: word_set(include_str!("../../../../assets/knowledge/common_words.txt")),
             role_nouns,
-            given_names: WordList::new(include_str!("../../assets/knowledge/given_names.txt")),
-            surnames: WordList::new(include_str!("../../assets/knowledge/surnames.txt")),
-            english_words: WordList::new(include_str!("../../assets/knowledge/english_words.txt")),
-            female_names: WordList::new(include_str!("../../assets/knowledge/female_names.txt")),
-            male_names: WordList::new(include_str!("../../assets/knowledge/male_names.txt")),
+            given_names: WordList::new(include_str!("../../../../assets/knowledge/given_names.txt")),
+            surnames: WordList::new(include_str!("../../../../assets/knowledge/surnames.txt")),
+            english_words: WordList::new(include_str!("../../../../assets/knowledge/english_words.txt")),
+            female_names: WordList::new(include_str!("../../../../assets/knowledge/female_names.txt")),
+            male_names: WordList::new(include_str!("../../../../assets/knowledge/male_names.txt")),
         }
     }
 

@@ -56,7 +56,7 @@ impl Weights {
 pub fn weights() -> &'static Weights {
     static WEIGHTS: OnceLock<Weights> = OnceLock::new();
     WEIGHTS
-        .get_or_init(|| Weights::parse(include_str!("../../assets/models/pronoun_antecedents.tsv")))
+        .get_or_init(|| Weights::parse(include_str!("../../../../assets/models/pronoun_antecedents.tsv")))
 }
 
 /// A pronoun to resolve.
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn the_shipped_weights_parse_whole() {
-        let data = include_str!("../../assets/models/pronoun_antecedents.tsv");
+        let data = include_str!("../../../../assets/models/pronoun_antecedents.tsv");
         let lines = data
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

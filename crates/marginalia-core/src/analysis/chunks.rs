@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn joined_parts_agree_with_the_whole_on_repeated_articles() {
-        let sample = include_str!("../../samples/haiti-kenya.txt");
+        let sample = include_str!("../../../../samples/haiti-kenya.txt");
         let text = format!("{sample}\n\n{sample}\n\n{sample}");
         let doc = Document::from_text(&text);
         let whole = super::super::analyze(&Document::from_text(sample));

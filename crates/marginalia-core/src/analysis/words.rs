@@ -233,7 +233,7 @@ macro_rules! lexicon {
             impl $Group {
                 /// The file's text, compiled in.
                 const TEXT: &'static str =
-                    include_str!(concat!("../../assets/lexicon/", stringify!($file), ".txt"));
+                    include_str!(concat!("../../../../assets/lexicon/", stringify!($file), ".txt"));
                 /// The sections the rules read, with the form of their lines.
                 const SECTIONS: &'static [(&'static str, Form)] =
                     &[$((stringify!($field), $Ty::FORM)),*];

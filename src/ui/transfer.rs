@@ -1,6 +1,7 @@
 //! Notes in and out of the app: importing a colleague's sidecar or a W3C / Hypothesis export
-//! into the open article's notes, and exporting them through the core's one dispatcher (the
-//! same file `marginalia export` writes).
+//! into the open article's notes through the core's import (the one `marginalia import` uses),
+//! and exporting them through the core's one dispatcher (the same file `marginalia export`
+//! writes).
 
 use std::path::Path;
 
@@ -8,9 +9,7 @@ use super::app::MarginaliaApp;
 use super::banner::BannerKind;
 use super::ui_command::UiCommand;
 use crate::annotations::export::{self, ExportFormat};
-use crate::annotations::store::Edit;
-use crate::annotations::{Annotation, FORMAT_NAME, sidecar, web_import, write_atomic};
-use crate::document::Document;
+use crate::annotations::write_atomic;
 
 impl MarginaliaApp {
     /// Merges a sidecar, or a W3C / Hypothesis annotation file, into the open article's notes.
@@ -25,35 +24,28 @@ impl MarginaliaApp {
             );
             return;
         }
-        let list = match read_import(path, &doc) {
-            Ok(l) => l,
-            Err(e) => {
-                self.banners
-                    .push(BannerKind::Error, format!("Could not import {e}"));
-                return;
-            }
-        };
-        match self.session.apply(Edit::Import(list), &doc.text) {
-            Ok(applied) => {
-                let orphaned = self.session.orphans().len();
-                let r = applied.merge.unwrap_or_default();
+        match self.session.import_file(path, &doc) {
+            Ok(r) if r.is_empty() => self.banners.push(
+                BannerKind::Warning,
+                format!("Nothing new in {}", path.display()),
+            ),
+            Ok(r) => {
                 let undo = UiCommand::Undo.shortcut_text(ctx);
                 self.banners.push(
                     BannerKind::Warning,
                     format!(
                         "Imported {}: {} added, {} updated, {} deleted, {} orphaned ({undo} undoes the import)",
                         path.display(),
-                        r.added.len(),
-                        r.updated.len(),
-                        r.deleted.len(),
-                        orphaned
+                        r.merge.added.len(),
+                        r.merge.updated.len(),
+                        r.merge.deleted.len(),
+                        r.orphaned.len()
                     ),
                 );
             }
-            Err(e) => self.banners.push(
-                BannerKind::Error,
-                format!("Could not import {}: {e}", path.display()),
-            ),
+            Err(e) => self
+                .banners
+                .push(BannerKind::Error, format!("Could not import: {e}")),
         }
     }
 
@@ -83,22 +75,5 @@ impl MarginaliaApp {
                 format!("Could not export to {}: {e}", path.display()),
             ),
         }
-    }
-}
-
-/// The notes in a file to import: a Marginalia sidecar's, or those of a W3C / Hypothesis export
-/// (whose selectors refer to `doc`).
-fn read_import(path: &Path, doc: &Document) -> Result<Vec<Annotation>, String> {
-    let bytes = sidecar::read_annotation_bytes(path).map_err(|e| e.to_string())?;
-    let looks_sidecar = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()
-        .is_some_and(|v| v.get("format").and_then(|f| f.as_str()) == Some(FORMAT_NAME));
-    if looks_sidecar {
-        sidecar::parse_sidecar(path, &bytes)
-            .map(|(s, _)| s.annotations)
-            .map_err(|e| e.to_string())
-    } else {
-        let text = String::from_utf8_lossy(&bytes);
-        web_import::from_web_json(&text, doc).map_err(|e| format!("{}: {e}", path.display()))
     }
 }

@@ -117,22 +117,32 @@ pub fn merge_annotations(
 }
 
 /// Merges two sidecars of the same article. The annotations merge as [`merge_annotations`] says;
-/// the `article` block is the receiving side's (`ours`); the version is the higher one; top-level
-/// unknown fields are the union, `ours` winning a key both have.
+/// the rest as [`merge_headers`] says.
 pub fn merge_sidecars(ours: &Sidecar, theirs: &Sidecar) -> (Sidecar, MergeReport) {
     let (annotations, report) = merge_annotations(&ours.annotations, &theirs.annotations);
+    let merged = Sidecar {
+        annotations,
+        ..merge_headers(ours, theirs)
+    };
+    (merged, report)
+}
+
+/// Everything of two sidecars but their annotations, merged (the result has none): the `article`
+/// block is the receiving side's (`ours`); the version is the higher one; top-level unknown
+/// fields are the union, `ours` winning a key both have. Kept apart from the annotations so an
+/// import that merges its notes through the undoable store merges the rest the same way.
+pub fn merge_headers(ours: &Sidecar, theirs: &Sidecar) -> Sidecar {
     let mut extra = ours.extra.clone();
     for (k, v) in &theirs.extra {
         if !extra.contains_key(k) {
             extra.insert(k.clone(), v.clone());
         }
     }
-    let merged = Sidecar {
+    Sidecar {
         format: ours.format.clone(),
         version: ours.version.max(theirs.version),
         article: ours.article.clone(),
-        annotations,
+        annotations: Vec::new(),
         extra,
-    };
-    (merged, report)
+    }
 }

@@ -11,6 +11,7 @@ pub mod beside;
 mod create;
 pub mod export;
 mod file_lock;
+pub mod import;
 pub mod merge;
 mod model;
 pub mod session;

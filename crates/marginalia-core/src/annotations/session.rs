@@ -11,10 +11,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::anchoring::{Anchor, AnchorCounts, AnchorStatus, Anchorer};
-use super::merge::MergeReport;
+use super::import::{ImportOrphan, ImportReport};
+use super::merge::{MergeReport, merge_annotations, merge_headers};
 use super::sidecar::{self, DiskStamp};
 use super::store::{AnnotationStore, Applied, Edit, StoreError};
-use super::{Annotation, Sidecar, keep_aside};
+use super::{Annotation, ArticleRef, Sidecar, keep_aside};
 use crate::document::Document;
 
 /// Changes are saved this long after the last edit.
@@ -154,6 +155,60 @@ impl Session {
         }
         self.last_edit = Some(Instant::now());
         Ok(applied)
+    }
+
+    /// Merges another person's sidecar (`theirs`) into these annotations by id, as one undoable
+    /// step, and places them again; `current` describes the article as it is now. Their
+    /// top-level fields join ours (see [`merge_headers`]); when there was no sidecar yet, the
+    /// article block is theirs (their offsets refer to the text it describes) with our file name.
+    /// Nothing new into an existing sidecar is no edit at all, so it is not written again.
+    pub fn import(
+        &mut self,
+        theirs: Sidecar,
+        current: &ArticleRef,
+        text: &str,
+    ) -> Result<ImportReport, StoreError> {
+        let (merged, report) = merge_annotations(self.store.all(), &theirs.annotations);
+        if report.is_empty() && self.base.is_some() {
+            return Ok(ImportReport {
+                merge: report,
+                orphaned: Vec::new(),
+            });
+        }
+        self.apply(Edit::ReplaceAll(merged), text)?;
+        let base = self.base.take().unwrap_or_else(|| {
+            let mut fresh = sidecar::empty_sidecar(theirs.article.clone());
+            fresh.article.file = current.file.clone();
+            fresh
+        });
+        self.base = Some(merge_headers(&base, &theirs));
+        let orphaned = self.orphans_among(&report);
+        Ok(ImportReport {
+            merge: report,
+            orphaned,
+        })
+    }
+
+    /// The live notes a merge added or updated that have no place, in the store's order.
+    fn orphans_among(&self, report: &MergeReport) -> Vec<ImportOrphan> {
+        let incoming: std::collections::HashSet<&str> = report
+            .added
+            .iter()
+            .chain(&report.updated)
+            .map(String::as_str)
+            .collect();
+        self.store
+            .live()
+            .filter(|a| incoming.contains(a.id.as_str()))
+            .filter_map(|a| {
+                let an = self.anchors.get(&a.id)?;
+                (an.status == AnchorStatus::Orphaned).then(|| ImportOrphan {
+                    id: a.id.clone(),
+                    exact: a.target.exact.clone(),
+                    reason: an.reason.clone(),
+                })
+            })
+            .collect()
     }
 
     /// Undoes the last edit.

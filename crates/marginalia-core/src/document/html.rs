@@ -8,14 +8,13 @@
 //! kept as style ranges; entities are decoded and whitespace collapsed as a browser would. Nothing
 //! is ever fetched: links and images stay references.
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
-use super::builder::TextBuilder;
 use super::html_page::{
-    find_byline, find_date, find_headline, find_root, is_furniture, is_within, meta_author,
-    meta_title,
+    find_byline, find_date, find_headline, find_root, is_within, meta_author, meta_title,
 };
-use super::{Document, InlineStyle, ParagraphKind, title_from};
+use super::html_walk::Walker;
+use super::{Document, ParagraphKind, title_from};
 
 /// Extracts the article from an HTML page.
 pub fn from_str(text: &str) -> Document {
@@ -39,24 +38,25 @@ pub fn from_str(text: &str) -> Document {
         date,
         ..Document::default()
     };
-    doc.title = match title {
-        Some(t) => t,
-        None => doc
-            .paragraphs
-            .iter()
-            .find(|p| p.kind != ParagraphKind::Byline)
-            .map(|p| {
-                let first: String = doc
-                    .text
-                    .chars()
-                    .skip(p.start)
-                    .take(p.end - p.start)
-                    .collect();
-                title_from(&first)
-            })
-            .unwrap_or_default(),
-    };
+    doc.title = title.unwrap_or_else(|| first_paragraph_title(&doc));
     doc
+}
+
+/// The title of a page without a headline: the start of its first paragraph after the byline.
+fn first_paragraph_title(doc: &Document) -> String {
+    doc.paragraphs
+        .iter()
+        .find(|p| p.kind != ParagraphKind::Byline)
+        .map(|p| {
+            let first: String = doc
+                .text
+                .chars()
+                .skip(p.start)
+                .take(p.end - p.start)
+                .collect();
+            title_from(&first)
+        })
+        .unwrap_or_default()
 }
 
 /// Writes the headline block (the article's `<h1>`, else the page's title) and returns its text.
@@ -102,25 +102,7 @@ fn write_byline_line<'a>(
     let written = walker.out.current_block_text().trim().to_string();
     let byline_text = (!written.is_empty()).then_some(written);
 
-    let mut date = None;
-    if let Some((written_date, found)) = find_date(html, root) {
-        let in_byline = match (found.time, byline) {
-            (Some(t), Some(b)) => is_within(t, b),
-            _ => false,
-        };
-        if !in_byline && let Some(time) = found.time {
-            // Never leave out the whole article because it holds the date.
-            match found.container {
-                Some(c) if !is_within(root, c) => skip.push(c),
-                _ => skip.push(time),
-            }
-            if byline_text.is_some() {
-                walker.out.push_text(" | ", ParagraphKind::Byline);
-            }
-            walker.walk_inline(time);
-        }
-        date = Some(written_date);
-    }
+    let date = write_date(walker, html, root, byline, byline_text.is_some(), skip);
     walker.out.close_block();
     let date = date.or_else(|| {
         byline_text
@@ -131,234 +113,39 @@ fn write_byline_line<'a>(
     (byline_text, date)
 }
 
-/// One step of the walk over the element tree.
-enum Step<'a> {
-    Enter(ElementRef<'a>),
-    Exit(ElementRef<'a>),
-    Text(&'a str),
-}
-
-/// Writes elements' text into a [`TextBuilder`], block by block.
-#[derive(Debug, Default)]
-struct Walker {
-    out: TextBuilder,
-    /// Kinds given by the containers (list items, block quotes) around the current point.
-    containers: Vec<ParagraphKind>,
-    /// Depth of `<pre>` elements around the current point.
-    pre: usize,
-    /// Writing one line (headline, byline): blocks inside are run together.
-    flat: bool,
-}
-
-impl Walker {
-    fn body_kind(&self) -> ParagraphKind {
-        self.containers
-            .last()
-            .copied()
-            .unwrap_or(ParagraphKind::Body)
+/// Writes the page's date after the byline when the page writes it elsewhere (a date inside the
+/// byline is already written), leaving its element out of the body; returns the date as written.
+fn write_date<'a>(
+    walker: &mut Walker,
+    html: &'a Html,
+    root: ElementRef<'a>,
+    byline: Option<ElementRef<'a>>,
+    after_byline: bool,
+    skip: &mut Vec<ElementRef<'a>>,
+) -> Option<String> {
+    let (written_date, found) = find_date(html, root)?;
+    let in_byline = match (found.time, byline) {
+        (Some(t), Some(b)) => is_within(t, b),
+        _ => false,
+    };
+    if !in_byline && let Some(time) = found.time {
+        // Never leave out the whole article because it holds the date.
+        match found.container {
+            Some(c) if !is_within(root, c) => skip.push(c),
+            _ => skip.push(time),
+        }
+        if after_byline {
+            walker.out.push_text(" | ", ParagraphKind::Byline);
+        }
+        walker.walk_inline(time);
     }
-
-    /// Writes what is inside `el` into the open block as one line: the headline or byline.
-    fn walk_inline<'a>(&mut self, el: ElementRef<'a>) {
-        self.flat = true;
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => self.out.push_text(t, self.body_kind()),
-                Node::Element(_) => {
-                    if let Some(e) = ElementRef::wrap(child) {
-                        self.walk(e, &[]);
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.flat = false;
-    }
-
-    /// Walks `top` and everything in it (without recursion, so deep pages cannot overflow the
-    /// stack), leaving out page furniture and the elements in `skip`.
-    fn walk<'a>(&mut self, top: ElementRef<'a>, skip: &[ElementRef<'a>]) {
-        let mut stack = vec![Step::Enter(top)];
-        while let Some(step) = stack.pop() {
-            match step {
-                Step::Text(t) => {
-                    let kind = self.body_kind();
-                    if self.pre > 0 {
-                        self.out.push_verbatim(t, kind);
-                    } else {
-                        self.out.push_text(t, kind);
-                    }
-                }
-                Step::Exit(el) => self.exit(el),
-                Step::Enter(el) => {
-                    if is_furniture(el.value()) || skip.iter().any(|s| s.id() == el.id()) {
-                        continue;
-                    }
-                    self.enter(el);
-                    stack.push(Step::Exit(el));
-                    let first = stack.len();
-                    for child in el.children() {
-                        match child.value() {
-                            Node::Text(t) => stack.push(Step::Text(t)),
-                            Node::Element(_) => {
-                                if let Some(e) = ElementRef::wrap(child) {
-                                    stack.push(Step::Enter(e));
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                    stack[first..].reverse();
-                }
-            }
-        }
-    }
-
-    fn enter(&mut self, el: ElementRef<'_>) {
-        let name = el.value().name();
-        if self.flat && !is_inline(name) {
-            self.out.soft_break();
-        }
-        match name {
-            "q" => self.out.push_text("“", self.body_kind()),
-            _ if self.flat => {}
-            "br" => {
-                // Two line breaks in a row end a paragraph, as old pages write them.
-                if self.out.current_block_text().ends_with('\n') {
-                    let kind = self.body_kind();
-                    self.out.open_block(kind);
-                } else {
-                    self.out.hard_break();
-                }
-            }
-            "p" | "dt" | "dd" | "td" | "th" | "caption" => {
-                let kind = self.body_kind();
-                self.out.open_block(kind);
-            }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.out
-                    .open_block(ParagraphKind::Heading(heading_level(name)));
-            }
-            "li" => {
-                self.containers.push(ParagraphKind::ListItem);
-                self.out.open_block(ParagraphKind::ListItem);
-            }
-            "blockquote" => {
-                self.containers.push(ParagraphKind::BlockQuote);
-                self.out.open_block(ParagraphKind::BlockQuote);
-            }
-            "pre" => {
-                let kind = self.body_kind();
-                self.out.open_block(kind);
-                self.pre += 1;
-            }
-            _ if is_inline(name) => {}
-            _ => self.out.close_block(),
-        }
-        if let Some(style) = inline_style(el) {
-            self.out.open_style(style);
-        }
-    }
-
-    fn exit(&mut self, el: ElementRef<'_>) {
-        if inline_style(el).is_some() {
-            self.out.close_style();
-        }
-        let name = el.value().name();
-        if self.flat && !is_inline(name) {
-            self.out.soft_break();
-        }
-        match name {
-            "q" => self.out.push_text("”", self.body_kind()),
-            _ if self.flat => {}
-            "li" | "blockquote" => {
-                self.out.close_block();
-                self.containers.pop();
-            }
-            "pre" => {
-                self.pre = self.pre.saturating_sub(1);
-                self.out.close_block();
-            }
-            "br" => {}
-            _ if is_inline(name) => {}
-            _ => self.out.close_block(),
-        }
-    }
-}
-
-/// The style an inline element gives its text.
-fn inline_style(el: ElementRef<'_>) -> Option<InlineStyle> {
-    match el.value().name() {
-        "em" | "i" | "cite" | "dfn" => Some(InlineStyle::Emphasis),
-        "strong" | "b" => Some(InlineStyle::Strong),
-        "code" | "kbd" | "samp" | "tt" | "pre" => Some(InlineStyle::Code),
-        "a" => {
-            let href = el.value().attr("href")?.trim();
-            let lower = href.to_ascii_lowercase();
-            if href.is_empty() || href.starts_with('#') || lower.starts_with("javascript:") {
-                None
-            } else {
-                Some(InlineStyle::Link(href.to_string()))
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Elements that sit inside a line of text rather than making a block.
-fn is_inline(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "abbr"
-            | "acronym"
-            | "b"
-            | "bdi"
-            | "bdo"
-            | "big"
-            | "cite"
-            | "code"
-            | "data"
-            | "del"
-            | "dfn"
-            | "em"
-            | "font"
-            | "i"
-            | "ins"
-            | "kbd"
-            | "label"
-            | "mark"
-            | "nobr"
-            | "q"
-            | "s"
-            | "samp"
-            | "small"
-            | "span"
-            | "strike"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "tt"
-            | "u"
-            | "var"
-            | "wbr"
-    )
-}
-
-fn heading_level(name: &str) -> u8 {
-    match name {
-        // A second h1 in the article is a section heading, not the headline.
-        "h1" | "h2" => 2,
-        "h3" => 3,
-        "h4" => 4,
-        "h5" => 5,
-        _ => 6,
-    }
+    Some(written_date)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::InlineStyle;
 
     fn para(d: &Document, i: usize) -> String {
         let p = d.paragraphs[i];

@@ -11,6 +11,7 @@ mod error;
 pub mod html;
 mod html_depth;
 mod html_page;
+mod html_walk;
 mod load;
 pub mod markdown;
 pub mod txt;

@@ -270,10 +270,10 @@ fn clue_features(v: &MentionView, out: &mut Features) {
         out.add_str(&["clue:title"]);
     }
     if let Some(r) = &c.role_before {
-        out.add(format_args!("role_before:{}", role_kind(v.k, r)));
+        out.add_str(&["role_before:", role_kind(v.k, r)]);
     }
     if let Some(r) = &c.role_after {
-        out.add(format_args!("role_after:{}", role_kind(v.k, r)));
+        out.add_str(&["role_after:", role_kind(v.k, r)]);
     }
     if c.uncertain {
         out.add_str(&["clue:uncertain"]);
@@ -304,8 +304,14 @@ fn neighbour_features(v: &MentionView, out: &mut Features) {
 /// type the rules gave from a gazetteer or a title more than one they fell back on.
 fn rule_conjunctions(kind: EntityType, out: &mut Features) {
     let with = std::mem::take(&mut out.conjoined);
+    if with.is_empty() {
+        out.conjoined = with;
+        return;
+    }
+    // The prefix is formatted once per mention, not once per paired feature.
+    let prefix = format!("rule:{kind:?}&");
     for f in with.lines() {
-        out.add(format_args!("rule:{kind:?}&{f}"));
+        out.add_str(&[&prefix, f]);
     }
     out.conjoined = with;
     out.conjoined.clear();

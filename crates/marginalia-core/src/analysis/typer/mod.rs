@@ -200,21 +200,26 @@ fn judge(mentions: &[&[usize]], w: &Weights) -> TypeWhy {
         }
     }
     let (chosen, runner_up) = best(&scores);
-    let mut part: Vec<(String, f32)> = seen
+    // Rows, not names, are sorted: only the few features kept are named (a String each).
+    let mut part: Vec<(usize, f32)> = seen
         .iter()
         .map(|&(f, count)| {
             let fw = w.row(f);
-            (
-                w.name(f).to_string(),
-                (fw[chosen] - fw[runner_up]) * count / n,
-            )
+            (f, (fw[chosen] - fw[runner_up]) * count / n)
         })
         .collect();
-    part.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
+    part.sort_by(|a, b| {
+        b.1.abs()
+            .total_cmp(&a.1.abs())
+            .then_with(|| w.name(a.0).cmp(w.name(b.0)))
+    });
     part.truncate(WHY_FEATURES);
     TypeWhy {
         scores,
-        features: part,
+        features: part
+            .into_iter()
+            .map(|(f, v)| (w.name(f).to_string(), v))
+            .collect(),
     }
 }
 

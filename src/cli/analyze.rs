@@ -11,11 +11,11 @@ use crate::analysis::{self, Analysis, EntityType, FigureValue};
 
 /// The JSON document `analyze --json` prints.
 #[derive(Serialize)]
-struct Output<'a> {
-    file: String,
-    chars: usize,
+pub(super) struct Output<'a> {
+    pub(super) file: String,
+    pub(super) chars: usize,
     #[serde(flatten)]
-    analysis: &'a Analysis,
+    pub(super) analysis: &'a Analysis,
 }
 
 /// Prints the analysis of `file`, as JSON or as a readable summary; with `explain`, each
@@ -24,12 +24,7 @@ pub fn run(file: &Path, json: bool, explain: bool, out: &mut dyn Write) -> anyho
     let doc = crate::document::load(file)?;
     let mut analysis = analysis::analyze(&doc);
     if !explain {
-        for e in &mut analysis.entities {
-            e.why = None;
-        }
-        for q in &mut analysis.quotes {
-            q.why = None;
-        }
+        analysis.drop_reasons();
     }
     if json {
         let output = Output {

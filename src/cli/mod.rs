@@ -5,8 +5,10 @@
 
 pub mod analyze;
 pub mod annotations;
+pub mod batch;
 pub mod export;
 pub mod import;
+pub mod paths;
 pub mod text;
 
 use std::path::PathBuf;
@@ -45,13 +47,22 @@ pub enum Command {
         /// The article.
         file: PathBuf,
     },
-    /// Print the analysis: quotes with speakers, entities, figures.
+    /// Print the analysis: quotes with speakers, entities, figures. Several files, folders
+    /// (searched recursively for .txt, .md and .html) and globs are analysed on every core.
     Analyze {
-        /// The article.
-        file: PathBuf,
-        /// Print JSON as `analysis-json.md` specifies, instead of a readable summary.
+        /// The articles: files, folders or glob patterns.
+        #[arg(value_name = "PATH", required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
+        /// Print JSON as `analysis-json.md` specifies, instead of a readable summary (one
+        /// object a line when there are several articles).
         #[arg(long)]
         json: bool,
+        /// Print one compact JSON object a line per article, with its path, in a stable order.
+        #[arg(long)]
+        jsonl: bool,
+        /// Threads to analyse with (default: one per core).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
         /// Say why: each entity's type with the scores and the features that decided it.
         #[arg(long)]
         explain: bool,
@@ -103,26 +114,58 @@ fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
     .try_map(|name| name.parse::<ExportFormat>())
 }
 
+/// The one file a single-file option works on.
+fn one_file(paths: &[PathBuf]) -> anyhow::Result<&std::path::Path> {
+    match paths {
+        [file] => Ok(file),
+        _ => anyhow::bail!("this option takes exactly one file"),
+    }
+}
+
 /// Runs a subcommand, writing its output to `out`.
 pub fn run(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     match command {
         Command::Text { file } => text::run(file, out),
         Command::Analyze {
-            file,
+            paths,
             typer_features: true,
             ..
-        } => analyze::run_typer_features(file, out),
+        } => analyze::run_typer_features(one_file(paths)?, out),
         Command::Analyze {
-            file,
+            paths,
             pronoun_features: true,
             ..
-        } => analyze::run_pronoun_features(file, out),
+        } => analyze::run_pronoun_features(one_file(paths)?, out),
         Command::Analyze {
-            file,
+            paths,
             json,
+            jsonl,
+            jobs,
             explain,
             ..
-        } => analyze::run(file, *json, *explain, out),
+        } => {
+            if let [file] = paths.as_slice()
+                && !*jsonl
+                && !file.is_dir()
+                && (file.exists() || !file.to_string_lossy().contains(['*', '?', '[']))
+            {
+                return analyze::run(file, *json, *explain, out);
+            }
+            let format = if *json || *jsonl {
+                batch::Format::JsonLines
+            } else {
+                batch::Format::Summary
+            };
+            let tally = batch::run(paths, format, *explain, *jobs, out, &mut std::io::stderr())?;
+            if tally.failed > 0 {
+                anyhow::bail!(
+                    "{} of {} articles could not be analysed (named above)",
+                    tally.failed,
+                    tally.failed + tally.done
+                );
+            }
+            Ok(())
+        }
         Command::Annotations { file, json, all } => annotations::run(file, *json, *all, out),
         Command::Import { file, other } => import::run(file, other, out),
         Command::Export {

@@ -3,11 +3,15 @@
 //! A 20 MB "document" is in practice many articles one after another; what links a name to its
 //! earlier mentions, or a quote to its speaker, lies within a few paragraphs. Analysing such a
 //! text in parts of about [`CHUNK_BYTES`], cut at paragraph ends, keeps the time linear in the
-//! size and lets the cancel flag stop the work between parts. The parts' results are joined:
-//! offsets shifted, entities with the same type and canonical name merged into one.
+//! size, lets the cancel flag stop the work between parts, and lets the parts run on every core
+//! (rayon; inside a one-thread pool they run one after another). The parts' results are joined
+//! in text order: offsets shifted, entities with the same type and canonical name merged into
+//! one, so the result is the same however many threads ran.
 
 use std::collections::HashMap;
 use std::ops::Range;
+
+use rayon::prelude::*;
 
 use super::{Analysis, CancelFlag, EntityType};
 
@@ -49,7 +53,7 @@ pub fn split_points(src: &str, chunk: usize) -> Vec<Range<usize>> {
 pub fn analyze_in_chunks(
     src: &str,
     cancel: &CancelFlag,
-    analyze_part: impl Fn(&str, &CancelFlag) -> Option<Analysis>,
+    analyze_part: impl Fn(&str, &CancelFlag) -> Option<Analysis> + Sync,
 ) -> Option<Analysis> {
     analyze_in_parts(src, CHUNK_BYTES, cancel, analyze_part)
 }
@@ -59,17 +63,30 @@ pub fn analyze_in_parts(
     src: &str,
     chunk: usize,
     cancel: &CancelFlag,
-    analyze_part: impl Fn(&str, &CancelFlag) -> Option<Analysis>,
+    analyze_part: impl Fn(&str, &CancelFlag) -> Option<Analysis> + Sync,
 ) -> Option<Analysis> {
+    let parts: Vec<&str> = split_points(src, chunk)
+        .into_iter()
+        .map(|range| &src[range])
+        .collect();
+    let analysed: Vec<Analysis> = parts
+        .par_iter()
+        .map(|part| {
+            if cancel.is_cancelled() {
+                return None;
+            }
+            analyze_part(part, cancel)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(join(&parts, analysed))
+}
+
+/// Joins the analyses of consecutive `parts` into one of the whole text.
+fn join(parts: &[&str], analysed: Vec<Analysis>) -> Analysis {
     let mut joined = Analysis::default();
     let mut by_name: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut char_base = 0usize;
-    for range in split_points(src, chunk) {
-        if cancel.is_cancelled() {
-            return None;
-        }
-        let part = &src[range];
-        let a = analyze_part(part, cancel)?;
+    for (part, a) in parts.iter().zip(analysed) {
         // The part's entity ids → the joined entity ids.
         let mut ids: HashMap<String, String> = HashMap::new();
         for mut e in a.entities {
@@ -113,7 +130,7 @@ pub fn analyze_in_parts(
         char_base += part.chars().count();
     }
     joined.assign_ids();
-    Some(joined)
+    joined
 }
 
 #[cfg(test)]
@@ -169,6 +186,29 @@ mod tests {
                 assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
             }
         }
+    }
+
+    #[test]
+    fn one_thread_or_four_the_joined_analysis_is_the_same() {
+        let sample = include_str!("../../../../samples/haiti-kenya.txt");
+        let text = vec![sample; 6].join("\n\n");
+        let doc = Document::from_text(&text);
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                analyze_in_parts(&doc.text, sample.len() / 2, &CancelFlag::new(), |t, c| {
+                    super::super::analyze_cancellable(&Document::from_text(t), c)
+                })
+            })
+            .unwrap_or_default()
+        };
+        let one = serde_json::to_string(&run(1)).unwrap();
+        let four = serde_json::to_string(&run(4)).unwrap();
+        assert!(one.len() > 1000);
+        assert_eq!(one, four);
     }
 
     #[test]

@@ -223,6 +223,17 @@ impl Serialize for FigureValue {
 }
 
 impl Analysis {
+    /// Drops the reasons behind each entity's type and each quote's speaker, which only
+    /// `--explain` and the details panel show.
+    pub fn drop_reasons(&mut self) {
+        for e in &mut self.entities {
+            e.why = None;
+        }
+        for q in &mut self.quotes {
+            q.why = None;
+        }
+    }
+
     /// Sorts items into text order and numbers them `q1…`, `e1…`, `f1…`, rewriting speaker
     /// references to entity ids that changed.
     pub fn assign_ids(&mut self) {

@@ -5,8 +5,8 @@
 //! its own module names. The [`ui`] module is the thin egui layer on top, and [`cli`] with the
 //! binary (`src/main.rs`) is the command line.
 
-pub use marginalia_core::{analysis, annotations, document, palette, text_index};
 pub use marginalia_core::{Document, LoadError};
+pub use marginalia_core::{analysis, annotations, corpus, document, palette, text_index};
 
 pub mod cli;
 pub mod ui;

@@ -1,6 +1,6 @@
 //! The analysis keeps its English words in `assets/lexicon/` (and the other asset lists), not in
 //! its code: this test fails, naming file and line, for every word written as a string literal
-//! in `src/analysis/`.
+//! in the core's `src/analysis/`.
 //!
 //! The rule is the one of the project's word-literal count: files named `tests.rs` (and folders
 //! under `tests`) are skipped, each file is cut at its first `#[cfg(test)]`, `//` comments are
@@ -77,8 +77,15 @@ fn rust_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
 fn analysis_code_has_no_word_literals() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    rust_files(root, &root.join("src/analysis"), &mut files);
-    assert!(files.len() > 10, "src/analysis not found under {root:?}");
+    rust_files(
+        root,
+        &root.join("crates/marginalia-core/src/analysis"),
+        &mut files,
+    );
+    assert!(
+        files.len() > 10,
+        "crates/marginalia-core/src/analysis not found under {root:?}"
+    );
     let rule = Rule::new();
     let mut found = Vec::new();
     for f in &files {

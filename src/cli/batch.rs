@@ -58,8 +58,12 @@ pub fn run(
     let progress = progress_bar(&files);
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
     for chunk in files.chunks(window) {
-        let results: Vec<Result<String, String>> =
-            pool.install(|| chunk.par_iter().map(|f| render(f, format, explain)).collect());
+        let results: Vec<Result<String, String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|f| render(f, format, explain))
+                .collect()
+        });
         for (file, result) in chunk.iter().zip(results) {
             match result {
                 Ok(text) => {
@@ -80,7 +84,7 @@ pub fn run(
 }
 
 /// A pool of `jobs` threads, or one per core.
-fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+pub(super) fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = jobs {
         builder = builder.num_threads(n.max(1));
@@ -90,7 +94,7 @@ fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
 
 /// A bar over the bytes to read, drawn on standard error only when it is a terminal (indicatif
 /// hides it on a pipe or a file), with articles done, MB/s and the time left.
-fn progress_bar(files: &[PathBuf]) -> ProgressBar {
+pub(super) fn progress_bar(files: &[PathBuf]) -> ProgressBar {
     let total: u64 = files.iter().map(|f| file_len(f)).sum();
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template(
@@ -105,7 +109,7 @@ fn progress_bar(files: &[PathBuf]) -> ProgressBar {
 }
 
 /// The file's size in bytes, 0 if it cannot be read (its error comes when it is loaded).
-fn file_len(path: &Path) -> u64 {
+pub(super) fn file_len(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len())
 }
 

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod paths;
 pub mod text;
+pub mod voices;
 
 use std::path::PathBuf;
 
@@ -75,6 +76,22 @@ pub enum Command {
         #[arg(long, hide = true)]
         pronoun_features: bool,
     },
+    /// Who is quoted across articles: each speaker with quotes, words quoted, articles,
+    /// organisations and dates, and the share of quotes by people, organisations and no one.
+    Voices {
+        /// The articles: files, folders (searched recursively) or glob patterns.
+        #[arg(value_name = "PATH", required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
+        /// Print CSV, one row per speaker.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Threads to analyse with (default: one per core).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+    },
     /// Anchor the sidecar's annotations in the current article text and print them (changes no file).
     Annotations {
         /// The article.
@@ -112,6 +129,18 @@ fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
         ExportFormat::ALL.map(|f| PossibleValue::new(f.name()).help(f.description())),
     )
     .try_map(|name| name.parse::<ExportFormat>())
+}
+
+/// A batch's end: an error that says how many articles failed, if any did.
+fn failed_any(tally: batch::Tally) -> anyhow::Result<()> {
+    if tally.failed > 0 {
+        anyhow::bail!(
+            "{} of {} articles could not be analysed (named above)",
+            tally.failed,
+            tally.failed + tally.done
+        );
+    }
+    Ok(())
 }
 
 /// The one file a single-file option works on.
@@ -157,14 +186,21 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Result<()
                 batch::Format::Summary
             };
             let tally = batch::run(paths, format, *explain, *jobs, out, &mut std::io::stderr())?;
-            if tally.failed > 0 {
-                anyhow::bail!(
-                    "{} of {} articles could not be analysed (named above)",
-                    tally.failed,
-                    tally.failed + tally.done
-                );
-            }
-            Ok(())
+            failed_any(tally)
+        }
+        Command::Voices {
+            paths,
+            csv,
+            json,
+            jobs,
+        } => {
+            let format = match (*csv, *json) {
+                (true, _) => voices::Format::Csv,
+                (_, true) => voices::Format::Json,
+                _ => voices::Format::Table,
+            };
+            let tally = voices::run(paths, format, *jobs, out, &mut std::io::stderr())?;
+            failed_any(tally)
         }
         Command::Annotations { file, json, all } => annotations::run(file, *json, *all, out),
         Command::Import { file, other } => import::run(file, other, out),

@@ -78,7 +78,8 @@ fn expand_glob(pattern: &Path, out: &mut Expanded) {
     let paths = match glob::glob(&text) {
         Ok(paths) => paths,
         Err(e) => {
-            out.problems.push(format!("{text}: not a valid pattern ({e})"));
+            out.problems
+                .push(format!("{text}: not a valid pattern ({e})"));
             return;
         }
     };
@@ -88,7 +89,9 @@ fn expand_glob(pattern: &Path, out: &mut Expanded) {
         match p {
             Ok(p) if p.is_dir() => walk_folder(&p, out),
             Ok(p) => found.push(p),
-            Err(e) => out.problems.push(format!("{}: {}", e.path().display(), e.error())),
+            Err(e) => out
+                .problems
+                .push(format!("{}: {}", e.path().display(), e.error())),
         }
     }
     if found.is_empty() && out.files.len() == before {
@@ -113,14 +116,26 @@ mod tests {
     fn folders_are_searched_recursively_for_articles_only_in_path_order() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for name in ["b.txt", "a.md", "sub/c.html", "sub/deeper/d.TXT", "notes.json", "x.png"] {
+        for name in [
+            "b.txt",
+            "a.md",
+            "sub/c.html",
+            "sub/deeper/d.TXT",
+            "notes.json",
+            "x.png",
+        ] {
             touch(&root.join(name));
         }
         let got = expand(&[root.to_path_buf()]);
         let names: Vec<_> = got
             .files
             .iter()
-            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         assert_eq!(names, ["a.md", "b.txt", "sub/c.html", "sub/deeper/d.TXT"]);
         assert!(got.problems.is_empty());

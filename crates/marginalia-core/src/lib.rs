@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod annotations;
+pub mod corpus;
 pub mod document;
 pub mod palette;
 pub mod text_index;

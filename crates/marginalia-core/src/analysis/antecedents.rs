@@ -55,8 +55,11 @@ impl Weights {
 /// The shipped weights, parsed on first use.
 pub fn weights() -> &'static Weights {
     static WEIGHTS: OnceLock<Weights> = OnceLock::new();
-    WEIGHTS
-        .get_or_init(|| Weights::parse(include_str!("../../../../assets/models/pronoun_antecedents.tsv")))
+    WEIGHTS.get_or_init(|| {
+        Weights::parse(include_str!(
+            "../../../../assets/models/pronoun_antecedents.tsv"
+        ))
+    })
 }
 
 /// A pronoun to resolve.

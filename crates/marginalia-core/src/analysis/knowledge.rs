@@ -150,18 +150,32 @@ impl Knowledge {
         Self {
             names,
             titles: word_set(include_str!("../../../../assets/knowledge/titles.txt")),
-            title_modifiers: word_set(include_str!("../../../../assets/knowledge/title_modifiers.txt")),
-            postnominals: word_set(include_str!("../../../../assets/knowledge/postnominals.txt")),
-            speech_verbs: word_set(include_str!("../../../../assets/knowledge/speech_verbs.txt")),
+            title_modifiers: word_set(include_str!(
+                "../../../../assets/knowledge/title_modifiers.txt"
+            )),
+            postnominals: word_set(include_str!(
+                "../../../../assets/knowledge/postnominals.txt"
+            )),
+            speech_verbs: word_set(include_str!(
+                "../../../../assets/knowledge/speech_verbs.txt"
+            )),
             org_words: word_set(include_str!("../../../../assets/knowledge/org_words.txt")),
             place_words: word_set(include_str!("../../../../assets/knowledge/place_words.txt")),
             place_heads: word_set(include_str!("../../../../assets/knowledge/place_heads.txt")),
-            common_words: word_set(include_str!("../../../../assets/knowledge/common_words.txt")),
+            common_words: word_set(include_str!(
+                "../../../../assets/knowledge/common_words.txt"
+            )),
             role_nouns,
-            given_names: WordList::new(include_str!("../../../../assets/knowledge/given_names.txt")),
+            given_names: WordList::new(include_str!(
+                "../../../../assets/knowledge/given_names.txt"
+            )),
             surnames: WordList::new(include_str!("../../../../assets/knowledge/surnames.txt")),
-            english_words: WordList::new(include_str!("../../../../assets/knowledge/english_words.txt")),
-            female_names: WordList::new(include_str!("../../../../assets/knowledge/female_names.txt")),
+            english_words: WordList::new(include_str!(
+                "../../../../assets/knowledge/english_words.txt"
+            )),
+            female_names: WordList::new(include_str!(
+                "../../../../assets/knowledge/female_names.txt"
+            )),
             male_names: WordList::new(include_str!("../../../../assets/knowledge/male_names.txt")),
         }
     }

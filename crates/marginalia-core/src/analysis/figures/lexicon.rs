@@ -193,7 +193,9 @@ fn num(s: &str) -> f64 {
 impl Lexicon {
     fn load() -> Self {
         let mut lex = Lexicon::default();
-        for r in rows(include_str!("../../../../../assets/figures/number_words.txt")) {
+        for r in rows(include_str!(
+            "../../../../../assets/figures/number_words.txt"
+        )) {
             let class = tag(&r, 2).unwrap_or(NumClass::Small);
             lex.numbers
                 .insert(r[0].to_string(), (num(r.get(1).unwrap_or(&"0")), class));
@@ -203,11 +205,15 @@ impl Lexicon {
             lex.scales
                 .insert(r[0].to_string(), (num(r.get(1).unwrap_or(&"1")), money));
         }
-        for r in rows(include_str!("../../../../../assets/figures/ordinal_words.txt")) {
+        for r in rows(include_str!(
+            "../../../../../assets/figures/ordinal_words.txt"
+        )) {
             let v = r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0);
             lex.ordinals.insert(r[0].to_string(), v);
         }
-        for r in rows(include_str!("../../../../../assets/figures/fraction_words.txt")) {
+        for r in rows(include_str!(
+            "../../../../../assets/figures/fraction_words.txt"
+        )) {
             let v = r.get(1).and_then(|v| v.parse().ok()).unwrap_or(1);
             lex.denominators.insert(r[0].to_string(), v);
         }
@@ -222,7 +228,9 @@ impl Lexicon {
             let kind = tag(&r, 1).unwrap_or(UnitKind::Quantity);
             lex.units.add(r[0], kind);
         }
-        for r in rows(include_str!("../../../../../assets/figures/approximators.txt")) {
+        for r in rows(include_str!(
+            "../../../../../assets/figures/approximators.txt"
+        )) {
             lex.approximators.add(r[0], ());
         }
         for r in rows(include_str!("../../../../../assets/figures/months.txt")) {
@@ -233,7 +241,9 @@ impl Lexicon {
         for r in rows(include_str!("../../../../../assets/figures/weekdays.txt")) {
             lex.weekdays.insert(r[0].to_string());
         }
-        for r in rows(include_str!("../../../../../assets/figures/relative_dates.txt")) {
+        for r in rows(include_str!(
+            "../../../../../assets/figures/relative_dates.txt"
+        )) {
             if let [_, word] = r.as_slice() {
                 match tag(&r, 0) {
                     Some(RelativeWord::Modifier) => lex.relative_modifiers.insert(word.to_string()),
@@ -247,7 +257,9 @@ impl Lexicon {
         for r in rows(include_str!("../../../../../assets/figures/name_heads.txt")) {
             lex.name_heads.insert(r[0].to_string());
         }
-        for r in rows(include_str!("../../../../../assets/figures/counted_words.txt")) {
+        for r in rows(include_str!(
+            "../../../../../assets/figures/counted_words.txt"
+        )) {
             if let [_, word] = r.as_slice() {
                 match tag(&r, 0) {
                     Some(CountedWord::Plural) => lex.plurals.insert(word.to_string()),

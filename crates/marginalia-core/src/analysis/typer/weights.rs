@@ -77,7 +77,11 @@ fn parse_line(line: &str) -> Option<(String, [f32; CLASSES])> {
 /// The shipped weights, parsed on first use.
 pub fn entity_type_weights() -> &'static Weights {
     static WEIGHTS: OnceLock<Weights> = OnceLock::new();
-    WEIGHTS.get_or_init(|| Weights::parse(include_str!("../../../../../assets/models/entity_types.tsv")))
+    WEIGHTS.get_or_init(|| {
+        Weights::parse(include_str!(
+            "../../../../../assets/models/entity_types.tsv"
+        ))
+    })
 }
 
 #[cfg(test)]

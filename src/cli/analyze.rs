@@ -10,13 +10,7 @@ use serde::Serialize;
 use crate::analysis::{self, Analysis, EntityType, FigureValue};
 
 /// The JSON document `analyze --json` prints.
-#[derive(Serialize)]
-pub(super) struct Output<'a> {
-    pub(super) file: String,
-    pub(super) chars: usize,
-    #[serde(flatten)]
-    pub(super) analysis: &'a Analysis,
-}
+pub(super) use crate::analysis::report::ArticleReport as Output;
 
 /// Prints the analysis of `file`, as JSON or as a readable summary; with `explain`, each
 /// entity's reasons for its type too.

@@ -191,7 +191,7 @@ mod tests {
     #[test]
     fn one_thread_or_four_the_joined_analysis_is_the_same() {
         let sample = include_str!("../../../../samples/haiti-kenya.txt");
-        let text = vec![sample; 6].join("\n\n");
+        let text = [sample; 6].join("\n\n");
         let doc = Document::from_text(&text);
         let run = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new()

@@ -18,6 +18,7 @@ mod linking;
 mod model;
 mod name_context;
 mod quotes;
+pub mod report;
 mod shapes;
 mod text;
 mod typer;

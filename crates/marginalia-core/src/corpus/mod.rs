@@ -2,4 +2,4 @@
 
 pub mod voices;
 
-pub use voices::{ArticleSummary, Voice, Voices};
+pub use voices::{ArticleSummary, Voice, Voices, speaker_id};

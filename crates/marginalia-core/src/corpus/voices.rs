@@ -54,11 +54,12 @@ pub struct ArticleSummary {
     pub speakers: usize,
 }
 
-/// The voices of a corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The voices of a corpus. It serialises whole (speakers, articles, counts), so a part built on
+/// one machine can be sent to another and merged there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Voices {
-    /// Speakers by (type, name), in that order.
-    pub speakers: BTreeMap<(String, String), Voice>,
+    /// Speakers by [`speaker_id`] (type and canonical name).
+    pub speakers: BTreeMap<String, Voice>,
     /// The articles added, by path.
     pub articles: BTreeMap<String, ArticleSummary>,
     /// Quotes given to a person.
@@ -86,10 +87,10 @@ impl Voices {
                 "ORG" => self.by_organisations += 1,
                 _ => self.by_others += 1,
             }
-            speakers.insert((kind.clone(), name.clone()));
+            speakers.insert(speaker_id(&kind, &name));
             let voice = self
                 .speakers
-                .entry((kind.clone(), name.clone()))
+                .entry(speaker_id(&kind, &name))
                 .or_insert_with(|| Voice {
                     name,
                     kind,
@@ -134,6 +135,11 @@ impl Voices {
         self.by_organisations += other.by_organisations;
         self.by_others += other.by_others;
         self.unattributed += other.unattributed;
+    }
+
+    /// The speaker of `kind` ("PERSON", "ORG", …) called `name`, if quoted.
+    pub fn speaker(&self, kind: &str, name: &str) -> Option<&Voice> {
+        self.speakers.get(&speaker_id(kind, name))
     }
 
     /// Every quote counted.
@@ -184,6 +190,12 @@ impl Voice {
             self.last_seen = Some(date.to_string());
         }
     }
+}
+
+/// The key a speaker is linked by across articles: type and canonical name (a unit separator
+/// between them, which no name holds).
+pub fn speaker_id(kind: &str, name: &str) -> String {
+    format!("{kind}\u{1f}{name}")
 }
 
 /// The (type, canonical name) a quote's speaker is known by, `None` when it has none.
@@ -261,7 +273,7 @@ mod tests {
     #[test]
     fn speakers_are_linked_across_articles_with_counts_dates_and_shares() {
         let v = table(&[("a.txt", ONE), ("b.txt", TWO), ("c.txt", SIGN)]);
-        let lopez = &v.speakers[&("PERSON".to_string(), "Maria Lopez".to_string())];
+        let lopez = v.speaker("PERSON", "Maria Lopez").unwrap();
         assert_eq!(lopez.quotes, 2);
         assert_eq!(lopez.words_quoted, 4 + 4);
         assert_eq!(lopez.articles.len(), 2);
@@ -289,5 +301,8 @@ mod tests {
         let mut parts = table(&[("b.txt", TWO)]);
         parts.merge(table(&[("a.txt", ONE)]));
         assert_eq!(parts, whole);
+        // A part sent as JSON and back merges the same.
+        let sent: Voices = serde_json::from_str(&serde_json::to_string(&whole).unwrap()).unwrap();
+        assert_eq!(sent, whole);
     }
 }

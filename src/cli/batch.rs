@@ -14,8 +14,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::analyze::{Output, write_summary};
-use super::paths::{self, Expanded};
 use crate::analysis;
+use crate::corpus::paths::{self, Expanded};
 
 /// Articles held at once per worker thread: enough to keep every core busy between writes.
 const WINDOW_PER_THREAD: usize = 4;

@@ -8,7 +8,6 @@ pub mod annotations;
 pub mod batch;
 pub mod export;
 pub mod import;
-pub mod paths;
 pub mod text;
 pub mod voices;
 

@@ -2,14 +2,11 @@
 //! of every article the paths name, run on every core.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
+use std::path::PathBuf;
 
 use super::batch::{Tally, file_len, progress_bar, thread_pool};
-use super::paths::{self, Expanded};
-use crate::analysis;
-use crate::corpus::Voices;
+use crate::corpus::paths::{self, Expanded};
+use crate::corpus::{Voices, voices_of_files};
 
 /// How the table is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,36 +36,9 @@ pub fn run(
     }
     let pool = thread_pool(jobs)?;
     let progress = progress_bar(&files);
-    let (voices, failures) = pool.install(|| {
-        files
-            .par_iter()
-            .map(|file| {
-                let one = voices_of(file);
-                progress.inc(file_len(file));
-                one
-            })
-            .fold(
-                || (Voices::default(), Vec::new()),
-                |(mut voices, mut failures), one| {
-                    match one {
-                        Ok(v) => voices.merge(v),
-                        Err(message) => failures.push(message),
-                    }
-                    (voices, failures)
-                },
-            )
-            .reduce(
-                || (Voices::default(), Vec::new()),
-                |(mut a, mut fa), (b, fb)| {
-                    a.merge(b);
-                    fa.extend(fb);
-                    (a, fa)
-                },
-            )
-    });
+    let (voices, failures) =
+        pool.install(|| voices_of_files(&files, |file| progress.inc(file_len(file))));
     progress.finish_and_clear();
-    let mut failures = failures;
-    failures.sort();
     for message in &failures {
         writeln!(err, "marginalia: {message}")?;
     }
@@ -76,15 +46,6 @@ pub fn run(
     tally.done = voices.articles.len();
     write(&voices, format, out)?;
     Ok(tally)
-}
-
-/// The voices of one article, or the line that says why it could not be read.
-fn voices_of(file: &Path) -> Result<Voices, String> {
-    let doc = crate::document::load(file).map_err(|e| e.to_string())?;
-    let analysis = analysis::analyze(&doc);
-    let mut voices = Voices::default();
-    voices.add(&file.display().to_string(), &doc, &analysis);
-    Ok(voices)
 }
 
 /// Prints the table in `format`.

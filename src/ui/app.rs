@@ -164,6 +164,11 @@ impl MarginaliaApp {
     /// Whether background work (opening, a dialog, analysis) is still under way.
     pub fn is_busy(&self) -> bool {
         self.jobs.is_busy()
+            || self
+                .windows
+                .library
+                .as_ref()
+                .is_some_and(|l| l.voices().is_none())
     }
 
     /// The window title the app last set.

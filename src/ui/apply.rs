@@ -8,6 +8,7 @@ use super::app::{MarginaliaApp, theme_preference};
 use super::commands::{AppCommand, NoteCommand};
 use super::editor::EditorAction;
 use super::highlights::Item;
+use super::library::Library;
 use super::settings::ThemeChoice;
 
 impl MarginaliaApp {
@@ -16,6 +17,8 @@ impl MarginaliaApp {
         match command {
             AppCommand::OpenDialog => self.ask_open(ctx),
             AppCommand::Open(path) => self.open_path(ctx, path),
+            AppCommand::OpenFolderDialog => self.ask_open_folder(ctx),
+            AppCommand::OpenFolder(path) => self.windows.library = Some(Library::open(&path, ctx)),
             AppCommand::DialogAnswered(purpose, path) => self.dialog_answered(ctx, purpose, path),
             AppCommand::ZoomIn => self.settings.zoom_by(1.1),
             AppCommand::ZoomOut => self.settings.zoom_by(1.0 / 1.1),

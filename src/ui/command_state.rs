@@ -62,6 +62,7 @@ impl CommandState {
             | C::TogglePlaces
             | C::ToggleFigures => self.has_doc,
             C::Open
+            | C::OpenFolder
             | C::Quit
             | C::Preferences
             | C::ZoomIn
@@ -97,6 +98,7 @@ impl CommandState {
             C::TogglePlaces => kind(HighlightKind::Place),
             C::ToggleFigures => kind(HighlightKind::Figure),
             C::Open
+            | C::OpenFolder
             | C::Save
             | C::Import
             | C::ExportW3c

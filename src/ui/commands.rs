@@ -18,6 +18,10 @@ pub enum AppCommand {
     OpenDialog,
     /// Open this file.
     Open(PathBuf),
+    /// Ask for a folder to show as a library.
+    OpenFolderDialog,
+    /// Show this folder's articles as a library.
+    OpenFolder(PathBuf),
     /// Larger text.
     ZoomIn,
     /// Smaller text.

@@ -16,6 +16,8 @@ use crate::annotations::export::ExportFormat;
 pub enum DialogPurpose {
     /// An article (or sidecar) to open.
     Open,
+    /// A folder to show as a library.
+    OpenFolder,
     /// Annotations to import.
     Import,
     /// Where to write an export.
@@ -49,6 +51,10 @@ pub trait FileDialogs: Send + Sync {
     fn pick_import(&self) -> DialogAnswer;
     /// Where to save an export, suggesting a file name.
     fn save_as(&self, suggested: &str) -> DialogAnswer;
+    /// A folder of articles.
+    fn pick_folder(&self) -> DialogAnswer {
+        DialogAnswer::Unavailable("no folder dialog here".into())
+    }
 }
 
 /// A "nothing chosen" faster than this came from no dialog at all.
@@ -104,6 +110,14 @@ impl FileDialogs for NativeDialogs {
                 .set_title("Export")
                 .set_file_name(suggested)
                 .save_file()
+        })
+    }
+
+    fn pick_folder(&self) -> DialogAnswer {
+        native(|| {
+            rfd::FileDialog::new()
+                .set_title("Open folder of articles")
+                .pick_folder()
         })
     }
 }

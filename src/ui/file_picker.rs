@@ -14,6 +14,8 @@ pub enum PickerMode {
     Open,
     /// A file name to write, existing or not.
     Save,
+    /// A folder: the one shown, or the one whose name is typed.
+    Folder,
 }
 
 /// One entry of the listed folder.
@@ -99,6 +101,9 @@ impl FilePicker {
     /// Tries to finish with the typed name: a folder is entered; a file is chosen when it
     /// exists (Open) or its folder does (Save).
     fn confirm(&mut self) -> PickerOutcome {
+        if self.mode == PickerMode::Folder {
+            return self.confirm_folder();
+        }
         if self.name.trim().is_empty() {
             return PickerOutcome::Open;
         }
@@ -111,11 +116,27 @@ impl FilePicker {
         let ok = match self.mode {
             PickerMode::Open => path.is_file(),
             PickerMode::Save => path.parent().is_some_and(Path::is_dir),
+            PickerMode::Folder => path.is_dir(),
         };
         if ok {
             PickerOutcome::Chosen(path)
         } else {
             self.error = Some(format!("{}: no such file", path.display()));
+            PickerOutcome::Open
+        }
+    }
+
+    /// Chooses the folder shown, or the folder whose name is typed.
+    fn confirm_folder(&mut self) -> PickerOutcome {
+        let path = if self.name.trim().is_empty() {
+            self.folder.clone()
+        } else {
+            self.chosen_path()
+        };
+        if path.is_dir() {
+            PickerOutcome::Chosen(path)
+        } else {
+            self.error = Some(format!("{}: no such folder", path.display()));
             PickerOutcome::Open
         }
     }
@@ -209,6 +230,7 @@ impl FilePicker {
             let verb = match self.mode {
                 PickerMode::Open => "Open",
                 PickerMode::Save => "Save",
+                PickerMode::Folder => "Choose Folder",
             };
             let mut outcome = None;
             if ui.button(verb).clicked() || enter {

@@ -39,6 +39,11 @@ impl MarginaliaApp {
         self.ask(ctx, DialogPurpose::Open, |d| d.pick_article());
     }
 
+    /// File ▸ Open Folder….
+    pub(crate) fn ask_open_folder(&mut self, ctx: &egui::Context) {
+        self.ask(ctx, DialogPurpose::OpenFolder, |d| d.pick_folder());
+    }
+
     /// File ▸ Export, offering the article's name with the format's extension.
     pub(crate) fn ask_export(&mut self, ctx: &egui::Context, f: ExportFormat) {
         let suggested = self.export_file_name(f);
@@ -84,6 +89,7 @@ impl MarginaliaApp {
     ) {
         match purpose {
             DialogPurpose::Open => self.apply(ctx, AppCommand::Open(path)),
+            DialogPurpose::OpenFolder => self.apply(ctx, AppCommand::OpenFolder(path)),
             DialogPurpose::Import => self.apply(ctx, AppCommand::Note(NoteCommand::Import(path))),
             DialogPurpose::Export(f) => {
                 self.apply(ctx, AppCommand::Note(NoteCommand::Export(f, path)));
@@ -98,11 +104,17 @@ impl MarginaliaApp {
         let folder = picker_folder(self.article_path());
         let name = match &purpose {
             DialogPurpose::Export(f) => self.export_file_name(*f),
-            DialogPurpose::Open | DialogPurpose::Import | DialogPurpose::Locate(_) => String::new(),
+            DialogPurpose::Open
+            | DialogPurpose::OpenFolder
+            | DialogPurpose::Import
+            | DialogPurpose::Locate(_) => String::new(),
         };
         self.banners.push(
             BannerKind::Warning,
-            format!("The system's file dialog could not be shown ({why}); choose the file in Marginalia's own picker."),
+            format!(
+                "The system's file dialog could not be shown ({why}); choose the {} in Marginalia's own picker.",
+                if purpose == DialogPurpose::OpenFolder { "folder" } else { "file" }
+            ),
         );
         self.windows.open_picker(purpose, &folder, name);
     }

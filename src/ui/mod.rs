@@ -28,6 +28,7 @@ pub mod highlights;
 pub mod jobs;
 pub mod layout_plan;
 mod legend;
+pub mod library;
 pub mod loading;
 pub mod margin;
 mod menus;

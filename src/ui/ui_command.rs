@@ -17,6 +17,8 @@ use crate::annotations::export::ExportFormat;
 pub enum UiCommand {
     /// File ▸ Open…
     Open,
+    /// File ▸ Open Folder…: a folder's articles as a library, with who is quoted in them.
+    OpenFolder,
     /// File ▸ Save Annotations.
     Save,
     /// File ▸ Import Annotations…
@@ -143,6 +145,7 @@ impl Menu {
         let list: &[Option<UiCommand>] = match self {
             Menu::File => &[
                 Some(C::Open),
+                Some(C::OpenFolder),
                 None,
                 Some(C::Save),
                 Some(C::Import),
@@ -224,6 +227,10 @@ impl UiCommand {
         use UiCommand as C;
         match self {
             C::Open => ("Open…", "Open an article or an annotations file"),
+            C::OpenFolder => (
+                "Open Folder…",
+                "List a folder's articles and who is quoted in them",
+            ),
             C::Save => (
                 "Save Annotations",
                 "Write your notes to the file beside the article now",
@@ -299,6 +306,7 @@ impl UiCommand {
         use UiCommand as C;
         match self {
             C::Open => const { &[key(CTRL, Key::O)] },
+            C::OpenFolder => const { &[key(CTRL_SHIFT, Key::O)] },
             C::Save => const { &[key(CTRL, Key::S)] },
             C::Quit => const { &[key(CTRL, Key::Q)] },
             C::Undo => const { &[key(CTRL, Key::Z)] },
@@ -393,6 +401,7 @@ impl UiCommand {
         use UiCommand as C;
         match self {
             C::Open => AppCommand::OpenDialog,
+            C::OpenFolder => AppCommand::OpenFolderDialog,
             C::Save => AppCommand::Note(N::Save),
             C::Import => AppCommand::Note(N::ImportDialog),
             C::ExportW3c => AppCommand::Note(N::ExportDialog(ExportFormat::W3c)),

@@ -10,6 +10,7 @@ use super::command_state::CommandState;
 use super::commands::AppCommand;
 use super::dialogs::DialogPurpose;
 use super::file_picker::{FilePicker, PickerMode, PickerOutcome};
+use super::library::Library;
 use super::palette::{self, CommandPalette};
 
 /// Which windows are open, and the state of those that have one.
@@ -25,6 +26,8 @@ pub struct Windows {
     pub preferences: bool,
     /// The app's own file picker, open where the system's dialog could not be shown.
     pub file_picker: Option<(DialogPurpose, FilePicker)>,
+    /// File ▸ Open Folder…'s library.
+    pub library: Option<Library>,
 }
 
 impl Windows {
@@ -51,6 +54,13 @@ impl Windows {
             self.about = palette::about(ctx);
         }
         out.extend(self.picker(ctx));
+        if let Some(library) = &mut self.library {
+            let mut open = true;
+            out.extend(library.ui(ctx, &mut open));
+            if !open {
+                self.library = None;
+            }
+        }
         out
     }
 
@@ -58,6 +68,8 @@ impl Windows {
     pub fn close_topmost(&mut self) -> bool {
         if self.file_picker.is_some() {
             self.file_picker = None;
+        } else if self.library.is_some() {
+            self.library = None;
         } else if self.palette.open {
             self.palette.toggle();
         } else if self.shortcut_sheet {
@@ -76,6 +88,7 @@ impl Windows {
     pub fn open_picker(&mut self, purpose: DialogPurpose, folder: &Path, name: String) {
         let (title, mode) = match &purpose {
             DialogPurpose::Open => ("Open article", PickerMode::Open),
+            DialogPurpose::OpenFolder => ("Open folder of articles", PickerMode::Folder),
             DialogPurpose::Import => ("Import annotations", PickerMode::Open),
             DialogPurpose::Export(_) => ("Export", PickerMode::Save),
             DialogPurpose::Locate(_) => ("Locate the article", PickerMode::Open),

@@ -20,6 +20,8 @@ pub struct FixedDialogs {
     pub import: Mutex<Option<PathBuf>>,
     /// What "Save as" answers.
     pub save: Mutex<Option<PathBuf>>,
+    /// What "Open Folder…" answers.
+    pub folder: Mutex<Option<PathBuf>>,
     /// Answer every dialog with "could not be shown".
     pub unavailable: bool,
 }
@@ -42,6 +44,9 @@ impl FileDialogs for FixedDialogs {
     }
     fn save_as(&self, _suggested: &str) -> DialogAnswer {
         self.answer(&self.save)
+    }
+    fn pick_folder(&self) -> DialogAnswer {
+        self.answer(&self.folder)
     }
 }
 

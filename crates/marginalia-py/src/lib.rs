@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use marginalia_core::analysis::{self, report::ArticleReport};
-use marginalia_core::corpus::Voices;
+use marginalia_core::corpus::{Voices, voices_of_file};
 use marginalia_core::document::{self, Document};
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -80,9 +80,7 @@ fn analyze_many_json(
 #[pyfunction]
 fn voices_of_file_json(py: Python<'_>, path: String) -> PyResult<String> {
     py.detach(|| {
-        let doc = load(&path)?;
-        let mut voices = Voices::default();
-        voices.add(&path, &doc, &analysis::analyze(&doc));
+        let voices = voices_of_file(Path::new(&path)).map_err(PyOSError::new_err)?;
         serde_json::to_string(&voices).map_err(|e| PyValueError::new_err(e.to_string()))
     })
 }

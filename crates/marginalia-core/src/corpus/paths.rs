@@ -1,4 +1,4 @@
-//! What a batch command's PATH arguments name: files as given, folders searched recursively for
+//! What a batch's paths name (the command line's PATH arguments, a folder opened in the app): files as given, folders searched recursively for
 //! articles, and glob patterns the shell left unexpanded (quoted, or on a shell that does not
 //! expand them).
 

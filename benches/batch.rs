@@ -1,5 +1,5 @@
-//! Batch analysis over an archive: writes 10,000 articles (≈ 50 MB, built from the gold articles
-//! and samples with a number in each headline) to a temporary folder, runs
+//! Batch analysis over an archive: writes 10,000 articles (≈ 50 MB, each two of the gold articles
+//! and samples run together under a numbered headline) to a temporary folder, runs
 //! `analyze --jsonl` over the folder on one thread and on every core, and prints articles/s,
 //! MB/s and the peak memory of the process. `cargo bench --bench batch -- 2000` uses 2,000.
 
@@ -47,8 +47,9 @@ fn main() {
     };
     let mut bytes = 0usize;
     for i in 0..count {
-        let base = &sources[i % sources.len()];
-        let text = format!("Report {i}: {base}");
+        let first = &sources[i % sources.len()];
+        let second = &sources[(i * 7 + 3) % sources.len()];
+        let text = format!("Report {i}: {first}\n{second}");
         let sub = dir.path().join(format!("{:03}", i / 100));
         if std::fs::create_dir_all(&sub).is_err()
             || std::fs::write(sub.join(format!("{i:05}.txt")), &text).is_err()

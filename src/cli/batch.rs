@@ -48,14 +48,12 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Tally> {
-    let Expanded { files, problems } = paths::expand(inputs);
-    let mut tally = Tally::default();
-    for problem in &problems {
-        writeln!(err, "marginalia: {problem}")?;
-        tally.failed += 1;
-    }
-    let pool = thread_pool(jobs)?;
-    let progress = progress_bar(&files);
+    let Start {
+        files,
+        mut tally,
+        pool,
+        progress,
+    } = start(inputs, jobs, err)?;
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
     for chunk in files.chunks(window) {
         let results: Vec<Result<String, String>> = pool.install(|| {
@@ -83,8 +81,39 @@ pub fn run(
     Ok(tally)
 }
 
+/// What every batch command starts from: the files its paths name, the paths that named nothing
+/// (already reported on `err` and counted as failed), its thread pool and its progress bar.
+pub(super) struct Start {
+    pub(super) files: Vec<PathBuf>,
+    pub(super) tally: Tally,
+    pub(super) pool: rayon::ThreadPool,
+    pub(super) progress: ProgressBar,
+}
+
+/// Expands `inputs`, reports the ones that name nothing, and makes the pool and the bar.
+pub(super) fn start(
+    inputs: &[PathBuf],
+    jobs: Option<usize>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Start> {
+    let Expanded { files, problems } = paths::expand(inputs);
+    let mut tally = Tally::default();
+    for problem in &problems {
+        writeln!(err, "marginalia: {problem}")?;
+        tally.failed += 1;
+    }
+    let pool = thread_pool(jobs)?;
+    let progress = progress_bar(&files);
+    Ok(Start {
+        files,
+        tally,
+        pool,
+        progress,
+    })
+}
+
 /// A pool of `jobs` threads, or one per core.
-pub(super) fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = jobs {
         builder = builder.num_threads(n.max(1));
@@ -94,7 +123,7 @@ pub(super) fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPo
 
 /// A bar over the bytes to read, drawn on standard error only when it is a terminal (indicatif
 /// hides it on a pipe or a file), with articles done, MB/s and the time left.
-pub(super) fn progress_bar(files: &[PathBuf]) -> ProgressBar {
+fn progress_bar(files: &[PathBuf]) -> ProgressBar {
     let total: u64 = files.iter().map(|f| file_len(f)).sum();
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template(

@@ -4,8 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::batch::{Tally, file_len, progress_bar, thread_pool};
-use crate::corpus::paths::{self, Expanded};
+use super::batch::{Start, Tally, file_len, start};
 use crate::corpus::{Voices, voices_of_files};
 
 /// How the table is printed.
@@ -28,14 +27,12 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Tally> {
-    let Expanded { files, problems } = paths::expand(inputs);
-    let mut tally = Tally::default();
-    for problem in &problems {
-        writeln!(err, "marginalia: {problem}")?;
-        tally.failed += 1;
-    }
-    let pool = thread_pool(jobs)?;
-    let progress = progress_bar(&files);
+    let Start {
+        files,
+        mut tally,
+        pool,
+        progress,
+    } = start(inputs, jobs, err)?;
     let (voices, failures) =
         pool.install(|| voices_of_files(&files, |file| progress.inc(file_len(file))));
     progress.finish_and_clear();

@@ -10,3 +10,9 @@ pub use marginalia_core::{analysis, annotations, corpus, document, palette, text
 
 pub mod cli;
 pub mod ui;
+
+/// Every program built on this crate (the app, the command line, its benchmarks and tests)
+/// allocates through mimalloc: the analysis makes millions of small, short-lived strings and
+/// vectors, which it serves faster and with fewer page faults than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

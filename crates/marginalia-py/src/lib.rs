@@ -13,6 +13,10 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
+/// The analysis allocates through mimalloc, as the command line does (see the root crate).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The name an analysed text that came from no file is reported under.
 const NO_FILE: &str = "<text>";
 

@@ -87,7 +87,7 @@ fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
         return None;
     }
     let mut ents = linking::link(&text, k, &cands);
-    let type_whys = typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
+    let mut type_whys = typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
     if cancel.is_cancelled() {
         return None;
     }
@@ -123,7 +123,7 @@ fn analyze_unnumbered(src: &str, cancel: &CancelFlag) -> Option<Analysis> {
                 })
                 .collect(),
             roles: c.roles.clone(),
-            why: type_whys.get(i).cloned().flatten().map(type_why),
+            why: type_whys.get_mut(i).and_then(Option::take).map(type_why),
         })
         .collect();
     entities.retain(|e| !e.mentions.is_empty());

@@ -56,7 +56,8 @@ pub fn normalize_newlines(text: String) -> String {
 /// Builds a document from already-decoded text (newlines normalised by the caller or here).
 pub fn from_str(text: &str) -> Document {
     let text = normalize_newlines(text.to_string());
-    let paragraphs = split_paragraphs(&text);
+    let mut paragraphs = split_paragraphs(&text);
+    split_head_blocks(&text, &mut paragraphs);
     let mut doc = Document {
         text,
         paragraphs,
@@ -102,6 +103,52 @@ fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     out
 }
 
+/// How many blocks at the top of a file can hold the headline and byline.
+const HEAD_BLOCKS: usize = 2;
+
+/// Splits the head blocks that are lines, not wrapped prose, into one paragraph a line: a
+/// file that separates paragraphs with blank lines often writes its headline, byline and date
+/// on lines of their own above the first blank line ("Headline\nBy Jane Doe\nJune 25, 2024").
+/// A head block is such lines when one of them reads as a byline and none is longer than a
+/// headline can be.
+fn split_head_blocks(text: &str, paragraphs: &mut Vec<Paragraph>) {
+    let mut i = 0;
+    while i < paragraphs.len().min(HEAD_BLOCKS) {
+        let p = paragraphs[i];
+        let block: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+        let lines = lines_of(&block, p.start);
+        let short = |(s, e): &(usize, usize)| e - s <= MAX_HEAD_CHARS;
+        let has_byline = lines.iter().any(|&(s, e)| {
+            let line: String = text.chars().skip(s).take(e - s).collect();
+            looks_like_byline(&line)
+        });
+        if lines.len() > 1 && has_byline && lines.iter().all(short) {
+            let parts: Vec<Paragraph> = lines.iter().map(|&(s, e)| body(s, e)).collect();
+            let n = parts.len();
+            paragraphs.splice(i..=i, parts);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The non-blank lines of a block starting at char `start`, trimmed, as char ranges.
+fn lines_of(block: &str, start: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = start;
+    for line in block.split('\n') {
+        let len = line.chars().count();
+        let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = line.chars().rev().take_while(|c| c.is_whitespace()).count();
+        if lead < len {
+            out.push((at + lead, at + len - trail));
+        }
+        at += len + 1;
+    }
+    out
+}
+
 fn body(start: usize, end: usize) -> Paragraph {
     Paragraph {
         start,
@@ -133,6 +180,7 @@ fn classify_head(doc: &mut Document) {
                 doc.paragraphs[1].kind = ParagraphKind::Byline;
                 doc.date = super::dates::find_date(&t).map(str::to_string);
                 doc.byline = Some(t.trim().to_string());
+                dateline_after_byline(doc);
             }
         }
     } else {
@@ -140,17 +188,51 @@ fn classify_head(doc: &mut Document) {
     }
 }
 
+/// A date on its own line under a byline that has none ("By Jane Doe" / "June 25, 2024") is
+/// the article's date, and the line is part of the byline block.
+fn dateline_after_byline(doc: &mut Document) {
+    if doc.date.is_some() {
+        return;
+    }
+    let Some(third) = doc.paragraphs.get(2).copied() else {
+        return;
+    };
+    let t: String = doc
+        .text
+        .chars()
+        .skip(third.start)
+        .take(third.end - third.start)
+        .collect();
+    let t = t.trim();
+    if t.contains('\n') || t.chars().count() > MAX_DATELINE_CHARS {
+        return;
+    }
+    if let Some(date) = super::dates::find_date(t) {
+        doc.date = Some(date.to_string());
+        doc.paragraphs[2].kind = ParagraphKind::Byline;
+    }
+}
+
+/// The longest a headline or byline line can be, in chars.
+const MAX_HEAD_CHARS: usize = 160;
+
+/// The longest a line holding only a date (and perhaps a place or time) can be, in chars.
+const MAX_DATELINE_CHARS: usize = 48;
+
 /// Short, single-line, and not ending like a sentence.
 fn looks_like_headline(s: &str) -> bool {
     let s = s.trim();
     let n = s.chars().count();
-    n > 0 && n <= 160 && !s.contains('\n') && !s.ends_with(['.', '!', ',', ';', ':', '”', '"'])
+    n > 0
+        && n <= MAX_HEAD_CHARS
+        && !s.contains('\n')
+        && !s.ends_with(['.', '!', ',', ';', ':', '”', '"'])
 }
 
 /// "By Jane Doe", "By Jane Doe | June 19, 2025".
 fn looks_like_byline(s: &str) -> bool {
     let s = s.trim();
-    s.starts_with("By ") && s.chars().count() <= 160 && !s.contains('\n')
+    s.starts_with("By ") && s.chars().count() <= MAX_HEAD_CHARS && !s.contains('\n')
 }
 
 #[cfg(test)]
@@ -168,6 +250,51 @@ mod tests {
         assert_eq!(d.date.as_deref(), Some("June 1, 2025"));
         let p = d.paragraphs[3];
         assert_eq!(&d.text[p.start..p.end], "Second para.");
+    }
+
+    #[test]
+    fn head_lines_above_the_first_blank_line_are_headline_byline_and_date() {
+        let text = "Kenyan police arrive in Haiti\nBy Jane Doe\nJune 25, 2024\n\nThe first \
+                    officers landed on Tuesday.\nThey were met at the airport.\n\nMore.\n";
+        let d = from_str(text);
+        let kinds: Vec<ParagraphKind> = d.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::Heading(1),
+                ParagraphKind::Byline,
+                ParagraphKind::Byline,
+                ParagraphKind::Body,
+                ParagraphKind::Body,
+            ]
+        );
+        assert_eq!(d.title, "Kenyan police arrive in Haiti");
+        assert_eq!(d.byline.as_deref(), Some("By Jane Doe"));
+        assert_eq!(d.date.as_deref(), Some("June 25, 2024"));
+        // The body block keeps its wrapped lines together.
+        let p = d.paragraphs[3];
+        let body: String = d.text.chars().skip(p.start).take(p.end - p.start).collect();
+        assert_eq!(
+            body,
+            "The first officers landed on Tuesday.\nThey were met at the airport."
+        );
+    }
+
+    #[test]
+    fn a_byline_block_under_a_headline_block_is_split_too() {
+        let d = from_str("Headline Here\n\nBy Ann Lee\n1 June 2025\n\nFirst para.\n");
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Heading(1));
+        assert_eq!(d.paragraphs[1].kind, ParagraphKind::Byline);
+        assert_eq!(d.byline.as_deref(), Some("By Ann Lee"));
+        assert_eq!(d.date.as_deref(), Some("1 June 2025"));
+        assert_eq!(d.paragraphs[3].kind, ParagraphKind::Body);
+    }
+
+    #[test]
+    fn a_wrapped_first_paragraph_without_a_byline_stays_whole() {
+        let d = from_str("A short line\nand its wrapped rest.\n\nBody.\n");
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.paragraphs[0].kind, ParagraphKind::Body);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 Builds the same archive as `cargo bench --bench batch` (each two of the gold articles and samples
 under a numbered headline; 10,000 articles by default, or the count given), then reports:
+  - analyze_each over all texts, each result used and dropped: articles/s, MB/s, peak memory;
   - analyze_many over all texts, with 1 thread and with every core: articles/s and MB/s;
   - analyze on one short article: the time per call;
   - `marginalia analyze FILE --json` run once per file: the time per process.
@@ -32,6 +33,12 @@ def main():
     texts = archive(count)
     mb = sum(len(t.encode()) for t in texts) / 1e6
     print(f"{count} articles, {mb:.1f} MB")
+    # First, while the peak is still the texts' own: results used as they come, kept by none.
+    start = time.perf_counter()
+    quotes = sum(len(r["quotes"]) for r in marginalia.analyze_each(texts))
+    secs = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"analyze_each, every core: {count / secs:.0f} articles/s, {mb / secs:.1f} MB/s ({quotes} quotes); peak memory {peak:.0f} MB")
     for jobs in (1, os.cpu_count()):
         start = time.perf_counter()
         out = marginalia.analyze_many(texts, jobs=jobs)

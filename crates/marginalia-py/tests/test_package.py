@@ -1,5 +1,7 @@
 """The Python package gives what the command line gives."""
 
+import gc
+import itertools
 import json
 import subprocess
 
@@ -37,6 +39,38 @@ def test_analyze_many_keeps_order_and_equals_one_by_one(archive):
     many = marginalia.analyze_many(texts, jobs=2)
     assert many == [marginalia.analyze(t) for t in texts]
     assert marginalia.analyze_many(texts) == many
+
+
+def test_analyze_each_reads_only_what_is_taken_and_equals_analyze_many(archive):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(archive.rglob("*.txt"))]
+    assert list(marginalia.analyze_each(texts, jobs=2, batch=2)) == marginalia.analyze_many(texts)
+    read = []
+
+    def endless():
+        for i in itertools.count():
+            read.append(i)
+            yield texts[i % len(texts)]
+
+    taken = list(itertools.islice(marginalia.analyze_each(endless(), batch=3), 4))
+    assert taken == [marginalia.analyze(texts[i % len(texts)]) for i in range(4)]
+    # Two batches of three were read for four results, not the endless rest.
+    assert len(read) == 6
+
+
+def test_analyze_many_leaves_the_cycle_collector_as_it_found_it(archive):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(archive.rglob("*.txt"))][:2]
+    assert gc.isenabled()
+    marginalia.analyze_many(texts)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        marginalia.analyze_many(texts)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        marginalia.analyze_many([texts[0], 42])
+    assert gc.isenabled()
 
 
 def test_a_bad_file_raises_an_error_naming_it(tmp_path):

@@ -5,7 +5,7 @@ use crate::analysis::fast_hash::{HashMap, HashSet};
 use crate::analysis::shapes::Shapes;
 use std::sync::OnceLock;
 
-use super::tokens::{Token, TokenKind, tokenize};
+use super::tokens::{Token, TokenKind, tokenize, tokenize_into};
 use crate::analysis::knowledge::title_case;
 use crate::analysis::text::lowered_copy;
 use crate::analysis::words::words;
@@ -362,14 +362,25 @@ impl Lexicon {
     /// Tokenizes with this lexicon's prefix and suffix rules; `lowered` is
     /// [`lowered_copy`] of `text`.
     pub fn tokenize<'a>(&self, text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
-        let mut toks = tokenize(text, lowered, &|p| self.is_currency_prefix(p), &|s| {
-            self.is_number_suffix(s)
-        });
-        for t in &mut toks {
+        let mut toks = Vec::with_capacity(text.len() / 3);
+        self.tokenize_into(text, lowered, &mut toks);
+        toks
+    }
+
+    /// [`Self::tokenize`], appending to `out`.
+    pub fn tokenize_into<'a>(&self, text: &'a str, lowered: &'a str, out: &mut Vec<Token<'a>>) {
+        let from = out.len();
+        tokenize_into(
+            text,
+            lowered,
+            &|p| self.is_currency_prefix(p),
+            &|s| self.is_number_suffix(s),
+            out,
+        );
+        for t in &mut out[from..] {
             t.starter = t.kind == TokenKind::Num
                 || self.starter_shapes.may_hold(t.lower) && self.starters.contains(t.lower);
         }
-        toks
     }
 
     /// The spelled-out number word at a token.

@@ -34,10 +34,65 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
 /// already has it.
 pub fn find_figures_lowered(text: &str, lowered: &str) -> Vec<Figure> {
     let lex = lexicon();
-    let toks = lex.tokenize(text, lowered);
+    // A copy of another length has other char boundaries: read the text as written instead.
+    let lowered = if lowered.len() == text.len() {
+        lowered
+    } else {
+        text
+    };
+    let mut toks = Vec::new();
+    let mut figures = Vec::new();
+    let mut chars_before = 0;
+    let mut from = 0;
+    while from < text.len() {
+        let to = block_end(text.as_bytes(), from);
+        let (Some(block), Some(block_low)) = (text.get(from..to), lowered.get(from..to)) else {
+            break;
+        };
+        toks.clear();
+        lex.tokenize_into(block, block_low, &mut toks);
+        for t in &mut toks {
+            t.byte_start += from;
+            t.byte_end += from;
+            t.start += chars_before;
+            t.end += chars_before;
+        }
+        figures.extend(figures_in(text, &toks));
+        chars_before += block.chars().count();
+        from = to;
+    }
+    figures
+}
+
+/// About how many bytes of text the figure grammar reads at a time: its tokens (tens of bytes
+/// each, several to a word) then stay in the cache, where a whole long text's would not.
+const BLOCK_BYTES: usize = 16 * 1024;
+
+/// Where the block starting at byte `from` ends: after the first blank line at least
+/// [`BLOCK_BYTES`] on, or at the end. No figure runs over a blank line, so none is cut.
+fn block_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from + BLOCK_BYTES;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let blank = bytes[i + 1..]
+                .iter()
+                .take_while(|&&b| b != b'\n')
+                .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
+            let next_break = bytes[i + 1..].iter().position(|&b| b == b'\n');
+            if blank && let Some(n) = next_break {
+                return i + 1 + n + 1;
+            }
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The figures among `toks`, whose offsets are into `text`.
+fn figures_in(text: &str, toks: &[tokens::Token]) -> Vec<Figure> {
     let sc = Scanner {
-        toks: &toks,
-        lex,
+        toks,
+        lex: lexicon(),
         words: &crate::analysis::words::words().figure_words,
     };
     let mut hits: Vec<Hit> = Vec::new();

@@ -612,3 +612,36 @@ fn vulgar_fractions_and_one_in_every() {
     check(t, "One in every four", FigureKind::Fraction, 0.25);
     check(t, "About 1½ million", FigureKind::Cardinal, 1_500_000.0);
 }
+
+#[test]
+fn a_long_text_read_in_blocks_finds_what_each_paragraph_finds() {
+    // Paragraphs with multi-byte letters, separated by blank lines of several kinds, run over
+    // many blocks; every paragraph must give the figures it gives alone, at its own offsets.
+    let paragraphs = [
+        "Nadège Dupont said the fund paid €450m, up 12% on 2023.",
+        "About 1,200 officers, a third of them women, arrived on 25 June 2024.",
+        "Ça coûte 3,5 millions — nearly half of the budget of KSh48.7bn.",
+    ];
+    let seps = ["\n\n", "\r\n\r\n", "\n \n"];
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    for i in 0..1500 {
+        let p = paragraphs[i % paragraphs.len()];
+        let base = text.chars().count();
+        for f in figs(p) {
+            expected.push((f.start + base, f.end + base, f.text));
+        }
+        text.push_str(p);
+        text.push_str(seps[i % seps.len()]);
+    }
+    assert!(
+        text.len() > 4 * super::BLOCK_BYTES,
+        "the text spans several blocks"
+    );
+    let found: Vec<_> = find_figures(&text)
+        .into_iter()
+        .map(|f| (f.start, f.end, f.text))
+        .collect();
+    assert_eq!(found.len(), expected.len());
+    assert_eq!(found, expected);
+}

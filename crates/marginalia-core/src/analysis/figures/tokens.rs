@@ -105,6 +105,19 @@ pub fn tokenize<'a>(
 ) -> Vec<Token<'a>> {
     // News runs to about one token per four bytes; room for more saves copying on growth.
     let mut out = Vec::with_capacity(text.len() / 3);
+    tokenize_into(text, lowered, split_prefix, split_suffix, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`: a caller that reads a long text a block at a time reuses
+/// one buffer, which stays in the cache.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    split_prefix: &dyn Fn(&str) -> bool,
+    split_suffix: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Token<'a>>,
+) {
     // Slices of `lowered` share `text`'s char boundaries; a caller's mismatched copy falls back
     // to the text as written rather than panicking.
     let lowered = if lowered.len() == text.len() {
@@ -249,55 +262,27 @@ pub fn tokenize<'a>(
         let (sb, sc) = second;
         let (tb, tc) = third;
         match (seg_count, first_digit) {
-            (1, false) => push(
-                &mut out,
-                TokenKind::Word,
-                b,
-                e,
-                start_char,
-                end_char,
-                space,
-                brk,
-            ),
-            (1, true) => push(
-                &mut out,
-                TokenKind::Num,
-                b,
-                e,
-                start_char,
-                end_char,
-                space,
-                brk,
-            ),
+            (1, false) => push(out, TokenKind::Word, b, e, start_char, end_char, space, brk),
+            (1, true) => push(out, TokenKind::Num, b, e, start_char, end_char, space, brk),
             (2, true) if split_suffix(&text[sb..e]) => {
-                push(&mut out, TokenKind::Num, b, sb, start_char, sc, space, brk);
-                push(&mut out, TokenKind::Word, sb, e, sc, end_char, false, false);
+                push(out, TokenKind::Num, b, sb, start_char, sc, space, brk);
+                push(out, TokenKind::Word, sb, e, sc, end_char, false, false);
             }
             (2, false) if split_prefix(low(b, sb)) => {
-                push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
-                push(&mut out, TokenKind::Num, sb, e, sc, end_char, false, false);
+                push(out, TokenKind::Word, b, sb, start_char, sc, space, brk);
+                push(out, TokenKind::Num, sb, e, sc, end_char, false, false);
             }
             // "KSh48.7bn", "R310m": currency, number and scale written as one word.
             (3, false) if split_prefix(low(b, sb)) && split_suffix(&text[tb..e]) => {
-                push(&mut out, TokenKind::Word, b, sb, start_char, sc, space, brk);
-                push(&mut out, TokenKind::Num, sb, tb, sc, tc, false, false);
-                push(&mut out, TokenKind::Word, tb, e, tc, end_char, false, false);
+                push(out, TokenKind::Word, b, sb, start_char, sc, space, brk);
+                push(out, TokenKind::Num, sb, tb, sc, tc, false, false);
+                push(out, TokenKind::Word, tb, e, tc, end_char, false, false);
             }
-            _ => push(
-                &mut out,
-                TokenKind::Name,
-                b,
-                e,
-                start_char,
-                end_char,
-                space,
-                brk,
-            ),
+            _ => push(out, TokenKind::Name, b, e, start_char, end_char, space, brk),
         }
         space = false;
         brk = false;
     }
-    out
 }
 
 #[cfg(test)]

@@ -93,6 +93,7 @@ def read_doc(path):
         sent_words.clear()
 
     sent_no = 0
+    par_no = 0
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("# newpar"):
@@ -109,13 +110,15 @@ def read_doc(path):
         cols = line.split("\t")
         if len(cols) < 10:
             continue
-        tid, form, upos, xpos, head, misc = cols[0], cols[1], cols[3], cols[4], cols[6], cols[9]
+        tid, form, lemma, upos, xpos, head, deprel, misc = (cols[0], cols[1], cols[2], cols[3], cols[4],
+                                                            cols[6], cols[7], cols[9])
         if "." in tid:
             continue
         if not sent_words and mwt_end < 0:
             if doc.text:
                 doc.text = doc.text.rstrip(" ")
                 doc.add_text("\n\n" if new_par else " ")
+                par_no += new_par
             new_par = False
         if "-" in tid:
             lo, hi = tid.split("-")
@@ -144,6 +147,7 @@ def read_doc(path):
             end = len(doc.text)
             space = misc_field(misc, "SpaceAfter") != "No"
         word = {"start": start, "end": end, "form": form, "upos": upos, "xpos": xpos,
+                "lemma": lemma, "deprel": deprel, "par": par_no,
                 "head_local": int(head) if head.isdigit() else 0, "sent": sent_no}
         global_index = len(doc.words) + len(sent_words)
         sent_words.append(word)
@@ -240,6 +244,116 @@ def person_chains(doc):
             for m in doc.mentions if m["etype"] == "person"]
 
 
+# Verbs that report speech, by lemma: a quotation whose clause hangs on one of them (or that one
+# hangs on) is attributed to the verb's subject.
+SPEECH_LEMMAS = {
+    "say", "tell", "ask", "add", "reply", "answer", "respond", "explain", "shout", "yell", "cry",
+    "call", "whisper", "murmur", "mutter", "exclaim", "declare", "state", "announce", "admit",
+    "argue", "claim", "insist", "suggest", "warn", "note", "continue", "write", "laugh", "sigh",
+    "scream", "snap", "repeat", "agree", "protest", "observe", "remark", "recall", "report",
+    "tweet", "post", "comment", "demand", "beg", "plead", "promise", "assure", "confirm", "deny",
+    "joke", "concede", "acknowledge", "wonder", "whine", "groan", "hiss", "growl", "interrupt",
+    "begin", "offer", "point", "describe", "put", "chime", "quip", "retort", "stammer", "breathe",
+}
+OPENING = {"\u201c", "``"}
+CLOSING = {"\u201d", "''"}
+
+
+def quotations(doc):
+    """(first, last) word indexes inside each quotation: curly marks pair as written, straight
+    ones alternate within a paragraph."""
+    out, open_at, par = [], None, None
+    for i, w in enumerate(doc.words):
+        if w["par"] != par:
+            open_at, par = None, w["par"]
+        f = w["form"]
+        if f in OPENING or (f == '"' and open_at is None):
+            open_at = i
+        elif (f in CLOSING or f == '"') and open_at is not None:
+            if i - open_at > 1:
+                out.append((open_at + 1, i - 1))
+            open_at = None
+    return out
+
+
+def children(doc):
+    kids = [[] for _ in doc.words]
+    for i, w in enumerate(doc.words):
+        if w["head"] is not None:
+            kids[w["head"]].append(i)
+    return kids
+
+
+def subject_of(doc, kids, v):
+    """The subject of verb `v`, or of the verb it is joined to by "and"."""
+    for _ in range(3):
+        subj = [k for k in kids[v] if doc.words[k]["deprel"] in ("nsubj", "nsubj:outer")]
+        if subj:
+            return subj[0]
+        if doc.words[v]["deprel"] == "conj" and doc.words[v]["head"] is not None:
+            v = doc.words[v]["head"]
+        else:
+            return None
+    return None
+
+
+def speech_verb(doc, kids, first, last):
+    """A speech verb outside the quotation joined to a word inside it, nearest first."""
+    inside = range(first, last + 1)
+    found = []
+    for i in inside:
+        h = doc.words[i]["head"]
+        if h is not None and not first <= h <= last:
+            found.append(h)
+        found += [k for k in kids[i] if not first <= k <= last]
+    verbs = [v for v in found if doc.words[v]["lemma"].lower() in SPEECH_LEMMAS
+             and doc.words[v]["upos"] in ("VERB", "AUX")
+             and abs(doc.words[v]["sent"] - doc.words[first]["sent"]) <= 1
+             or v in found and doc.words[v]["lemma"].lower() in SPEECH_LEMMAS
+             and doc.words[v]["upos"] in ("VERB", "AUX")
+             and abs(doc.words[v]["sent"] - doc.words[last]["sent"]) <= 1]
+    if not verbs:
+        return None
+    return min(verbs, key=lambda v: min(abs(v - first), abs(v - last)))
+
+
+def quote_speakers(doc):
+    """Each quotation whose speech verb has a subject in a coreference chain of a person or an
+    organisation: `{start, end, chain, cue, named}`. `cue` says how the subject is written
+    (`name`, `pronoun`, `first` for "I" and "we", or `noun`); `named` whether the chain has a proper name anywhere, so a
+    reader that marks names could give it."""
+    kids = children(doc)
+    smallest = {}
+    for m in doc.mentions:
+        for i in range(m["first"], m["last"] + 1):
+            old = smallest.get(i)
+            if old is None or m["last"] - m["first"] < old["last"] - old["first"]:
+                smallest[i] = m
+    named_chains = {m["chain"] for m in doc.mentions
+                    if doc.words[head_of(doc, m["first"], m["last"])]["upos"] == "PROPN"}
+    out = []
+    for first, last in quotations(doc):
+        v = speech_verb(doc, kids, first, last)
+        subj = None if v is None else subject_of(doc, kids, v)
+        m = None if subj is None else smallest.get(subj)
+        if m is None or m["etype"] not in ("person", "organization"):
+            continue
+        upos = doc.words[subj]["upos"]
+        cue = "name" if upos == "PROPN" else "pronoun" if upos == "PRON" else "noun"
+        if cue == "pronoun" and doc.words[subj]["form"].lower() in ("i", "we"):
+            cue = "first"  # a narrator or a letter writer, not a reported speaker
+        out.append({"start": doc.words[first]["start"], "end": doc.words[last]["end"],
+                    "chain": int(m["chain"]), "cue": cue, "named": m["chain"] in named_chains,
+                    "subject": doc.words[subj]["form"], "verb": doc.words[v]["form"]})
+    return out
+
+
+def chain_mentions(doc):
+    """Every mention of a person or organisation with its chain (`[start, end, chain]`)."""
+    return [[doc.words[m["first"]]["start"], doc.words[m["last"]]["end"], int(m["chain"])]
+            for m in doc.mentions if m["etype"] in ("person", "organization")]
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -254,7 +368,8 @@ def main():
         with open(os.path.join(folder, doc.name + ".txt"), "w", encoding="utf-8") as fh:
             fh.write(doc.text)
         gold = {"file": doc.name + ".txt", "quotes": [], "figures": [], "entities": gold_entities(doc),
-                "person_chains": person_chains(doc)}
+                "person_chains": person_chains(doc), "quote_speakers": quote_speakers(doc),
+                "speaker_chains": chain_mentions(doc)}
         with open(os.path.join(folder, doc.name + ".gold.json"), "w", encoding="utf-8") as fh:
             json.dump(gold, fh, ensure_ascii=False, indent=1)
         counts[part] += 1

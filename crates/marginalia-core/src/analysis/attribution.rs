@@ -555,6 +555,20 @@ impl Ctx<'_, '_> {
             .map(|(ci, _)| ci)
     }
 
+    /// The person named most often whose gender is known to be `female`: whom "she said" means
+    /// when nobody fitting was named in the sentences before (a profile's subject, a story's
+    /// protagonist, a long run of quotes).
+    fn protagonist_known(&self, female: Option<bool>) -> Option<usize> {
+        female?;
+        self.ents
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(ci, cl)| cl.kind == EntityType::Person && self.female[*ci] == female)
+            .max_by_key(|(ci, cl)| (cl.mentions.len(), std::cmp::Reverse(*ci)))
+            .map(|(ci, _)| ci)
+    }
+
     /// "A spokeswoman for Eason said … “…,” she said": the organisation an unnamed
     /// spokesperson earlier in the paragraph speaks for, when no person is named in between.
     fn unnamed_spokesperson_before(&self, i: usize) -> Option<usize> {
@@ -657,7 +671,10 @@ impl Ctx<'_, '_> {
                     if let Some(org) = self.unnamed_spokesperson_before(i) {
                         return Some(org);
                     }
-                    return self.salient_person(pronoun_gender(w), self.text.tokens[i].start);
+                    let gender = pronoun_gender(w);
+                    return self
+                        .salient_person(gender, self.text.tokens[i].start)
+                        .or_else(|| self.protagonist_known(gender));
                 }
             } else if wd.pronouns.impersonal.contains(w) {
                 return self.salient(EntityType::Org, self.text.tokens[i].start);
@@ -1435,6 +1452,18 @@ mod tests {
             ),
             vec!["Fiona Galbraith"]
         );
+    }
+
+    #[test]
+    fn a_pronoun_with_nobody_fitting_near_goes_to_the_person_of_its_gender_named_most() {
+        // Rachel is named, then seven sentences pass before "she said": too far for the nearest
+        // fitting mention, but she is the only woman the text names.
+        let got = who(
+            "Rachel Rook took Carroll Hale home. Rachel drove. The road was long. The farm was \
+             far. The fields were wet. The sky was grey. The dogs barked. The gate was open. \
+             The house was dark. “It is quiet,” she said.",
+        );
+        assert_eq!(got, vec!["Rachel Rook"]);
     }
 
     #[test]

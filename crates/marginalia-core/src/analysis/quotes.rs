@@ -5,7 +5,8 @@
 //! into the next paragraph (re-opened there, or not: a hard-wrapped line), and nested quotes (only
 //! the outer one counts). Quotation marks inside markup left in the text (`<tweet id="…">`) are
 //! not quotes. A mark that is never closed is dropped at the end of its paragraph, so a stray mark
-//! never shifts the quotes after it.
+//! never shifts the quotes after it; a closing mark with nothing open, before any quotation of its
+//! paragraph, closes one that began with the paragraph (its opening mark was left out).
 
 use super::text::Text;
 
@@ -57,12 +58,17 @@ pub fn find_quotes(text: &Text) -> Vec<RawQuote> {
             offset: para.start,
             paragraph: p,
             next,
+            odd_straight: line.bytes().filter(|&b| b == b'"').count() % 2 == 1,
         };
         inside = scan.paragraph(inside, &mut out);
     }
     out.retain(|q| !is_nickname(text.src, q));
     out
 }
+
+/// How far into a paragraph a closing mark with nothing open may be and still close a
+/// quotation begun with the paragraph: a quoted paragraph or two, not a transcript.
+const MAX_UNOPENED_BYTES: usize = 1000;
 
 /// How the paragraph after one that ends inside a quotation of `mark` goes on.
 fn run_on(next: Option<&str>, mark: Mark) -> RunOn {
@@ -139,6 +145,8 @@ struct Scan<'a> {
     paragraph: usize,
     /// The next paragraph, whose start says whether an open quote runs on.
     next: Option<&'a str>,
+    /// Whether the paragraph has an odd number of straight double marks (one is missing).
+    odd_straight: bool,
 }
 
 impl Scan<'_> {
@@ -259,6 +267,18 @@ impl Scan<'_> {
                 self.push(out, s, i + c.len_utf8(), true);
                 *open = None;
             }
+            // A closing mark with nothing open, before any quotation of the paragraph ended:
+            // the opening mark was left out, and the quotation began with the paragraph. (A
+            // straight one only when the paragraph has an odd number of them, one gone missing;
+            // an even number pair among themselves however they are spaced.)
+            ('"' | '”', None)
+                if closes_after(prev, next)
+                    && !self.closed_one(out)
+                    && (c == '”' || self.odd_straight)
+                    && i <= MAX_UNOPENED_BYTES =>
+            {
+                self.push(out, 0, i + c.len_utf8(), true);
+            }
             ('"', None) => *open = Some((i, Mark::StraightDouble)),
             ('‘', None) if next.is_some_and(|n| !n.is_whitespace()) => {
                 *open = Some((i, Mark::CurlySingle))
@@ -278,6 +298,11 @@ impl Scan<'_> {
         }
     }
 
+    /// Whether a quotation of this paragraph was already found.
+    fn closed_one(&self, out: &[RawQuote]) -> bool {
+        out.last().is_some_and(|q| q.paragraph == self.paragraph)
+    }
+
     fn push(&self, out: &mut Vec<RawQuote>, s: usize, e: usize, closed: bool) {
         push(out, self.offset, self.paragraph, s, e, closed);
     }
@@ -291,6 +316,14 @@ enum Ended {
     RunsOn(Mark),
     /// The mark at this offset was never closed.
     Stray(usize),
+}
+
+/// Whether a double mark between `prev` and `next` can only close a quotation: written against
+/// the end of a word or a sentence's punctuation, with a space, punctuation or the end after it.
+/// (After a digit it is an inch mark: `6'2"`.)
+fn closes_after(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| p.is_alphabetic() || matches!(p, '.' | ',' | '?' | '!' | '…'))
+        && next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | ')'))
 }
 
 /// Whether an opening mark may follow `prev` (the start, a space, an opening bracket or dash).
@@ -364,6 +397,32 @@ mod tests {
     fn quotes(s: &str) -> Vec<&str> {
         let t = Text::new(s);
         find_quotes(&t).iter().map(|q| &s[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn a_paragraph_that_lost_its_opening_mark_quotes_from_its_start() {
+        // Pairing the stray closing mark with the next paragraph's opening one would turn the
+        // narration between them into a quotation and the quotations into narration.
+        let got = quotes(
+            "Do you think they will like me?\" he said. He stood before Rachel.\n\n\
+             \"No,\" she said.\n\nIt was late”, he wrote, “and dark.”",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Do you think they will like me?\"",
+                "\"No,\"",
+                "It was late”",
+                "“and dark.”"
+            ]
+        );
+        // Only before a quotation of the paragraph ended: after one, a stray mark is left alone,
+        // and an inch mark after a digit is no closing mark.
+        assert_eq!(
+            quotes("\"Yes,\" she said. That was all\" and more."),
+            vec!["\"Yes,\""]
+        );
+        assert!(quotes("The shelf is 6'2\" tall.").is_empty());
     }
 
     #[test]

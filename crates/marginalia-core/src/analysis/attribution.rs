@@ -541,18 +541,9 @@ impl Ctx<'_, '_> {
     /// The person the article names most often (of the given gender, when known): "the author"
     /// with nobody of that role in sight is the story's subject.
     fn protagonist(&self, female: Option<bool>) -> Option<usize> {
-        self.ents
-            .clusters
-            .iter()
-            .enumerate()
-            .filter(|(ci, cl)| {
-                cl.kind == EntityType::Person
-                    && (female.is_none()
-                        || self.female[*ci].is_none()
-                        || self.female[*ci] == female)
-            })
-            .max_by_key(|(ci, cl)| (cl.mentions.len(), std::cmp::Reverse(*ci)))
-            .map(|(ci, _)| ci)
+        self.most_named_person(|ci| {
+            female.is_none() || self.female[ci].is_none() || self.female[ci] == female
+        })
     }
 
     /// The person named most often whose gender is known to be `female`: whom "she said" means
@@ -560,11 +551,16 @@ impl Ctx<'_, '_> {
     /// protagonist, a long run of quotes).
     fn protagonist_known(&self, female: Option<bool>) -> Option<usize> {
         female?;
+        self.most_named_person(|ci| self.female[ci] == female)
+    }
+
+    /// Of the people `fits` accepts, the one with the most mentions (the first named on a tie).
+    fn most_named_person(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
         self.ents
             .clusters
             .iter()
             .enumerate()
-            .filter(|(ci, cl)| cl.kind == EntityType::Person && self.female[*ci] == female)
+            .filter(|(ci, cl)| cl.kind == EntityType::Person && fits(*ci))
             .max_by_key(|(ci, cl)| (cl.mentions.len(), std::cmp::Reverse(*ci)))
             .map(|(ci, _)| ci)
     }

@@ -358,16 +358,8 @@ impl Lexicon {
                 .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1))
     }
 
-    /// Tokenizes with this lexicon's prefix and suffix rules.
-    /// Tokenizes with this lexicon's prefix and suffix rules; `lowered` is
-    /// [`lowered_copy`] of `text`.
-    pub fn tokenize<'a>(&self, text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
-        let mut toks = Vec::with_capacity(text.len() / 3);
-        self.tokenize_into(text, lowered, &mut toks);
-        toks
-    }
-
-    /// [`Self::tokenize`], appending to `out`.
+    /// Tokenizes `text` with this lexicon's prefix and suffix rules, appending to `out`;
+    /// `lowered` is [`lowered_copy`] of `text`.
     pub fn tokenize_into<'a>(&self, text: &'a str, lowered: &'a str, out: &mut Vec<Token<'a>>) {
         let from = out.len();
         tokenize_into(

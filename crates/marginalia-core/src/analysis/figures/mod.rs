@@ -71,19 +71,18 @@ const BLOCK_BYTES: usize = 16 * 1024;
 /// Where the block starting at byte `from` ends: after the first blank line at least
 /// [`BLOCK_BYTES`] on, or at the end. No figure runs over a blank line, so none is cut.
 fn block_end(bytes: &[u8], from: usize) -> usize {
-    let mut i = from + BLOCK_BYTES;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            let blank = bytes[i + 1..]
-                .iter()
-                .take_while(|&&b| b != b'\n')
-                .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
-            let next_break = bytes[i + 1..].iter().position(|&b| b == b'\n');
-            if blank && let Some(n) = next_break {
-                return i + 1 + n + 1;
-            }
+    let mut line_start = from + BLOCK_BYTES;
+    while line_start < bytes.len() {
+        let Some(len) = bytes[line_start..].iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        let line = &bytes[line_start..line_start + len];
+        if line_start > from + BLOCK_BYTES
+            && line.iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r'))
+        {
+            return line_start + len + 1;
         }
-        i += 1;
+        line_start += len + 1;
     }
     bytes.len()
 }

@@ -319,7 +319,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
         cluster_of[ci] = Some(cl);
     }
     // Pass 3: single words and acronyms, linked to the longer names around them.
-    let index = NameIndex::new(text, k, &ents, &typed, &cluster_of);
+    let index = NameIndex::new(text, k, cands, &ents, &typed, &cluster_of);
     let single_certain: HashMap<&str, usize> = HashMap::default();
     let mut single_certain = single_certain;
     // Short names given in parentheses or with "known as", for their later mentions.
@@ -435,18 +435,20 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             );
             continue;
         }
-        let found = index.person(w, c.start).or_else(|| {
-            if known {
-                return None;
-            }
-            index
-                .org_first
-                .get(w)
-                .copied()
-                .or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
-                .or_else(|| index.org_last.get(w).copied())
-                .or_else(|| index.facility_first.get(w).copied())
-        });
+        let found = index
+            .person(w, c.start, title_gender(c.title.as_deref()))
+            .or_else(|| {
+                if known {
+                    return None;
+                }
+                index
+                    .org_first
+                    .get(w)
+                    .copied()
+                    .or_else(|| index.org_initials.get(w).filter(|_| is_acronym(w)).copied())
+                    .or_else(|| index.org_last.get(w).copied())
+                    .or_else(|| index.facility_first.get(w).copied())
+            });
         if let Some(cl) = found {
             attach(
                 text,
@@ -745,6 +747,11 @@ fn new_cluster(ents: &mut Entities, kind: EntityType, known: Option<String>) -> 
 fn speaks_for_others(role: &str) -> bool {
     let roles = &words().roles;
     roles.is_spokesperson(role) || roles.representatives.contains(role)
+}
+
+/// The gender a title marks ("Mrs." a woman, "Mr." a man), if any of its words marks one.
+fn title_gender(title: Option<&str>) -> Option<bool> {
+    title?.split_whitespace().find_map(gender_of_word)
 }
 
 /// Whether a title or role word marks a woman (`Some(true)`) or a man (`Some(false)`).
@@ -1259,10 +1266,21 @@ fn words_of(text: &Text, first: usize, end: usize) -> String {
         .join(" ")
 }
 
+/// A person's full name, as one of its words alone may point back to it.
+#[derive(Debug, Clone, Copy)]
+struct PersonPart {
+    /// Its first byte.
+    start: usize,
+    /// Its entity.
+    cluster: usize,
+    /// The gender its given name or title marks.
+    female: Option<bool>,
+}
+
 /// Lookups from a short form to the multi-word name it stands for.
 struct NameIndex<'a> {
-    /// First and last words of people's names → (position, entity), in text order.
-    person_parts: HashMap<&'a str, Vec<(usize, usize)>>,
+    /// First and last words of people's names → the full names holding them, in text order.
+    person_parts: HashMap<&'a str, Vec<PersonPart>>,
     /// First word of an organisation's name ("Kestrel") → entity.
     org_first: HashMap<&'a str, usize>,
     /// Initials of an organisation's name ("MIT") → entity.
@@ -1280,6 +1298,7 @@ impl<'a> NameIndex<'a> {
     fn new(
         text: &Text<'a>,
         k: &Knowledge,
+        cands: &[Candidate],
         ents: &Entities,
         typed: &[Option<Typed>],
         cluster_of: &[Option<usize>],
@@ -1303,17 +1322,27 @@ impl<'a> NameIndex<'a> {
             let last = text.tok(t.end_tok - 1);
             match ents.clusters[cl].kind {
                 EntityType::Person => {
+                    let female = title_gender(cands[t.cand].title.as_deref())
+                        .or_else(|| k.gender_of_name(first));
                     index
                         .person_parts
                         .entry(last)
                         .or_default()
-                        .push((t.start, cl));
+                        .push(PersonPart {
+                            start: t.start,
+                            cluster: cl,
+                            female,
+                        });
                     if first != last {
                         index
                             .person_parts
                             .entry(first)
                             .or_default()
-                            .push((t.start, cl));
+                            .push(PersonPart {
+                                start: t.start,
+                                cluster: cl,
+                                female,
+                            });
                     }
                     // "Rodrigo Alarcón Vidal" … "Alarcón said": a paternal surname in the middle
                     // (a given name there is an English middle name, which stories do not use
@@ -1329,7 +1358,11 @@ impl<'a> NameIndex<'a> {
                             .person_parts
                             .entry(middle)
                             .or_default()
-                            .push((t.start, cl));
+                            .push(PersonPart {
+                                start: t.start,
+                                cluster: cl,
+                                female,
+                            });
                     }
                 }
                 EntityType::Org => {
@@ -1369,14 +1402,18 @@ impl<'a> NameIndex<'a> {
     }
 
     /// "Ruto" → the person "William Ruto" named most recently before `pos` (or first after it).
-    fn person(&self, w: &str, pos: usize) -> Option<usize> {
+    /// A titled mention ("Mrs. Clinton") skips people known to be of the other gender ("Bill
+    /// Clinton"), and is nobody's when all of them are.
+    fn person(&self, w: &str, pos: usize, female: Option<bool>) -> Option<usize> {
         let list = self.person_parts.get(w)?;
-        let i = list.partition_point(|&(start, _)| start < pos);
-        if i > 0 {
-            Some(list[i - 1].1)
-        } else {
-            list.first().map(|&(_, cl)| cl)
-        }
+        let fits = |p: &&PersonPart| female.is_none() || p.female.is_none() || p.female == female;
+        let i = list.partition_point(|p| p.start < pos);
+        list[..i]
+            .iter()
+            .rev()
+            .find(fits)
+            .or_else(|| list.iter().find(fits))
+            .map(|p| p.cluster)
     }
 }
 
@@ -2243,6 +2280,45 @@ mod tests {
             "The Northern Ledger",
         );
         has(&got, "Ledger", EntityType::Org, "The Northern Ledger");
+    }
+
+    #[test]
+    fn a_titled_surname_goes_to_the_person_of_its_gender() {
+        let got = entities(
+            "Hillary Clinton spoke in Ohio, joined by her husband, Bill Clinton. Mrs. Clinton \
+             thanked the crowd. Mr. Clinton spoke after her. Then Mrs. Clinton left, and \
+             Clinton stayed.",
+        );
+        let people: Vec<&str> = got
+            .iter()
+            .filter(|(_, k, _)| *k == EntityType::Person)
+            .map(|(_, _, c)| c.as_str())
+            .collect();
+        assert_eq!(
+            people,
+            vec![
+                "Hillary Clinton",
+                "Bill Clinton",
+                "Hillary Clinton",
+                "Bill Clinton",
+                "Hillary Clinton",
+                // Untitled: the full name written last before it.
+                "Bill Clinton",
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_titled_surname_nobody_of_its_gender_bears_is_someone_else() {
+        let got = entities("Bill Clinton spoke first. Then Mrs. Clinton spoke.");
+        let people: Vec<&str> = got
+            .iter()
+            .filter(|(_, k, _)| *k == EntityType::Person)
+            .map(|(_, _, c)| c.as_str())
+            .collect();
+        assert_eq!(people.len(), 2, "{got:?}");
+        assert_ne!(people[1], "Bill Clinton", "{got:?}");
     }
 
     #[test]

@@ -730,7 +730,7 @@ fn shape_candidate(
             && first + 1 < end
             && matches!(text.tok(first + 1), "’" | "'");
         let keep = named_the || keeps_common || possessive_name || institution && first + 1 == end;
-        if k.common_words.contains(bare(w)) && !keep {
+        if k.common_words.contains(bare(w)) && !keep && !opens_known_name(text, k, first, end) {
             first += 1;
             // The word after a stripped opener is still at the start of the sentence.
             uncertain = uncertain && text.tokens[first.min(end - 1)].cap_uncertain;
@@ -892,6 +892,36 @@ fn role_before(text: &Text, k: &Knowledge, first: usize) -> Option<String> {
 }
 
 /// The head noun of ", a professor of materials science", ", the regulator for England".
+/// Whether the words from token `first` up to some token before `end` are a gazetteer name
+/// ("New South Wales" in "New South Wales Police", "New York" in "New York Police
+/// Department"): then a common word opening them is the name's own.
+fn opens_known_name(text: &Text, k: &Knowledge, first: usize, end: usize) -> bool {
+    let start = text.tokens[first].start;
+    (first + 1..end.saturating_sub(1))
+        .any(|last| k.lookup(text.slice(start, text.tokens[last].end)).is_some())
+}
+
+/// Where a possessive name starting at token `i` ends ("Oman’s", "Mr. Trump’s"): the token
+/// after its "s", when capitalised words (and the points of their abbreviations) lead to one
+/// within a few tokens.
+fn named_owner_end(text: &Text, i: usize) -> Option<usize> {
+    const OWNER_TOKENS: usize = 5;
+    let n = text.tokens.len();
+    let mut j = i;
+    while j < n && j < i + OWNER_TOKENS {
+        let w = text.tok(j);
+        if matches!(w, "’" | "'") {
+            return (j > i && j + 1 < n && text.tok(j + 1) == "s").then_some(j + 2);
+        }
+        let capitalised = text.tokens[j].kind == TokKind::Word && w.starts_with(char::is_uppercase);
+        if !(capitalised || w == ".") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
 fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
     let n = text.tokens.len();
     if end >= n || text.tok(end) != "," {
@@ -912,12 +942,17 @@ fn role_after(text: &Text, k: &Knowledge, end: usize) -> Option<String> {
                 i += 2;
                 continue;
             }
-            // "Hamad bin Saif Al Kindi, Oman’s minister of energy": a named owner.
-            TokKind::Word
-                if w.starts_with(char::is_uppercase)
-                    && i + 2 < n
-                    && matches!(text.tok(i + 1), "’" | "'")
-                    && text.tok(i + 2) == "s" => {}
+            // "Hamad bin Saif Al Kindi, Oman’s minister of energy", "Kellyanne Conway, Mr.
+            // Trump’s campaign manager": a named owner, then the role.
+            TokKind::Word if w.starts_with(char::is_uppercase) && head.is_none() => {
+                match named_owner_end(text, i) {
+                    Some(after) => {
+                        i = after;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             TokKind::Number => {}
             TokKind::Punct if w == "-" => {}
             TokKind::Word if determiners.contains(w) && head.is_none() => {}
@@ -1231,6 +1266,42 @@ mod tests {
             .map(|c| &s[c.start..c.end])
             .collect();
         assert_eq!(got, vec!["Mei Tanaka"]);
+    }
+
+    #[test]
+    fn a_common_word_opening_a_known_place_inside_a_name_stays() {
+        let got = name_texts(
+            "New South Wales Police charged a man. New York Police Department officers came.",
+        );
+        assert!(
+            got.contains(&"New South Wales Police".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"New York Police Department".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_appositive_role_after_a_titled_owner() {
+        let t = Text::new(
+            "Kellyanne Conway, Mr. Trump’s campaign manager, spoke first. Li Wei, Acme Corp's \
+             chief engineer, followed.",
+        );
+        let c = find_candidates(&t, knowledge(), &[]);
+        let roles: Vec<(String, Option<String>)> = c
+            .iter()
+            .map(|c| (t.slice(c.start, c.end).to_string(), c.role_after.clone()))
+            .collect();
+        assert!(
+            roles.contains(&("Kellyanne Conway".to_string(), Some("manager".to_string()))),
+            "{roles:?}"
+        );
+        assert!(
+            roles.contains(&("Li Wei".to_string(), Some("engineer".to_string()))),
+            "{roles:?}"
+        );
     }
 
     #[test]

@@ -79,6 +79,11 @@ pub fn features(
     p: &Pronoun,
 ) -> Vec<Vec<String>> {
     let ranks = recency_ranks(cands);
+    // Whether someone among the candidates is known to fit: then one whose gender is not known
+    // is less likely meant than when nobody's is.
+    let someone_fits = cands
+        .iter()
+        .any(|m| gender_fit(female[m.cluster], p.female) == "=");
     let p_sentence = text.tokens[p.tok].sentence;
     let p_paragraph = text.tokens[p.tok].paragraph;
     let mut first_of_sentence = usize::MAX;
@@ -98,6 +103,9 @@ pub fn features(
             ];
             if opens_list {
                 f.push("first_named".to_string());
+            }
+            if someone_fits && female[m.cluster].is_none() {
+                f.push("g:?_another_fits".to_string());
             }
             if t.paragraph == p_paragraph {
                 f.push("same_paragraph".to_string());

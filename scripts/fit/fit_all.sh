@@ -14,4 +14,11 @@ python3 scripts/fit/fit_entity_types.py --gum "$gum" --bin "$bin" --work "$work"
 cargo build --release --quiet
 python3 scripts/fit/fit_pronouns.py --gum "$gum" --bin "$bin" --work "$work"
 cargo build --release --quiet
+# The speaker choice reads the previous quotation's speaker, so it is fitted from the rules' own
+# choices: its weights file is emptied to its header first.
+head -n 1 assets/models/quote_speakers.tsv > "$work/quote_speakers.tsv"
+cp "$work/quote_speakers.tsv" assets/models/quote_speakers.tsv
+cargo build --release --quiet
+python3 scripts/fit/fit_speakers.py --gum "$gum" --bin "$bin" --work "$work"
+cargo build --release --quiet
 echo "weights written to assets/models/; the release binary carries them"

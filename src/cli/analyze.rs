@@ -72,6 +72,16 @@ pub fn run_pronoun_features(file: &Path, out: &mut dyn Write) -> anyhow::Result<
     Ok(())
 }
 
+/// Prints every attributed quotation of `file` with its candidate speakers, one JSON object a line.
+pub fn run_speaker_features(file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let doc = crate::document::load(file)?;
+    for case in analysis::speaker_features(&doc.text) {
+        serde_json::to_writer(&mut *out, &case)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 /// Longest quote text shown in the summary, in chars.
 const QUOTE_PREVIEW: usize = 90;
 

@@ -74,6 +74,10 @@ pub enum Command {
         /// features, one JSON object a line (what `scripts/fit/fit_pronouns.py` fits on).
         #[arg(long, hide = true)]
         pronoun_features: bool,
+        /// Print every attributed quotation with the entities that may have said it and their
+        /// features, one JSON object a line (what `scripts/fit/fit_speakers.py` fits on).
+        #[arg(long, hide = true)]
+        speaker_features: bool,
     },
     /// Who is quoted across articles: each speaker with quotes, words quoted, articles,
     /// organisations and dates, and the share of quotes by people, organisations and no one.
@@ -164,6 +168,11 @@ pub fn run(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Result<()
             pronoun_features: true,
             ..
         } => analyze::run_pronoun_features(one_file(paths)?, out),
+        Command::Analyze {
+            paths,
+            speaker_features: true,
+            ..
+        } => analyze::run_speaker_features(one_file(paths)?, out),
         Command::Analyze {
             paths,
             json,

@@ -10,6 +10,10 @@
 //! the entity the article gave that role or a fitting title ("Mrs Justice Hale"), even when it is
 //! named later in the paragraph, and organisation nouns go to the most recent organisation; a
 //! quotation with no cue continues the speaker of the quotation before it.
+//!
+//! The rules propose; the fitted speaker choice ([`super::speaker_model`]) then weighs every
+//! entity named around each attributed quotation, the rules' pick and how they found it being
+//! features among others, and its scores are what `--explain` and the details panel show.
 
 use super::EntityType;
 use super::antecedents;
@@ -17,6 +21,7 @@ use super::fast_hash::HashMap;
 use super::knowledge::Knowledge;
 use super::linking::Entities;
 use super::quotes::RawQuote;
+use super::speaker_model::{self, Scene};
 use super::text::{Text, TokKind};
 use super::words::words;
 use super::{Weighed, Why};
@@ -118,7 +123,7 @@ fn is_relative_pronoun(w: &str) -> bool {
 }
 
 /// The gender of a pronoun, if it has one.
-fn pronoun_gender(w: &str) -> Option<bool> {
+pub(super) fn pronoun_gender(w: &str) -> Option<bool> {
     let gender = &words().gender;
     if gender.female_pronouns.contains(w) {
         Some(true)
@@ -262,61 +267,46 @@ pub fn attribute(
     quotes: &[RawQuote],
 ) -> Vec<Attribution> {
     let ctx = context(text, k, ents, quotes);
-    let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
-    for (qi, q) in quotes.iter().enumerate() {
-        if text.headline && q.paragraph == 0 {
-            // A headline quotes without saying who.
-            out.push(Attribution::default());
-            continue;
-        }
-        ctx.last_choice.replace(None);
-        let mut found = ctx
-            .after_cue(qi)
-            .or_else(|| ctx.sentence_cue(qi, &out))
-            .unwrap_or_default();
-        if let Some((cl, why)) = ctx.last_choice.take()
-            && found.speaker == Some(cl)
-        {
-            found.why = Some(why);
-        }
-        out.push(found);
-    }
-    // Quotes without a cue continue the speaker next to them.
-    for qi in 0..quotes.len() {
-        if out[qi].speaker.is_some() || out[qi].cue.is_some() {
-            continue;
-        }
-        let near = |other: usize| {
-            let (a, b) = (&quotes[other], &quotes[qi]);
-            a.paragraph == b.paragraph
-                || a.paragraph + 1 == b.paragraph
-                || b.paragraph + 1 == a.paragraph
-        };
-        // A person named between the previous quote and this one takes over ("Sissoko told
-        // reporters. “That should trouble all of us.”").
-        let para_before = text.paragraphs[quotes[qi].paragraph.saturating_sub(1)].start;
-        let from = if qi > 0 {
-            quotes[qi - 1].end.max(para_before)
-        } else {
-            para_before
-        };
-        let named_between = ctx
-            .ents
-            .mentions_in(from, quotes[qi].start)
-            .iter()
-            .any(|m| {
-                ctx.ents.clusters[m.cluster].kind == EntityType::Person
-                    && ctx.quote_of_tok[m.first_tok].is_none()
-            });
-        if named_between {
-            out[qi].speaker = ctx.salient(EntityType::Person, quotes[qi].start);
-        } else if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
-            out[qi].speaker = out[qi - 1].speaker;
-        } else if qi + 1 < quotes.len() && quotes[qi + 1].paragraph == quotes[qi].paragraph {
-            out[qi].speaker = out[qi + 1].speaker;
-        }
-    }
+    let (mut out, how) = ctx.by_rules(quotes);
+    ctx.weigh_speakers(&mut out, &how, None);
     out
+}
+
+/// How the rules found a quotation's speaker: a feature of the speaker choice, since how far
+/// to trust the rules depends on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RulesStage {
+    /// A speech verb right after the closing mark.
+    AfterQuote,
+    /// The sentence around the opening mark.
+    Sentence,
+    /// No cue: the speaker of a quotation next to it.
+    Continued,
+}
+
+/// A quotation the rules gave a speaker, with the entities that may have said it: what the
+/// fitting script reads (`analyze --speaker-features`).
+pub struct SpeakerCase {
+    /// The quotation's index.
+    pub quote: usize,
+    /// The entity the rules chose.
+    pub by_rules: usize,
+    /// The candidates with their features.
+    pub candidates: Vec<speaker_model::Candidate>,
+}
+
+/// Every quotation of `text` the rules attribute, with its candidate speakers.
+pub fn speaker_cases(
+    text: &Text,
+    k: &Knowledge,
+    ents: &Entities,
+    quotes: &[RawQuote],
+) -> Vec<SpeakerCase> {
+    let ctx = context(text, k, ents, quotes);
+    let (mut out, how) = ctx.by_rules(quotes);
+    let mut cases = Vec::new();
+    ctx.weigh_speakers(&mut out, &how, Some(&mut cases));
+    cases
 }
 
 /// A gendered pronoun outside quotes with the people it may point back to: what the fitting
@@ -358,6 +348,173 @@ pub fn pronoun_cases(
 }
 
 impl Ctx<'_, '_> {
+    /// The rules' attribution of every quote, with how each speaker was found.
+    fn by_rules(&self, quotes: &[RawQuote]) -> (Vec<Attribution>, Vec<RulesStage>) {
+        let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+        let mut how: Vec<RulesStage> = Vec::with_capacity(quotes.len());
+        for (qi, q) in quotes.iter().enumerate() {
+            if self.text.headline && q.paragraph == 0 {
+                // A headline quotes without saying who.
+                out.push(Attribution::default());
+                how.push(RulesStage::Continued);
+                continue;
+            }
+            self.last_choice.replace(None);
+            let after = self.after_cue(qi);
+            how.push(if after.is_some() {
+                RulesStage::AfterQuote
+            } else {
+                RulesStage::Sentence
+            });
+            let mut found = after
+                .or_else(|| self.sentence_cue(qi, &out))
+                .unwrap_or_default();
+            if let Some((cl, why)) = self.last_choice.take()
+                && found.speaker == Some(cl)
+            {
+                found.why = Some(why);
+            }
+            out.push(found);
+        }
+        // Quotes without a cue continue the speaker next to them.
+        for qi in 0..quotes.len() {
+            if out[qi].speaker.is_some() || out[qi].cue.is_some() {
+                continue;
+            }
+            how[qi] = RulesStage::Continued;
+            let near = |other: usize| {
+                let (a, b) = (&quotes[other], &quotes[qi]);
+                a.paragraph == b.paragraph
+                    || a.paragraph + 1 == b.paragraph
+                    || b.paragraph + 1 == a.paragraph
+            };
+            // A person named between the previous quote and this one takes over ("Sissoko told
+            // reporters. “That should trouble all of us.”").
+            let para_before = self.text.paragraphs[quotes[qi].paragraph.saturating_sub(1)].start;
+            let from = if qi > 0 {
+                quotes[qi - 1].end.max(para_before)
+            } else {
+                para_before
+            };
+            let named_between = self
+                .ents
+                .mentions_in(from, quotes[qi].start)
+                .iter()
+                .any(|m| {
+                    self.ents.clusters[m.cluster].kind == EntityType::Person
+                        && self.quote_of_tok[m.first_tok].is_none()
+                });
+            if named_between {
+                out[qi].speaker = self.salient(EntityType::Person, quotes[qi].start);
+            } else if qi > 0 && near(qi - 1) && out[qi - 1].speaker.is_some() {
+                out[qi].speaker = out[qi - 1].speaker;
+            } else if qi + 1 < quotes.len() && quotes[qi + 1].paragraph == quotes[qi].paragraph {
+                out[qi].speaker = out[qi + 1].speaker;
+            }
+        }
+        (out, how)
+    }
+
+    /// Lets the fitted speaker weights choose among the entities around each quotation the
+    /// rules attributed (the rules' choice being one feature), in text order so a quotation
+    /// continuing the one before sees the speaker chosen there; records each case when asked.
+    fn weigh_speakers(
+        &self,
+        out: &mut [Attribution],
+        how: &[RulesStage],
+        mut record: Option<&mut Vec<SpeakerCase>>,
+    ) {
+        let w = speaker_model::weights();
+        if w.is_empty() && record.is_none() {
+            return;
+        }
+        let scene = Scene {
+            text: self.text,
+            ents: self.ents,
+            quote_of_tok: &self.quote_of_tok,
+            quote_toks: &self.quote_toks,
+            female: &self.female,
+            most_named: speaker_model::most_named(self.ents),
+        };
+        for qi in 0..out.len() {
+            let Some(rules) = out[qi].speaker else {
+                continue;
+            };
+            let previous = qi.checked_sub(1).and_then(|p| out[p].speaker);
+            let near = qi > 0 && {
+                let (a, b) = (self.quote_toks[qi - 1].0, self.quote_toks[qi].0);
+                let para = |t: usize| self.text.tokens.get(t).map_or(0, |t| t.paragraph);
+                para(a) + 1 >= para(b)
+            };
+            let stage = match how[qi] {
+                RulesStage::AfterQuote => speaker_model::Stage::AfterQuote,
+                RulesStage::Sentence => speaker_model::Stage::Sentence,
+                RulesStage::Continued => speaker_model::Stage::Continued,
+            };
+            let cands = scene.candidates(qi, previous, near, (rules, stage));
+            if let Some(rec) = record.as_deref_mut() {
+                rec.push(SpeakerCase {
+                    quote: qi,
+                    by_rules: rules,
+                    candidates: cands.clone(),
+                });
+            }
+            if w.is_empty() {
+                continue;
+            }
+            let Some(best) = speaker_model::choose(w, &cands) else {
+                continue;
+            };
+            let chosen = cands[best].cluster;
+            let pronoun_why = out[qi].why.take().filter(|_| chosen == rules);
+            out[qi].why = Some(self.explain_speaker(w, &cands, best, pronoun_why));
+            out[qi].speaker = Some(chosen);
+        }
+    }
+
+    /// The candidates of a quotation, best first with their scores, and the weighed features
+    /// of the one chosen, largest first; when a pronoun named it, the pronoun's own reasons
+    /// follow.
+    fn explain_speaker(
+        &self,
+        w: &speaker_model::Weights,
+        cands: &[speaker_model::Candidate],
+        best: usize,
+        pronoun: Option<Why>,
+    ) -> Why {
+        let mut scores: Vec<(usize, f32)> = cands
+            .iter()
+            .map(|c| (c.cluster, w.score(c.features)))
+            .collect();
+        scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut features: Vec<Weighed> = cands[best]
+            .features
+            .indices()
+            // The bias is the same for every candidate: it says nothing about this one.
+            .filter(|&i| i != speaker_model::Feature::Bias as usize)
+            .filter_map(|i| Some(Weighed::new(speaker_model::FEATURE_NAMES[i], w.weight(i)?)))
+            .collect();
+        features.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+        features.truncate(EXPLAINED_FEATURES);
+        if let Some(p) = pronoun {
+            features.extend(
+                p.features
+                    .into_iter()
+                    .filter(|f| f.name != speaker_model::FEATURE_NAMES[0])
+                    .take(EXPLAINED_FEATURES / 2)
+                    .map(|f| Weighed::new(format!("pronoun {}", f.name), f.weight)),
+            );
+        }
+        Why {
+            scores: scores
+                .into_iter()
+                .take(EXPLAINED_PEOPLE)
+                .map(|(c, s)| Weighed::new(self.ents.clusters[c].canonical.clone(), s))
+                .collect(),
+            features,
+        }
+    }
+
     fn word(&self, i: usize) -> &str {
         self.text.tok(i)
     }
@@ -1218,6 +1375,30 @@ mod tests {
 
     fn who(s: &str) -> Vec<String> {
         speakers(s).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn every_attributed_quote_says_why_its_speaker_was_chosen() {
+        let s = "Garry Conille met the press on Monday.\n\n\
+                 “We will not stop,” said William Ruto. “The mission goes on,” he added. \
+                 “Nobody asked us,” a resident said.";
+        let t = Text::new(s);
+        let k = knowledge();
+        let q = find_quotes(&t);
+        let e = link(&t, k, &find_candidates(&t, k, &q));
+        let got = attribute(&t, k, &e, &q);
+        assert_eq!(got.len(), 3);
+        for a in &got[..2] {
+            let sp = a.speaker.expect("a speaker");
+            let why = a.why.as_ref().expect("a reason");
+            assert_eq!(why.scores[0].name, e.clusters[sp].canonical);
+            assert!(
+                why.features.iter().any(|f| f.name.starts_with("rules:")),
+                "{why:?}"
+            );
+        }
+        assert_eq!(got[2].speaker, None);
+        assert_eq!(got[2].why, None);
     }
 
     #[test]

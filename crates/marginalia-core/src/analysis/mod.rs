@@ -20,6 +20,7 @@ mod name_context;
 mod quotes;
 pub mod report;
 mod shapes;
+mod speaker_model;
 mod text;
 mod typer;
 pub mod words;
@@ -258,6 +259,68 @@ pub fn pronoun_features(src: &str) -> Vec<PronounFeatures> {
                     end: ch(e),
                     entity,
                     features,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A quotation the rules attribute, with the entities that may have said it, as the fitting
+/// script reads them (`analyze --speaker-features`): char spans, entity indices, features.
+#[derive(Debug, serde::Serialize)]
+pub struct SpeakerFeatures {
+    /// The quotation's first char.
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+    /// The entity the rules alone choose.
+    pub by_rules: usize,
+    /// The candidates.
+    pub candidates: Vec<SpeakerCandidate>,
+}
+
+/// One candidate of a [`SpeakerFeatures`].
+#[derive(Debug, serde::Serialize)]
+pub struct SpeakerCandidate {
+    /// Its entity.
+    pub entity: usize,
+    /// The entity's fullest name.
+    pub name: String,
+    /// Every mention of the entity, as char spans.
+    pub mentions: Vec<(usize, usize)>,
+    /// Its features.
+    pub features: Vec<String>,
+}
+
+/// Every attributed quotation of `src` with its candidate speakers, after the name typer.
+pub fn speaker_features(src: &str) -> Vec<SpeakerFeatures> {
+    let k = knowledge::knowledge();
+    let text = text::Text::new(src);
+    let (raw_quotes, cands, mut ents) = names_by_rules(&text, k);
+    typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
+    let index = TextIndex::new(src);
+    let ch = |b: usize| index.char_of(src, b);
+    attribution::speaker_cases(&text, k, &ents, &raw_quotes)
+        .into_iter()
+        .map(|c| SpeakerFeatures {
+            start: ch(raw_quotes[c.quote].start),
+            end: ch(raw_quotes[c.quote].end),
+            by_rules: c.by_rules,
+            candidates: c
+                .candidates
+                .into_iter()
+                .map(|cand| {
+                    let cl = &ents.clusters[cand.cluster];
+                    SpeakerCandidate {
+                        entity: cand.cluster,
+                        name: cl.canonical.clone(),
+                        mentions: cl
+                            .mentions
+                            .iter()
+                            .map(|&m| (ch(ents.mentions[m].start), ch(ents.mentions[m].end)))
+                            .collect(),
+                        features: cand.features.names(),
+                    }
                 })
                 .collect(),
         })

@@ -380,6 +380,16 @@ fn find_all(text: &Text, k: &Knowledge) -> Vec<Candidate> {
         let first = portfolio_end(text, k, first, end).unwrap_or(first);
         // "U.S. President Donald Trump", "Apple CEO Tim Cook": a title inside a run starts a new name.
         let split = title_inside(text, k, first, end);
+        // "Harris County Judge Lina Hidalgo": a place word opening the title closes the place
+        // before it ("Harris County"), and the title is what follows.
+        let split = split.map(|p| {
+            let w = bare(text.tok(p));
+            if k.place_words.contains(w) && !k.is_title(text.tok(p)) && p + 2 < end {
+                p + 1
+            } else {
+                p
+            }
+        });
         for (a, b) in [(first, split.unwrap_or(end)), (split.unwrap_or(end), end)] {
             let parts = if a < b && shouted[text.tokens[a].paragraph] {
                 shouted_parts(text, k, a, b)
@@ -1266,6 +1276,19 @@ mod tests {
             .map(|c| &s[c.start..c.end])
             .collect();
         assert_eq!(got, vec!["Mei Tanaka"]);
+    }
+
+    #[test]
+    fn a_place_word_opening_a_title_closes_the_place_before_it() {
+        assert_eq!(
+            names("Harris County Judge Lina Hidalgo spoke. Ohio Governor Mike DeWine agreed."),
+            vec![
+                ("Harris County".to_string(), None),
+                ("Lina Hidalgo".to_string(), Some("Judge".to_string())),
+                ("Ohio".to_string(), None),
+                ("Mike DeWine".to_string(), Some("Governor".to_string())),
+            ]
+        );
     }
 
     #[test]

@@ -20,31 +20,17 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(ROOT, "scripts", "gum"))
-import gum_gold  # noqa: E402
-from features import MIN_COUNT, design_matrix, vocabulary  # noqa: E402
+from features import MIN_COUNT, design_matrix, documents, gum_gold_folders, overlaps, vocabulary  # noqa: E402
 
 CLASSES = ["PERSON", "ORG", "PLACE", "NONE"]
 RULE_CLASS = {"rule:Person": 0, "rule:Org": 1, "rule:Place": 2}
 REGULARISATION = 1.0
 # Our own articles are news, the genre the typer is for; GUM's genres are many.
 OURS_WEIGHT = 3.0
-
-
-def overlaps(a, b):
-    return min(a[1], b[1]) > max(a[0], b[0])
-
-
-def documents(folder):
-    names = sorted(n[: -len(".gold.json")] for n in os.listdir(folder) if n.endswith(".gold.json"))
-    for name in names:
-        gold = json.load(open(os.path.join(folder, name + ".gold.json"), encoding="utf-8"))
-        yield name, os.path.join(folder, name + ".txt"), gold
 
 
 def mention_rows(binary, path):
@@ -189,17 +175,14 @@ def main():
                     help="another gold folder to report on (not fitted on), e.g. ../shared/gold/dev")
     ap.add_argument("--work", default=None, help="where the GUM gold folders go (default: a temporary folder)")
     a = ap.parse_args()
-    work = a.work or tempfile.mkdtemp(prefix="gum-gold-")
-    if not os.path.isdir(os.path.join(work, "fit")):
-        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gum", "gum_gold.py"), a.gum, work],
-                       check=True)
+    fit_dir, heldout_dir = gum_gold_folders(a.gum, a.work, ROOT)
     ours = os.path.join(ROOT, "tests", "gold")
-    train_rows = collect(a.bin, [os.path.join(work, "fit"), ours], ours)
+    train_rows = collect(a.bin, [fit_dir, ours], ours)
     weights, n_train = fit(train_rows, a.ours_weight, a.c)
     write_weights(a.out, weights, n_train,
                   "GUM (every genre but news, four documents in five) and tests/gold", a.c, a.ours_weight)
     print(f"{len(weights)} features fitted on {n_train} mentions; written to {a.out}")
-    checks = [("GUM heldout", os.path.join(work, "heldout")), ("GUM fit", os.path.join(work, "fit")),
+    checks = [("GUM heldout", heldout_dir), ("GUM fit", fit_dir),
               ("tests/gold", ours)] + [(c, c) for c in a.check]
     for label_, folder in checks:
         rows = collect(a.bin, [folder])

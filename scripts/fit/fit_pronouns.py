@@ -15,29 +15,22 @@ candidate, on the held-out documents, where a right one is among the candidates.
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from features import MIN_COUNT, design_matrix, vocabulary  # noqa: E402
+from features import (MIN_COUNT, documents, fit_choice, gum_gold_folders, name_words,  # noqa: E402
+                      report, write_choice_weights)
 
 REGULARISATION = 1.0
 # A pronoun that says who spoke in our news articles: the case the resolver is for.
 OURS_WEIGHT = 2.0
 # How far a pronoun may stand from the quote it attributes, in chars.
 CUE_GAP = 40
-
-
-def documents(folder):
-    for n in sorted(os.listdir(folder)):
-        if n.endswith(".gold.json"):
-            name = n[: -len(".gold.json")]
-            gold = json.load(open(os.path.join(folder, n), encoding="utf-8"))
-            yield name, os.path.join(folder, name + ".txt"), gold
+# The binary gives a tie to the later mention.
+TIES_TO_LATER = True
 
 
 def chain_of(span, chains):
@@ -68,10 +61,6 @@ def cases(binary, folder):
     return out
 
 
-def name_words(s):
-    return [w for w in re.findall(r"[\w’'-]+", s.lower().replace("’", "'")) if len(w) > 1]
-
-
 def speaker_cases(binary, folder):
     """Pronouns that attribute a quote in our gold articles ("…,” she said", "He said: “…"),
     their candidates right when their words are among the gold speaker's name."""
@@ -97,48 +86,13 @@ def speaker_cases(binary, folder):
     return out
 
 
-def fit(train, c, ours_weight):
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    rows = [dict(cand, ours=case.get("ours", False)) for case in train
-            if any(x["right"] for x in case["candidates"]) for cand in case["candidates"]]
-    vocab, index = vocabulary(rows)
-    x = design_matrix(rows, index)
-    y = np.array([1 if r["right"] else 0 for r in rows])
-    sample_weight = np.array([ours_weight if r.get("ours") else 1.0 for r in rows])
-    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
-    model.fit(x, y, sample_weight=sample_weight)
-    return {f: float(model.coef_[0][i]) for i, f in enumerate(vocab)}, len(rows)
-
-
-def accuracy(cases_, pick):
-    resolvable = [c for c in cases_ if any(x["right"] for x in c["candidates"])]
-    right = sum(1 for c in resolvable if pick(c))
-    return right / len(resolvable) if resolvable else 0.0, len(resolvable)
-
-
-def by_rules(case):
-    return any(x["right"] and x["entity"] == case["by_rules"] for x in case["candidates"])
-
-
-def by_weights(weights):
-    def pick(case):
-        scores = [sum(weights.get(f, 0.0) for f in x["features"]) for x in case["candidates"]]
-        best = max(range(len(scores)), key=lambda i: (scores[i], i))
-        return case["candidates"][best]["right"]
-    return pick
-
-
-def write(path, weights, n_rows, c, ours_weight):
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write("# Weights of the pronoun resolver (src/analysis/antecedents.rs): feature, weight.\n")
-        fh.write("# Written by scripts/fit/fit_pronouns.py; do not edit by hand. Fitted on %d candidate\n" % n_rows)
-        fh.write("# mentions of GUM's coreference chains (every genre but news, four documents in five)\n")
-        fh.write("# and of the pronouns that attribute quotes in tests/gold (each weighing %s);\n" % ours_weight)
-        fh.write("# logistic regression (scikit-learn), L2, C=%s, features seen %d times or more.\n" % (c, MIN_COUNT))
-        for f in sorted(weights):
-            if f == "b:" or abs(weights[f]) >= 0.005:
-                fh.write(f"{f}\t{weights[f]:.3f}\n")
+def header(n_rows, c, ours_weight):
+    return ("# Weights of the pronoun resolver (src/analysis/antecedents.rs): feature, weight.\n"
+            "# Written by scripts/fit/fit_pronouns.py; do not edit by hand. Fitted on %d candidate\n"
+            "# mentions of GUM's coreference chains (every genre but news, four documents in five)\n"
+            "# and of the pronouns that attribute quotes in tests/gold (each weighing %s);\n"
+            "# logistic regression (scikit-learn), L2, C=%s, features seen %d times or more.\n"
+            % (n_rows, ours_weight, c, MIN_COUNT))
 
 
 def main():
@@ -153,22 +107,16 @@ def main():
                     help="how much a speaker pronoun of tests/gold counts beside a GUM pronoun")
     ap.add_argument("--work", default=None, help="where the GUM gold folders go (default: a temporary folder)")
     a = ap.parse_args()
-    work = a.work or tempfile.mkdtemp(prefix="gum-gold-")
-    if not os.path.isdir(os.path.join(work, "fit")):
-        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gum", "gum_gold.py"), a.gum, work],
-                       check=True)
+    fit_dir, heldout_dir = gum_gold_folders(a.gum, a.work, ROOT)
     ours = os.path.join(ROOT, "tests", "gold")
-    train = cases(a.bin, os.path.join(work, "fit")) + speaker_cases(a.bin, ours)
-    weights, n_rows = fit(train, a.c, a.ours_weight)
-    write(a.out, weights, n_rows, a.c, a.ours_weight)
-    print(f"{len(weights)} features fitted on {n_rows} candidates of {len(train)} pronouns; written to {a.out}")
-    tests_ = [("GUM heldout", cases(a.bin, os.path.join(work, "heldout"))),
-              ("tests/gold speaker pronouns", speaker_cases(a.bin, ours))]
-    tests_ += [(c, speaker_cases(a.bin, c)) for c in a.check]
-    for part, test in tests_:
-        rules, n = accuracy(test, by_rules)
-        fitted, _ = accuracy(test, by_weights(weights))
-        print(f"{part}: right person for {n} pronouns: rules {rules:.3f} -> fitted {fitted:.3f}")
+    gum_fit, mine = cases(a.bin, fit_dir), speaker_cases(a.bin, ours)
+    weights, n_rows = fit_choice(gum_fit + mine, a.c, a.ours_weight)
+    write_choice_weights(a.out, header(n_rows, a.c, a.ours_weight), weights)
+    print(f"{len(weights)} features fitted on {n_rows} candidates of {len(gum_fit) + len(mine)} pronouns; "
+          f"written to {a.out}")
+    parts = [("GUM heldout", cases(a.bin, heldout_dir)), ("tests/gold speaker pronouns", mine)]
+    parts += [(c, speaker_cases(a.bin, c)) for c in a.check]
+    report(parts, weights, TIES_TO_LATER)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 /// The feature of the candidates whose person the hand-written rules would choose.
 pub const RULES_PICK: &str = "rules:";
 
+/// The bias feature every candidate has: it weighs nothing between them.
+pub const BIAS: &str = "b:";
+
 /// Sentence distances and ranks beyond this share one feature.
 const FAR: usize = 3;
 
@@ -95,7 +98,7 @@ pub fn features(
             let opens_list = t.sentence != first_of_sentence;
             first_of_sentence = t.sentence;
             let mut f = vec![
-                "b:".to_string(),
+                BIAS.to_string(),
                 format!("d:{}", p_sentence.saturating_sub(t.sentence).min(FAR)),
                 format!("rank:{}", rank.min(FAR)),
                 format!("g:{}", gender_fit(female[m.cluster], p.female)),

@@ -21,7 +21,7 @@ use super::fast_hash::HashMap;
 use super::knowledge::Knowledge;
 use super::linking::Entities;
 use super::quotes::RawQuote;
-use super::speaker_model::{self, Scene};
+use super::speaker_model::{self, Scene, Stage};
 use super::text::{Text, TokKind};
 use super::words::words;
 use super::{Weighed, Why};
@@ -272,18 +272,6 @@ pub fn attribute(
     out
 }
 
-/// How the rules found a quotation's speaker: a feature of the speaker choice, since how far
-/// to trust the rules depends on it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum RulesStage {
-    /// A speech verb right after the closing mark.
-    AfterQuote,
-    /// The sentence around the opening mark.
-    Sentence,
-    /// No cue: the speaker of a quotation next to it.
-    Continued,
-}
-
 /// A quotation the rules gave a speaker, with the entities that may have said it: what the
 /// fitting script reads (`analyze --speaker-features`).
 pub struct SpeakerCase {
@@ -349,22 +337,22 @@ pub fn pronoun_cases(
 
 impl Ctx<'_, '_> {
     /// The rules' attribution of every quote, with how each speaker was found.
-    fn by_rules(&self, quotes: &[RawQuote]) -> (Vec<Attribution>, Vec<RulesStage>) {
+    fn by_rules(&self, quotes: &[RawQuote]) -> (Vec<Attribution>, Vec<Stage>) {
         let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
-        let mut how: Vec<RulesStage> = Vec::with_capacity(quotes.len());
+        let mut how: Vec<Stage> = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
             if self.text.headline && q.paragraph == 0 {
                 // A headline quotes without saying who.
                 out.push(Attribution::default());
-                how.push(RulesStage::Continued);
+                how.push(Stage::Continued);
                 continue;
             }
             self.last_choice.replace(None);
             let after = self.after_cue(qi);
             how.push(if after.is_some() {
-                RulesStage::AfterQuote
+                Stage::AfterQuote
             } else {
-                RulesStage::Sentence
+                Stage::Sentence
             });
             let mut found = after
                 .or_else(|| self.sentence_cue(qi, &out))
@@ -381,7 +369,7 @@ impl Ctx<'_, '_> {
             if out[qi].speaker.is_some() || out[qi].cue.is_some() {
                 continue;
             }
-            how[qi] = RulesStage::Continued;
+            how[qi] = Stage::Continued;
             let near = |other: usize| {
                 let (a, b) = (&quotes[other], &quotes[qi]);
                 a.paragraph == b.paragraph
@@ -421,7 +409,7 @@ impl Ctx<'_, '_> {
     fn weigh_speakers(
         &self,
         out: &mut [Attribution],
-        how: &[RulesStage],
+        how: &[Stage],
         mut record: Option<&mut Vec<SpeakerCase>>,
     ) {
         let w = speaker_model::weights();
@@ -434,7 +422,7 @@ impl Ctx<'_, '_> {
             quote_of_tok: &self.quote_of_tok,
             quote_toks: &self.quote_toks,
             female: &self.female,
-            most_named: speaker_model::most_named(self.ents),
+            most_named: self.most_named_person(|_| true),
         };
         for qi in 0..out.len() {
             let Some(rules) = out[qi].speaker else {
@@ -446,12 +434,13 @@ impl Ctx<'_, '_> {
                 let para = |t: usize| self.text.tokens.get(t).map_or(0, |t| t.paragraph);
                 para(a) + 1 >= para(b)
             };
-            let stage = match how[qi] {
-                RulesStage::AfterQuote => speaker_model::Stage::AfterQuote,
-                RulesStage::Sentence => speaker_model::Stage::Sentence,
-                RulesStage::Continued => speaker_model::Stage::Continued,
+            let given = speaker_model::Given {
+                rules,
+                stage: how[qi],
+                previous,
+                previous_near: near,
             };
-            let cands = scene.candidates(qi, previous, near, (rules, stage));
+            let cands = scene.candidates(qi, &given);
             if let Some(rec) = record.as_deref_mut() {
                 rec.push(SpeakerCase {
                     quote: qi,
@@ -500,7 +489,7 @@ impl Ctx<'_, '_> {
             features.extend(
                 p.features
                     .into_iter()
-                    .filter(|f| f.name != speaker_model::FEATURE_NAMES[0])
+                    .filter(|f| f.name != antecedents::BIAS)
                     .take(EXPLAINED_FEATURES / 2)
                     .map(|f| Weighed::new(format!("pronoun {}", f.name), f.weight)),
             );

@@ -190,6 +190,17 @@ fn names_by_rules(
     (raw_quotes, cands, ents)
 }
 
+/// The quotes and the entities as the analysis has them once the typer has decided: what the
+/// attribution dumps read.
+fn typed_names(
+    text: &text::Text,
+    k: &knowledge::Knowledge,
+) -> (Vec<quotes::RawQuote>, linking::Entities) {
+    let (raw_quotes, cands, mut ents) = names_by_rules(text, k);
+    typer::retype(text, k, &cands, &mut ents, typer::entity_type_weights());
+    (raw_quotes, ents)
+}
+
 /// Every entity mention of `src` with the typer's features, before the typer decides: what the
 /// fitting script reads (`analyze --typer-features`): char offsets, the entity the rules put it
 /// in, and the features.
@@ -241,8 +252,7 @@ pub struct CandidateFeatures {
 pub fn pronoun_features(src: &str) -> Vec<PronounFeatures> {
     let k = knowledge::knowledge();
     let text = text::Text::new(src);
-    let (raw_quotes, cands, mut ents) = names_by_rules(&text, k);
-    typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
+    let (raw_quotes, ents) = typed_names(&text, k);
     let index = TextIndex::new(src);
     let ch = |b: usize| index.char_of(src, b);
     attribution::pronoun_cases(&text, k, &ents, &raw_quotes)
@@ -296,8 +306,7 @@ pub struct SpeakerCandidate {
 pub fn speaker_features(src: &str) -> Vec<SpeakerFeatures> {
     let k = knowledge::knowledge();
     let text = text::Text::new(src);
-    let (raw_quotes, cands, mut ents) = names_by_rules(&text, k);
-    typer::retype(&text, k, &cands, &mut ents, typer::entity_type_weights());
+    let (raw_quotes, ents) = typed_names(&text, k);
     let index = TextIndex::new(src);
     let ch = |b: usize| index.char_of(src, b);
     attribution::speaker_cases(&text, k, &ents, &raw_quotes)

@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 use super::EntityType;
-use super::linking::Entities;
+use super::linking::{Entities, EntityMention};
 use super::text::Text;
 
 /// How the attribution rules found the speaker they chose: how far to trust them depends on it.
@@ -219,7 +219,7 @@ pub struct Scene<'a, 'b> {
     pub quote_toks: &'a [(usize, usize)],
     /// Per entity: known to be a woman (`Some(true)`) or a man.
     pub female: &'a [Option<bool>],
-    /// The person with the most mentions (see [`most_named`]).
+    /// The person with the most mentions: a profile's subject.
     pub most_named: Option<usize>,
 }
 
@@ -280,23 +280,14 @@ impl Scene<'_, '_> {
     }
 
     /// The candidates of quotation `qi`, in order of first mention, each with its features.
-    /// `previous` is the speaker given to the quotation before, `previous_near` whether that
-    /// quotation is in this paragraph or the one before, `rules` the rules' choice and how they
-    /// found it.
-    pub fn candidates(
-        &self,
-        qi: usize,
-        previous: Option<usize>,
-        previous_near: bool,
-        (rules, stage): (usize, Stage),
-    ) -> Vec<Candidate> {
+    pub fn candidates(&self, qi: usize, given: &Given) -> Vec<Candidate> {
         let w = self.window(qi);
         let toks = &self.text.tokens;
         let byte = |i: usize| toks.get(i).map_or(usize::MAX, |t| t.start);
         let end_byte = toks
             .get(w.after_end.saturating_sub(1))
             .map_or(usize::MAX, |t| t.end);
-        let mentions: Vec<_> = self
+        let mentions: Vec<&EntityMention> = self
             .ents
             .mentions_in(byte(w.from), end_byte)
             .iter()
@@ -307,113 +298,150 @@ impl Scene<'_, '_> {
                 ) && self.quote_of_tok[m.first_tok].is_none()
             })
             .collect();
-        let mut order: Vec<usize> = Vec::new();
-        for m in &mentions {
-            if !order.contains(&m.cluster) {
-                order.push(m.cluster);
-            }
-        }
-        for c in [previous, Some(rules)].into_iter().flatten() {
+        let mut order = first_seen(mentions.iter().map(|m| m.cluster));
+        for c in [given.previous, Some(given.rules)].into_iter().flatten() {
             if !order.contains(&c) {
                 order.push(c);
             }
         }
-        let before: Vec<_> = mentions
+        let (before, after): (Vec<&EntityMention>, Vec<&EntityMention>) = mentions
             .iter()
-            .filter(|m| m.first_tok < w.quote.0)
-            .collect();
-        let mut recency: Vec<usize> = Vec::new();
-        for m in before.iter().rev() {
-            if !recency.contains(&m.cluster) {
-                recency.push(m.cluster);
-            }
-        }
-        let after: Vec<_> = mentions
-            .iter()
-            .filter(|m| m.first_tok >= w.quote.1)
-            .collect();
-        let paragraph_first = mentions
-            .iter()
-            .find(|m| m.first_tok >= w.paragraph_start)
-            .map(|m| m.cluster);
-        let pronoun = self.cue_pronoun(&w);
-        let q_sentence = toks.get(w.quote.0).map_or(0, |t| t.sentence);
+            .filter(|m| m.first_tok < w.quote.0 || m.first_tok >= w.quote.1)
+            .partition(|m| m.first_tok < w.quote.0);
+        let around = Around {
+            recency: first_seen(before.iter().rev().map(|m| m.cluster)),
+            paragraph_first: mentions
+                .iter()
+                .find(|m| m.first_tok >= w.paragraph_start)
+                .map(|m| m.cluster),
+            pronoun: self.cue_pronoun(&w),
+            sentence: toks.get(w.quote.0).map_or(0, |t| t.sentence),
+            sentence_start: w.sentence_start,
+            before,
+            after,
+        };
         order
             .into_iter()
             .map(|c| {
-                let cl = &self.ents.clusters[c];
-                let mut f = Features::default();
-                f.add(Feature::Bias);
-                f.add(if cl.kind == EntityType::Person {
-                    Feature::KindPerson
-                } else {
-                    Feature::KindOrg
-                });
-                if rules == c {
-                    f.add(stage.feature());
-                }
-                if let Some(i) = after.iter().position(|m| m.cluster == c) {
-                    f.add(if i == 0 {
-                        Feature::AfterFirst
-                    } else {
-                        Feature::AfterLater
-                    });
-                }
-                if before
-                    .iter()
-                    .any(|m| m.cluster == c && m.first_tok >= w.sentence_start)
-                {
-                    f.add(Feature::BeforeSameSentence);
-                }
-                if paragraph_first == Some(c) {
-                    f.add(Feature::ParagraphFirst);
-                }
-                if previous == Some(c) {
-                    f.add(if previous_near {
-                        Feature::PrevNear
-                    } else {
-                        Feature::PrevFar
-                    });
-                }
-                match before.iter().rev().find(|m| m.cluster == c) {
-                    Some(m) => {
-                        let s = toks[m.first_tok].sentence;
-                        f.add_index(nth(Feature::D0, q_sentence.saturating_sub(s).min(FAR)));
-                    }
-                    None if after.iter().any(|m| m.cluster == c) => f.add(Feature::DAfter),
-                    None => f.add(Feature::DNone),
-                }
-                if let Some(r) = recency.iter().position(|&x| x == c) {
-                    f.add_index(nth(Feature::Rank0, r.min(FAR)));
-                }
-                if let Some(g) = pronoun {
-                    f.add(gender_fit(cl.kind, self.female[c], g));
-                }
-                if self.most_named == Some(c) {
-                    f.add(Feature::MostNamed);
-                }
-                f.add_index(nth(Feature::Size1, cl.mentions.len().clamp(1, FAR + 1) - 1));
-                if !cl.roles.is_empty() {
-                    f.add(Feature::HasRole);
-                }
+                let mut features = Features::default();
+                self.where_named(c, &around, &mut features);
+                self.who(c, &around, given, &mut features);
                 Candidate {
                     cluster: c,
-                    features: f,
+                    features,
                 }
             })
             .collect()
     }
-}
 
-/// The person with the most mentions (the first on a tie): a profile's subject.
-pub fn most_named(ents: &Entities) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for (ci, c) in ents.clusters.iter().enumerate() {
-        if c.kind == EntityType::Person && best.is_none_or(|(_, n)| c.mentions.len() > n) {
-            best = Some((ci, c.mentions.len()));
+    /// Where entity `c` is named around the quotation: after it, in its sentence, first in its
+    /// paragraph, how many sentences back and how recently.
+    fn where_named(&self, c: usize, around: &Around, f: &mut Features) {
+        if let Some(i) = around.after.iter().position(|m| m.cluster == c) {
+            f.add(if i == 0 {
+                Feature::AfterFirst
+            } else {
+                Feature::AfterLater
+            });
+        }
+        if around
+            .before
+            .iter()
+            .any(|m| m.cluster == c && m.first_tok >= around.sentence_start)
+        {
+            f.add(Feature::BeforeSameSentence);
+        }
+        if around.paragraph_first == Some(c) {
+            f.add(Feature::ParagraphFirst);
+        }
+        match around.before.iter().rev().find(|m| m.cluster == c) {
+            Some(m) => {
+                let back = around
+                    .sentence
+                    .saturating_sub(self.text.tokens[m.first_tok].sentence);
+                f.add_index(nth(Feature::D0, back.min(FAR)));
+            }
+            None if around.after.iter().any(|m| m.cluster == c) => f.add(Feature::DAfter),
+            None => f.add(Feature::DNone),
+        }
+        if let Some(r) = around.recency.iter().position(|&x| x == c) {
+            f.add_index(nth(Feature::Rank0, r.min(FAR)));
         }
     }
-    best.map(|(c, _)| c)
+
+    /// What entity `c` is: its kind, whether the rules or the quotation before chose it, its
+    /// gender against the cue's pronoun, how often it is named and whether it has a role.
+    fn who(&self, c: usize, around: &Around, given: &Given, f: &mut Features) {
+        let cl = &self.ents.clusters[c];
+        f.add(Feature::Bias);
+        f.add(if cl.kind == EntityType::Person {
+            Feature::KindPerson
+        } else {
+            Feature::KindOrg
+        });
+        if given.rules == c {
+            f.add(given.stage.feature());
+        }
+        if given.previous == Some(c) {
+            f.add(if given.previous_near {
+                Feature::PrevNear
+            } else {
+                Feature::PrevFar
+            });
+        }
+        if let Some(g) = around.pronoun {
+            f.add(gender_fit(cl.kind, self.female[c], g));
+        }
+        if self.most_named == Some(c) {
+            f.add(Feature::MostNamed);
+        }
+        f.add_index(nth(Feature::Size1, cl.mentions.len().clamp(1, FAR + 1) - 1));
+        if !cl.roles.is_empty() {
+            f.add(Feature::HasRole);
+        }
+    }
+}
+
+/// What the attribution already decided for a quotation: the rules' speaker and how they found
+/// it, and the speaker of the quotation before.
+pub struct Given {
+    /// The entity the rules chose.
+    pub rules: usize,
+    /// How they found it.
+    pub stage: Stage,
+    /// The speaker given to the quotation before, if any.
+    pub previous: Option<usize>,
+    /// Whether that quotation is in this paragraph or the one before.
+    pub previous_near: bool,
+}
+
+/// The mentions around one quotation, as its candidates' features read them.
+struct Around<'m> {
+    /// Mentions before the quotation (from the paragraph before on), in text order.
+    before: Vec<&'m EntityMention>,
+    /// Mentions in the cue after it, in text order.
+    after: Vec<&'m EntityMention>,
+    /// Entities named before it, the most recent first.
+    recency: Vec<usize>,
+    /// The first entity named in its paragraph.
+    paragraph_first: Option<usize>,
+    /// The gender of a "he" or "she" in its cue.
+    pronoun: Option<bool>,
+    /// Its first sentence.
+    sentence: usize,
+    /// The first token of that sentence.
+    sentence_start: usize,
+}
+
+/// Each value once, in the order first seen.
+fn first_seen(values: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// How an entity fits a gendered pronoun in the cue (an organisation is never "he" or "she").

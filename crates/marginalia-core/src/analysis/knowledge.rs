@@ -18,6 +18,9 @@ pub struct KnownName {
     /// Whether it is a town or city (not a country or region): towns lend their names to
     /// clubs and firms ("Thornbury" for "Thornbury Athletic").
     pub town: bool,
+    /// Whether a word of it can stand for the whole ("Goldman" for "Goldman Sachs", "Rovers"
+    /// for "Bristol Rovers"): so for companies and clubs, not for "European Union".
+    pub shortens: bool,
 }
 
 /// All loaded knowledge.
@@ -82,6 +85,16 @@ fn word_set(data: &str) -> HashSet<String> {
 }
 
 fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityType, town: bool) {
+    add_known(names, data, kind, town, false);
+}
+
+fn add_known(
+    names: &mut HashMap<String, KnownName>,
+    data: &str,
+    kind: EntityType,
+    town: bool,
+    shortens: bool,
+) {
     for line in lines(data) {
         let mut parts = line.split('\t');
         let (Some(surface), Some(canonical)) = (parts.next(), parts.next()) else {
@@ -92,6 +105,7 @@ fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityTyp
             kind,
             canonical: canonical.to_string(),
             town,
+            shortens,
         });
     }
 }
@@ -141,6 +155,13 @@ impl Knowledge {
             EntityType::Place,
             true,
         );
+        // Companies and clubs come last: their lists leave out any name the others hold.
+        for list in [
+            include_str!("../../../../assets/knowledge/companies.tsv"),
+            include_str!("../../../../assets/knowledge/clubs.tsv"),
+        ] {
+            add_known(&mut names, list, EntityType::Org, false, true);
+        }
         let role_nouns = lines(include_str!("../../../../assets/knowledge/role_nouns.txt"))
             .map(|l| match l.strip_suffix('*') {
                 Some(w) => (w.to_string(), true),
@@ -229,6 +250,12 @@ impl Knowledge {
         self.titles.contains(word.trim_end_matches('.'))
     }
 
+    /// Whether a word of a name can stand for it, given the canonical name the gazetteers gave
+    /// it, if any: names they do not know can, and of those they know, companies and clubs.
+    pub fn shortens(&self, canonical: Option<&str>) -> bool {
+        canonical.is_none_or(|c| self.lookup(c).is_some_and(|n| n.shortens))
+    }
+
     /// Looks a name up as written, then in title case when it is written in capitals ("SAO PAULO").
     pub fn lookup(&self, name: &str) -> Option<&KnownName> {
         if let Some(k) = self.names.get(name) {
@@ -279,6 +306,30 @@ mod tests {
         );
         assert_eq!(k.lookup("Ore.").unwrap().canonical, "Oregon");
         assert!(k.lookup("Ruto").is_none());
+    }
+
+    #[test]
+    fn companies_and_clubs_are_organisations_that_take_no_place_name() {
+        let k = knowledge();
+        let kind = |name: &str| k.lookup(name).map(|n| n.kind);
+        for org in [
+            "Goldman Sachs",
+            "Morgan Stanley",
+            "Real Madrid",
+            "Atletico Madrid",
+        ] {
+            assert_eq!(kind(org), Some(EntityType::Org), "{org}");
+        }
+        assert_eq!(
+            k.lookup("Atletico Madrid").unwrap().canonical,
+            "Atlético Madrid"
+        );
+        // A club named after its town leaves the town a place; a company named by a common
+        // word or a surname is not a name by itself.
+        assert_eq!(kind("Chelsea"), Some(EntityType::Place));
+        assert_eq!(kind("New England"), Some(EntityType::Place));
+        assert_eq!(kind("Target"), None);
+        assert_eq!(kind("Ford"), None);
     }
 
     #[test]

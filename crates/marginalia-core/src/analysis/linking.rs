@@ -1366,7 +1366,7 @@ impl<'a> NameIndex<'a> {
                     }
                 }
                 EntityType::Org => {
-                    if t.known.is_none() {
+                    if k.shortens(t.known.as_deref()) {
                         index.org_first.entry(first).or_insert(cl);
                         if let Some(l) = org_short_last(text, t.first_tok, t.end_tok) {
                             index.org_last.entry(l).or_insert(cl);
@@ -1477,7 +1477,7 @@ fn link_headline(
     for (t, cl) in typed.iter().zip(cluster_of.iter()) {
         if let (Some(t), Some(cl)) = (t, cl)
             && t.end_tok - t.first_tok >= 2
-            && t.known.is_none()
+            && k.shortens(t.known.as_deref())
         {
             // Every headline word is capitalised: only a last word that names organisations
             // ("Rovers", "Ledger") stands for the whole there, not "Ferries".
@@ -2005,6 +2005,15 @@ mod tests {
     fn a_facility_named_by_its_first_word() {
         let got = entities("Flights left Heathrow Airport on Friday. At Heathrow, queues grew.");
         has(&got, "Heathrow", EntityType::Place, "Heathrow Airport");
+    }
+
+    #[test]
+    fn a_known_club_lends_its_first_word() {
+        let got = entities(
+            "Atletico Madrid beat Real Betis on Sunday. Atletico are second in the table.",
+        );
+        has(&got, "Atletico Madrid", EntityType::Org, "Atletico Madrid");
+        has(&got, "Atletico", EntityType::Org, "Atletico Madrid");
     }
 
     #[test]

@@ -62,37 +62,32 @@ def keep(surface, names, words, english):
     return True
 
 
+def committed_files(repo, suffix):
+    """The text of every file of a clone's last commit whose path ends with `suffix`, in path
+    order (a checkout or a bare mirror alike)."""
+    git = ["git", "-C", str(repo)]
+    paths = subprocess.run(git + ["ls-tree", "-r", "HEAD", "--name-only"], capture_output=True,
+                           check=True).stdout.decode("utf-8").splitlines()
+    for path in sorted(p for p in paths if p.endswith(suffix)):
+        yield subprocess.run(git + ["show", "HEAD:" + path], capture_output=True,
+                             check=True).stdout.decode("utf-8")
+
+
 def companies(repo):
-    text = subprocess.run(["git", "-C", str(repo), "show", "HEAD:data/constituents.csv"],
-                          capture_output=True, check=True).stdout.decode("utf-8") \
-        if (repo / ".git").exists() or (repo / "HEAD").exists() \
-        else (repo / "data" / "constituents.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(text.splitlines()):
-        listed = SHARE_CLASS.sub("", row.get("Security") or row.get("Name") or "").strip()
-        if not listed:
-            continue
-        short = LEGAL_ENDINGS.sub("", listed).strip()
-        if short.startswith("The "):
-            short = short[4:]
-        yield listed, short
-
-
-def club_files(repo):
-    if (repo / "HEAD").exists() or (repo / ".git").exists():
-        files = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "HEAD", "--name-only"],
-                               capture_output=True, check=True).stdout.decode("utf-8").split()
-        for f in files:
-            if f.endswith(".clubs.txt"):
-                yield subprocess.run(["git", "-C", str(repo), "show", "HEAD:" + f],
-                                     capture_output=True, check=True).stdout.decode("utf-8")
-    else:
-        for p in sorted(repo.rglob("*.clubs.txt")):
-            yield p.read_text(encoding="utf-8")
+    for text in committed_files(repo, "data/constituents.csv"):
+        for row in csv.DictReader(text.splitlines()):
+            listed = SHARE_CLASS.sub("", row.get("Security") or row.get("Name") or "").strip()
+            if not listed:
+                continue
+            short = LEGAL_ENDINGS.sub("", listed).strip()
+            if short.startswith("The "):
+                short = short[4:]
+            yield listed, short
 
 
 def clubs(repo):
     """(surface, canonical) for every club line and alias line of openfootball's lists."""
-    for text in club_files(repo):
+    for text in committed_files(repo, ".clubs.txt"):
         canonical = None
         for raw in text.splitlines():
             line = raw.split("#")[0].rstrip()

@@ -18,9 +18,6 @@ pub struct KnownName {
     /// Whether it is a town or city (not a country or region): towns lend their names to
     /// clubs and firms ("Thornbury" for "Thornbury Athletic").
     pub town: bool,
-    /// Whether a word of it can stand for the whole ("Goldman" for "Goldman Sachs", "Rovers"
-    /// for "Bristol Rovers"): so for companies and clubs, not for "European Union".
-    pub shortens: bool,
 }
 
 /// All loaded knowledge.
@@ -28,6 +25,10 @@ pub struct KnownName {
 pub struct Knowledge {
     /// Places, organisations and demonyms by surface form.
     pub names: HashMap<String, KnownName>,
+    /// Canonical names of the companies and clubs: a word of theirs can stand for the whole
+    /// ("Goldman" for "Goldman Sachs", "Rovers" for "Bristol Rovers"), unlike one of the
+    /// hand-written international bodies' ("Union" is not the European Union).
+    pub shortening: HashSet<String>,
     /// Title words ("President", "Dr").
     pub titles: HashSet<String>,
     /// Words that make a title only before another title word ("Prime", "Council").
@@ -85,16 +86,6 @@ fn word_set(data: &str) -> HashSet<String> {
 }
 
 fn add_names(names: &mut HashMap<String, KnownName>, data: &str, kind: EntityType, town: bool) {
-    add_known(names, data, kind, town, false);
-}
-
-fn add_known(
-    names: &mut HashMap<String, KnownName>,
-    data: &str,
-    kind: EntityType,
-    town: bool,
-    shortens: bool,
-) {
     for line in lines(data) {
         let mut parts = line.split('\t');
         let (Some(surface), Some(canonical)) = (parts.next(), parts.next()) else {
@@ -105,7 +96,6 @@ fn add_known(
             kind,
             canonical: canonical.to_string(),
             town,
-            shortens,
         });
     }
 }
@@ -156,11 +146,13 @@ impl Knowledge {
             true,
         );
         // Companies and clubs come last: their lists leave out any name the others hold.
+        let mut shortening = HashSet::default();
         for list in [
             include_str!("../../../../assets/knowledge/companies.tsv"),
             include_str!("../../../../assets/knowledge/clubs.tsv"),
         ] {
-            add_known(&mut names, list, EntityType::Org, false, true);
+            add_names(&mut names, list, EntityType::Org, false);
+            shortening.extend(lines(list).filter_map(|l| Some(l.split('\t').nth(1)?.to_string())));
         }
         let role_nouns = lines(include_str!("../../../../assets/knowledge/role_nouns.txt"))
             .map(|l| match l.strip_suffix('*') {
@@ -170,6 +162,7 @@ impl Knowledge {
             .collect();
         Self {
             names,
+            shortening,
             titles: word_set(include_str!("../../../../assets/knowledge/titles.txt")),
             title_modifiers: word_set(include_str!(
                 "../../../../assets/knowledge/title_modifiers.txt"
@@ -253,7 +246,7 @@ impl Knowledge {
     /// Whether a word of a name can stand for it, given the canonical name the gazetteers gave
     /// it, if any: names they do not know can, and of those they know, companies and clubs.
     pub fn shortens(&self, canonical: Option<&str>) -> bool {
-        canonical.is_none_or(|c| self.lookup(c).is_some_and(|n| n.shortens))
+        canonical.is_none_or(|c| self.shortening.contains(c))
     }
 
     /// Looks a name up as written, then in title case when it is written in capitals ("SAO PAULO").
@@ -330,6 +323,9 @@ mod tests {
         assert_eq!(kind("New England"), Some(EntityType::Place));
         assert_eq!(kind("Target"), None);
         assert_eq!(kind("Ford"), None);
+        // Their words stand for them ("Atletico"); an international body's do not.
+        assert!(k.shortens(Some("Atlético Madrid")) && k.shortens(Some("Goldman Sachs")));
+        assert!(!k.shortens(Some("European Union")) && k.shortens(None));
     }
 
     #[test]

@@ -31,6 +31,8 @@ RULE_CLASS = {"rule:Person": 0, "rule:Org": 1, "rule:Place": 2}
 REGULARISATION = 1.0
 # Our own articles are news, the genre the typer is for; GUM's genres are many.
 OURS_WEIGHT = 3.0
+# How many of an entity's first mentions decide its type: JUDGED_MENTIONS in src/analysis/typer.
+JUDGED_MENTIONS = 16
 
 
 def mention_rows(binary, path):
@@ -86,14 +88,14 @@ def fit(rows, ours_weight, c):
 
 
 def decide(rows, weights):
-    """Each entity's class as the binary decides it: the best mean score over its mentions."""
+    """Each entity's class as the binary decides it: the best mean score over its first mentions."""
     by_entity = collections.defaultdict(list)
     for r in rows:
         by_entity[(r["doc"], r["entity"])].append(r)
     out = {}
     for key, mentions in by_entity.items():
         scores = [0.0] * len(CLASSES)
-        for r in mentions:
+        for r in mentions[:JUDGED_MENTIONS]:
             for f in r["features"]:
                 for c, w in enumerate(weights.get(f, ())):
                     scores[c] += w

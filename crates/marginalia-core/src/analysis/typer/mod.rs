@@ -17,8 +17,10 @@ use crate::analysis::model::EntityType;
 use crate::analysis::text::Text;
 
 /// How many of an entity's mentions are weighed: its first ones say what it is, and a long text
-/// naming one place thousands of times must not cost thousands of judgements.
-const JUDGED_MENTIONS: usize = 8;
+/// naming one place thousands of times must not cost thousands of judgements. Eight were too
+/// few: a travel guide's first mentions of "York" are as a name in "Duke of York" and the like,
+/// and only later ones say it is a place. `scripts/fit/features.py` judges as many.
+const JUDGED_MENTIONS: usize = 16;
 
 /// How many features an explanation lists.
 const WHY_FEATURES: usize = 8;

@@ -11,7 +11,9 @@ name, every fifth document goes to `heldout/`: the weights are fitted on `fit/` 
 
 A gold mention is a GUM mention whose syntactic head is a proper noun: its span is the run of proper
 nouns around the head inside the mention (with "of", "the", "and", "&" and hyphens between them),
-without a leading title ("President", "Dr"), as news names are usually marked. Person, organization
+without a leading title ("President", "Dr"), as news names are usually marked. An organisation's
+run also takes capitalised adjectives, nouns and numbers ("European Union", "Supreme Court"): UD
+tags such words by their part of speech, and news NER conventions count them in the name. Person, organization
 and place map to PERSON, ORG and PLACE; named mentions of other kinds (events, works, objects) are
 optional, neither rewarded nor punished. A mention inside another gold mention is dropped, so the
 outermost name counts, once. `person_chains` lists every mention of a person (pronouns and
@@ -30,6 +32,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "
           "uncle", "aunt", "sister", "brother", "emperor", "empress", "duke", "count", "sergeant",
           "officer", "detective", "chief", "coach", "representative", "rep", "senior", "junior"}
 CONNECTORS = {"of", "the", "&", "-", "de", "du", "von", "van", "der", "la", "le", "for"}
+# Parts of speech that, capitalised, belong to an organisation's name.
+ORG_NAME_POS = {"ADJ", "NOUN", "NUM"}
 
 
 def parse_entity_field(value):
@@ -180,10 +184,17 @@ def head_of(doc, first, last):
     return first
 
 
-def name_span(doc, first, last, head):
-    """The run of proper nouns around the head, inside the mention, titles in front left out."""
+def name_span(doc, first, last, head, org=False):
+    """The run of proper nouns around the head, inside the mention, titles in front left out.
+
+    An organisation's name also runs over capitalised adjectives, common nouns and numbers,
+    which UD tags by their part of speech ("International Computer Science Institute",
+    "Open Science Collaboration"), as the news NER conventions count them in the name."""
     def is_name_word(i):
-        return doc.words[i]["upos"] == "PROPN"
+        w = doc.words[i]
+        if w["upos"] == "PROPN":
+            return True
+        return org and w["upos"] in ORG_NAME_POS and w["form"][:1].isupper()
 
     lo = hi = head
     while lo > first:
@@ -213,8 +224,8 @@ def gold_entities(doc):
         head = head_of(doc, m["first"], m["last"])
         if doc.words[head]["upos"] != "PROPN":
             continue
-        start, end = name_span(doc, m["first"], m["last"], head)
         typ = TYPES.get(m["etype"])
+        start, end = name_span(doc, m["first"], m["last"], head, org=typ == "ORG")
         if typ == "PERSON" and doc.words[head]["xpos"] == "NNPS":
             typ = None  # a group named by a plural ("the Huguenots") is not one person
         name = (m["identity"] or doc.text[start:end]).replace("_", " ")

@@ -1,0 +1,48 @@
+"""The GUM converter's name spans, on a sentence written in GUM's CoNLL-U shape."""
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "gum"))
+from gum_gold import gold_entities, read_doc  # noqa: E402
+
+# id, form, upos, head, Entity field ("" for none)
+WORDS = [
+    (1, "Albanian", "ADJ", 3, "(1-person-new-nnnnn-cf1-3-sgl"),
+    (2, "Fatos", "PROPN", 3, ""),
+    (3, "Nano", "PROPN", 4, "1)"),
+    (4, "praised", "VERB", 0, ""),
+    (5, "the", "DET", 7, "(2-organization-new-nnnnn-cf2-3-sgl"),
+    (6, "European", "ADJ", 7, ""),
+    (7, "Union", "PROPN", 4, "2)"),
+    (8, "and", "CCONJ", 11, ""),
+    (9, "Southern", "ADJ", 11, "(3-place-new-nnnnn-cf3-3-sgl"),
+    (10, "Kosovo", "PROPN", 11, ""),
+    (11, "Province", "PROPN", 7, "3)"),
+    (12, ".", "PUNCT", 4, ""),
+]
+
+
+def conllu():
+    lines = ["# newdoc id = GUM_test_spans", "# newpar", "# sent_id = GUM_test_spans-1",
+             "# text = " + " ".join(w[1] for w in WORDS)]
+    for wid, form, upos, head, entity in WORDS:
+        misc = "Entity=" + entity if entity else "_"
+        lines.append("\t".join([str(wid), form, form, upos, "_", "_", str(head), "dep", "_", misc]))
+    return "\n".join(lines) + "\n\n"
+
+
+def spans(tmp_path):
+    path = tmp_path / "GUM_test_spans.conllu"
+    path.write_text(conllu(), encoding="utf-8")
+    return {e["text"]: e["type"] for e in gold_entities(read_doc(str(path)))}
+
+
+def test_an_organisation_keeps_its_capitalised_adjective(tmp_path):
+    assert spans(tmp_path)["European Union"] == "ORG"
+
+
+def test_a_person_or_place_is_only_its_proper_nouns(tmp_path):
+    found = spans(tmp_path)
+    assert found["Fatos Nano"] == "PERSON"
+    assert found["Kosovo Province"] == "PLACE"
+    assert not any(t.startswith(("Albanian", "Southern", "the")) for t in found)

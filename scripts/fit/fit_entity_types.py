@@ -160,7 +160,7 @@ def choose_c(rows, golds, ours_weight):
     fold_of = {d: i % FOLDS for i, d in enumerate(docs)}
     best = None
     for c in REGULARISATION_GRID:
-        tp_rows, total = [], 0.0
+        total = 0.0
         for k in range(FOLDS):
             train = [r for r in rows if r["ours"] or fold_of[r["doc"]] != k]
             test = [r for r in rows if not r["ours"] and fold_of[r["doc"]] == k]

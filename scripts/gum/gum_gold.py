@@ -13,10 +13,10 @@ A gold mention is a GUM mention whose syntactic head is a proper noun: its span 
 nouns around the head inside the mention (with "of", "the", "and", "&" and hyphens between them),
 without a leading title ("President", "Dr"), as news names are usually marked. An organisation's
 run also takes capitalised adjectives, nouns and numbers ("European Union", "Supreme Court"): UD
-tags such words by their part of speech, and news NER conventions count them in the name. Person, organization
-and place map to PERSON, ORG and PLACE; named mentions of other kinds (events, works, objects) are
-optional, neither rewarded nor punished. A mention inside another gold mention is dropped, so the
-outermost name counts, once. `person_chains` lists every mention of a person (pronouns and
+tags such words by their part of speech, and news NER conventions count them in the name.
+Person, organization and place map to PERSON, ORG and PLACE; named mentions of other kinds
+(events, works, objects) are optional, neither rewarded nor punished. A mention inside another gold
+mention is dropped, so the outermost name counts, once. `person_chains` lists every mention of a person (pronouns and
 descriptions too) with its coreference chain, for fitting the pronoun resolver.
 """
 import json

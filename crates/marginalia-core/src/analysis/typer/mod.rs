@@ -18,8 +18,9 @@ use crate::analysis::text::Text;
 
 /// How many of an entity's mentions are weighed: its first ones say what it is, and a long text
 /// naming one place thousands of times must not cost thousands of judgements. Eight were too
-/// few: a travel guide's first mentions of "York" are as a name in "Duke of York" and the like,
-/// and only later ones say it is a place. `scripts/fit/features.py` judges as many.
+/// few: a travel guide's first mentions of "York" open sentences ("York is an ancient city")
+/// as a person's name would, and only later ones ("in York") say it is a place. The fitting
+/// script decides with as many (`JUDGED_MENTIONS` in `scripts/fit/fit_entity_types.py`).
 const JUDGED_MENTIONS: usize = 16;
 
 /// How many features an explanation lists.

@@ -32,8 +32,9 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "
           "uncle", "aunt", "sister", "brother", "emperor", "empress", "duke", "count", "sergeant",
           "officer", "detective", "chief", "coach", "representative", "rep", "senior", "junior"}
 CONNECTORS = {"of", "the", "&", "-", "de", "du", "von", "van", "der", "la", "le", "for"}
-# Parts of speech that, capitalised, belong to an organisation's name.
-ORG_NAME_POS = {"ADJ", "NOUN", "NUM"}
+# Parts of speech that, capitalised, belong to the name of an organisation or a place: UD tags
+# the words of a name by what they are ("New" ADJ, "United" VERB, "Science" NOUN).
+NAME_WORD_POS = {"ADJ", "NOUN", "NUM", "VERB"}
 
 
 def parse_entity_field(value):
@@ -184,17 +185,19 @@ def head_of(doc, first, last):
     return first
 
 
-def name_span(doc, first, last, head, org=False):
+def name_span(doc, first, last, head, compound=False):
     """The run of proper nouns around the head, inside the mention, titles in front left out.
 
-    An organisation's name also runs over capitalised adjectives, common nouns and numbers,
-    which UD tags by their part of speech ("International Computer Science Institute",
-    "Open Science Collaboration"), as the news NER conventions count them in the name."""
+    With `compound` (organisations and places), the name also runs over capitalised adjectives,
+    verbs, common nouns and numbers, which UD tags by their part of speech ("New York", "United
+    States", "Saudi Arabia", "International Computer Science Institute"), as the news NER
+    conventions count them in the name. A person is only proper nouns ("Fatos Nano", not
+    "Albanian Fatos Nano")."""
     def is_name_word(i):
         w = doc.words[i]
         if w["upos"] == "PROPN":
             return True
-        return org and w["upos"] in ORG_NAME_POS and w["form"][:1].isupper()
+        return compound and w["upos"] in NAME_WORD_POS and w["form"][:1].isupper()
 
     lo = hi = head
     while lo > first:
@@ -225,7 +228,7 @@ def gold_entities(doc):
         if doc.words[head]["upos"] != "PROPN":
             continue
         typ = TYPES.get(m["etype"])
-        start, end = name_span(doc, m["first"], m["last"], head, org=typ == "ORG")
+        start, end = name_span(doc, m["first"], m["last"], head, compound=typ in ("ORG", "PLACE"))
         if typ == "PERSON" and doc.words[head]["xpos"] == "NNPS":
             typ = None  # a group named by a plural ("the Huguenots") is not one person
         name = (m["identity"] or doc.text[start:end]).replace("_", " ")

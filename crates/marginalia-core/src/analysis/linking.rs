@@ -410,7 +410,9 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         // "Thornbury" after "Thornbury Athletic", "Meridian" after "Meridian Therapeutics": a
-        // town's name standing for a club or firm named after it, unless it says where.
+        // town's name standing for a club or firm named after it, unless it says where or
+        // comes before the full name (a guide to Cleveland names the city long before "The
+        // Cleveland Orchestra").
         let town = typed[ci]
             .as_ref()
             .is_some_and(|t| t.kind == EntityType::Place)
@@ -424,6 +426,7 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             && !says_where
             && let Some(&cl) = index.org_first.get(w)
             && !index.public_bodies.contains(&cl)
+            && index.org_named_at.get(&cl).is_some_and(|&at| at < c.start)
         {
             attach(
                 text,
@@ -436,7 +439,12 @@ pub fn link(text: &Text, k: &Knowledge, cands: &[Candidate]) -> Entities {
             continue;
         }
         let found = index
-            .person(w, c.start, title_gender(c.title.as_deref()))
+            .person(
+                w,
+                c.start,
+                title_gender(c.title.as_deref()),
+                k.lookup(w).is_some_and(|n| n.kind == EntityType::Place),
+            )
             .or_else(|| {
                 if known {
                     return None;
@@ -1275,6 +1283,8 @@ struct PersonPart {
     cluster: usize,
     /// The gender its given name or title marks.
     female: Option<bool>,
+    /// Whether the part is the name's first word (a given name), not its surname.
+    given: bool,
 }
 
 /// Lookups from a short form to the multi-word name it stands for.
@@ -1292,6 +1302,9 @@ struct NameIndex<'a> {
     /// Organisations that govern or serve a place ("Bristol City Council"): their town's name
     /// alone still means the town.
     public_bodies: HashSet<usize>,
+    /// Where each organisation's full name first stands: a town's name means a club or firm
+    /// named after it only once the full name has been read.
+    org_named_at: HashMap<usize, usize>,
 }
 
 impl<'a> NameIndex<'a> {
@@ -1310,6 +1323,7 @@ impl<'a> NameIndex<'a> {
             org_last: HashMap::default(),
             facility_first: HashMap::default(),
             public_bodies: HashSet::default(),
+            org_named_at: HashMap::default(),
         };
         for (t, cl) in typed.iter().zip(cluster_of) {
             let (Some(t), Some(cl)) = (t, *cl) else {
@@ -1332,6 +1346,7 @@ impl<'a> NameIndex<'a> {
                             start: t.start,
                             cluster: cl,
                             female,
+                            given: false,
                         });
                     if first != last {
                         index
@@ -1342,6 +1357,7 @@ impl<'a> NameIndex<'a> {
                                 start: t.start,
                                 cluster: cl,
                                 female,
+                                given: true,
                             });
                     }
                     // "Rodrigo Alarcón Vidal" … "Alarcón said": a paternal surname in the middle
@@ -1362,10 +1378,12 @@ impl<'a> NameIndex<'a> {
                                 start: t.start,
                                 cluster: cl,
                                 female,
+                                given: false,
                             });
                     }
                 }
                 EntityType::Org => {
+                    index.org_named_at.entry(cl).or_insert(t.start);
                     if k.shortens(t.known.as_deref()) {
                         index.org_first.entry(first).or_insert(cl);
                         if let Some(l) = org_short_last(text, t.first_tok, t.end_tok) {
@@ -1403,10 +1421,14 @@ impl<'a> NameIndex<'a> {
 
     /// "Ruto" → the person "William Ruto" named most recently before `pos` (or first after it).
     /// A titled mention ("Mrs. Clinton") skips people known to be of the other gender ("Bill
-    /// Clinton"), and is nobody's when all of them are.
-    fn person(&self, w: &str, pos: usize, female: Option<bool>) -> Option<usize> {
+    /// Clinton"), and is nobody's when all of them are. A place's name (`place`) stands for a
+    /// person only as a surname: "Jordan" is Michael Jordan, but "York" alone is the city, not
+    /// "York Minster" taken for a man's name.
+    fn person(&self, w: &str, pos: usize, female: Option<bool>, place: bool) -> Option<usize> {
         let list = self.person_parts.get(w)?;
-        let fits = |p: &&PersonPart| female.is_none() || p.female.is_none() || p.female == female;
+        let fits = |p: &&PersonPart| {
+            (female.is_none() || p.female.is_none() || p.female == female) && !(place && p.given)
+        };
         let i = list.partition_point(|p| p.start < pos);
         list[..i]
             .iter()
@@ -2115,6 +2137,30 @@ mod tests {
         has(&got, "Thornbury", EntityType::Place, "Thornbury");
         has(&got, "Hensley", EntityType::Person, "Hensley");
         has(&got, "Toronto Raptors", EntityType::Org, "Toronto Raptors");
+    }
+
+    #[test]
+    fn a_town_named_before_its_club_or_firm_is_the_town() {
+        let got = entities(
+            "Lincoln grew rich on wool. Visitors to Lincoln climb Steep Hill, and Lincoln \
+             keeps its castle open late. The Lincoln Philharmonic Orchestra plays on Sundays.",
+        );
+        assert!(
+            got.iter()
+                .filter(|(s, ..)| s == "Lincoln")
+                .all(|(_, k, c)| *k == EntityType::Place && c == "Lincoln"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_name_alone_is_a_person_only_as_a_surname() {
+        let got = entities(
+            "Florence Mabry opened the bakery in 1990. Florence is two hours away by train. \
+             Michael Jordan retired on Monday. Jordan said he was tired.",
+        );
+        has(&got, "Florence", EntityType::Place, "Florence");
+        has(&got, "Jordan", EntityType::Person, "Michael Jordan");
     }
 
     #[test]

@@ -30,7 +30,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "
           "pope", "saint", "st", "general", "gen", "captain", "capt", "colonel", "col", "judge",
           "justice", "mayor", "minister", "secretary", "chancellor", "rev", "reverend", "father",
           "uncle", "aunt", "sister", "brother", "emperor", "empress", "duke", "count", "sergeant",
-          "officer", "detective", "chief", "coach", "representative", "rep", "senior", "junior"}
+          "officer", "detective", "chief", "coach", "representative", "rep", "senior", "junior",
+          "vice", "speaker"}
 CONNECTORS = {"of", "the", "&", "-", "de", "du", "von", "van", "der", "la", "le", "for"}
 # Parts of speech that, capitalised, belong to the name of an organisation or a place: UD tags
 # the words of a name by what they are ("New" ADJ, "United" VERB, "Science" NOUN).
@@ -216,9 +217,17 @@ def name_span(doc, first, last, head, compound=False):
             hi += 2
         else:
             break
-    while lo < hi and doc.words[lo]["form"].lower().rstrip(".") in TITLES:
+    while lo < hi and is_title(doc, lo):
         lo += 1
+    if not compound:
+        # "Pennsylvania Senator Rick Santorum": a person's name starts after the last title.
+        lo = max([lo] + [i + 1 for i in range(lo, hi) if is_title(doc, i)])
     return doc.words[lo]["start"], doc.words[hi]["end"]
+
+
+def is_title(doc, i):
+    """Whether word `i` is a title or rank ("Senator", "Vice", "Dr.")."""
+    return doc.words[i]["form"].lower().rstrip(".") in TITLES
 
 
 def gold_entities(doc):
@@ -231,6 +240,9 @@ def gold_entities(doc):
         start, end = name_span(doc, m["first"], m["last"], head, compound=typ in ("ORG", "PLACE"))
         if typ == "PERSON" and doc.words[head]["xpos"] == "NNPS":
             typ = None  # a group named by a plural ("the Huguenots") is not one person
+        if typ == "PERSON" and end == doc.words[head]["end"] and is_title(doc, head) \
+                and start == doc.words[head]["start"]:
+            typ = None  # "the President" alone: a title, which news NER leaves unnamed
         name = (m["identity"] or doc.text[start:end]).replace("_", " ")
         span = (start, end)
         if span in found and found[span]["type"] is not None:

@@ -25,19 +25,36 @@ WORDS = [
 ]
 
 
-def conllu():
+# A person with a place and a title in front, and a title standing alone for a person.
+TITLED = [
+    (1, "Pennsylvania", "PROPN", 4, "(1-person-new-nnnnn-cf1-4-sgl"),
+    (2, "Senator", "PROPN", 4, ""),
+    (3, "Rick", "PROPN", 4, ""),
+    (4, "Santorum", "PROPN", 5, "1)"),
+    (5, "met", "VERB", 0, ""),
+    (6, "the", "DET", 7, "(2-person-new-nnnnn-cf2-2-sgl"),
+    (7, "President", "PROPN", 5, "2)"),
+    (8, ".", "PUNCT", 5, ""),
+]
+
+
+def conllu(words=WORDS):
     lines = ["# newdoc id = GUM_test_spans", "# newpar", "# sent_id = GUM_test_spans-1",
-             "# text = " + " ".join(w[1] for w in WORDS)]
-    for wid, form, upos, head, entity in WORDS:
+             "# text = " + " ".join(w[1] for w in words)]
+    for wid, form, upos, head, entity in words:
         misc = "Entity=" + entity if entity else "_"
         lines.append("\t".join([str(wid), form, form, upos, "_", "_", str(head), "dep", "_", misc]))
     return "\n".join(lines) + "\n\n"
 
 
-def spans(tmp_path):
+def gold(tmp_path, words=WORDS):
     path = tmp_path / "GUM_test_spans.conllu"
-    path.write_text(conllu(), encoding="utf-8")
-    return {e["text"]: e["type"] for e in gold_entities(read_doc(str(path)))}
+    path.write_text(conllu(words), encoding="utf-8")
+    return gold_entities(read_doc(str(path)))
+
+
+def spans(tmp_path, words=WORDS):
+    return {e["text"]: e["type"] for e in gold(tmp_path, words)}
 
 
 def test_an_organisation_keeps_its_capitalised_adjective(tmp_path):
@@ -55,3 +72,14 @@ def test_a_person_is_only_proper_nouns(tmp_path):
     found = spans(tmp_path)
     assert found["Fatos Nano"] == "PERSON"
     assert not any(t.startswith(("Albanian", "the", "former")) for t in found)
+
+
+def test_a_persons_name_starts_after_the_last_title(tmp_path):
+    found = spans(tmp_path, TITLED)
+    assert found["Rick Santorum"] == "PERSON"
+    assert not any(t.startswith(("Pennsylvania", "Senator")) for t in found)
+
+
+def test_a_title_alone_is_optional(tmp_path):
+    president = [e for e in gold(tmp_path, TITLED) if e["text"] == "President"]
+    assert len(president) == 1 and president[0]["optional"]

@@ -189,11 +189,13 @@ def head_of(doc, first, last):
 def name_span(doc, first, last, head, compound=False):
     """The run of proper nouns around the head, inside the mention, titles in front left out.
 
-    With `compound` (organisations and places), the name also runs over capitalised adjectives,
+    With `compound` (any name but a person's: organisations, places, and the events and works
+    scored as neither), the name also runs over capitalised adjectives,
     verbs, common nouns and numbers, which UD tags by their part of speech ("New York", "United
     States", "Saudi Arabia", "International Computer Science Institute"), as the news NER
-    conventions count them in the name. A person is only proper nouns ("Fatos Nano", not
-    "Albanian Fatos Nano")."""
+    conventions count them in the name; so "27th Moscow International Film Festival", an event
+    the scores leave open, holds "Moscow" as news NER would, instead of leaving it a place of its
+    own. A person is only proper nouns ("Fatos Nano", not "Albanian Fatos Nano")."""
     def is_name_word(i):
         w = doc.words[i]
         if w["upos"] == "PROPN":
@@ -237,7 +239,7 @@ def gold_entities(doc):
         if doc.words[head]["upos"] != "PROPN":
             continue
         typ = TYPES.get(m["etype"])
-        start, end = name_span(doc, m["first"], m["last"], head, compound=typ in ("ORG", "PLACE"))
+        start, end = name_span(doc, m["first"], m["last"], head, compound=typ != "PERSON")
         if typ == "PERSON" and doc.words[head]["xpos"] == "NNPS":
             typ = None  # a group named by a plural ("the Huguenots") is not one person
         if typ == "PERSON" and end == doc.words[head]["end"] and is_title(doc, head) \

@@ -37,6 +37,19 @@ TITLED = [
     (8, ".", "PUNCT", 5, ""),
 ]
 
+# An event (scored as no type) with a place inside its name.
+EVENT = [
+    (1, "She", "PRON", 2, ""),
+    (2, "won", "VERB", 0, ""),
+    (3, "at", "ADP", 8, ""),
+    (4, "the", "DET", 8, "(1-event-new-nnnnn-cf1-6-sgl"),
+    (5, "Moscow", "PROPN", 8, "(2-place-new-nnnnn-cf2-1-sgl-Moscow)"),
+    (6, "International", "ADJ", 8, ""),
+    (7, "Film", "PROPN", 8, ""),
+    (8, "Festival", "PROPN", 2, "1)"),
+    (9, ".", "PUNCT", 2, ""),
+]
+
 
 def conllu(words=WORDS):
     lines = ["# newdoc id = GUM_test_spans", "# newpar", "# sent_id = GUM_test_spans-1",
@@ -83,3 +96,9 @@ def test_a_persons_name_starts_after_the_last_title(tmp_path):
 def test_a_title_alone_is_optional(tmp_path):
     president = [e for e in gold(tmp_path, TITLED) if e["text"] == "President"]
     assert len(president) == 1 and president[0]["optional"]
+
+
+def test_a_place_inside_an_events_name_is_left_to_the_event(tmp_path):
+    found = {e["text"]: e for e in gold(tmp_path, EVENT)}
+    assert found["Moscow International Film Festival"]["optional"]
+    assert "Moscow" not in found

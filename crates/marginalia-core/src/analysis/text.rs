@@ -245,21 +245,29 @@ pub fn lowered_copy(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
-/// A first line in Title Case without a final full stop.
+/// A first line in Title Case without a final full stop: most of its longer words capitalised
+/// and none of the others a word Title Case would capitalise.
 fn is_headline(text: &Text, p: Span) -> bool {
-    let words: Vec<&str> = (p.first_tok..p.end_tok)
+    let long: Vec<&str> = (p.first_tok..p.end_tok)
         .filter(|&i| text.tokens[i].kind == TokKind::Word)
         .map(|i| text.tok(i))
         .filter(|w| w.chars().count() >= 4)
         .collect();
-    if words.len() < 2 || text.slice(p.start, p.end).trim_end().ends_with('.') {
+    if long.len() < 2 || text.slice(p.start, p.end).trim_end().ends_with('.') {
         return false;
     }
-    let caps = words
+    let kept_lower = &words().function_words.title_case_lowercase;
+    if long
+        .iter()
+        .any(|w| w.starts_with(char::is_lowercase) && !kept_lower.contains(w))
+    {
+        return false;
+    }
+    let caps = long
         .iter()
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
-    caps * 10 >= words.len() * 7
+    caps * 10 >= long.len() * 7
 }
 
 /// An opening quotation mark or bracket.
@@ -449,6 +457,17 @@ mod tests {
         let t = Text::new("Ashgrove Rovers Clinch Third League Title\nThe club won.");
         assert!(t.headline);
         let t = Text::new("The club won the league on Saturday.\nIt was fun.");
+        assert!(!t.headline);
+        let t = Text::new("Rebel Columns Push into Northern Capital\nThe army withdrew.");
+        assert!(t.headline);
+    }
+
+    #[test]
+    fn a_first_line_of_names_in_prose_is_no_headline() {
+        let t = Text::new(
+            "Senator Hatfield, Mr. Chief Justice, Vice President Mondale, Reverend Moomaw, \
+             and my fellow citizens:\nThis is a solemn day.",
+        );
         assert!(!t.headline);
     }
 

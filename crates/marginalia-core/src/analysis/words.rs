@@ -419,6 +419,8 @@ lexicon! {
         name_joiners: WordSet,
         /// Words a headline does not cut an organisation's name after.
         headline_name_links: WordSet,
+        /// Longer words a Title Case headline leaves lower-cased ("into", "with").
+        title_case_lowercase: WordSet,
         /// "who": the relative pronoun of people.
         relative_person: WordSet,
         /// "which": the relative pronoun of things and organisations.

@@ -187,7 +187,7 @@ def head_of(doc, first, last):
 
 
 def name_span(doc, first, last, head, compound=False):
-    """The run of proper nouns around the head, inside the mention, titles in front left out.
+    """The run of proper nouns around the head, inside the mention, a person's titles left out.
 
     With `compound` (any name but a person's: organisations, places, and the events and works
     scored as neither), the name also runs over capitalised adjectives,
@@ -219,10 +219,9 @@ def name_span(doc, first, last, head, compound=False):
             hi += 2
         else:
             break
-    while lo < hi and is_title(doc, lo):
-        lo += 1
     if not compound:
-        # "Pennsylvania Senator Rick Santorum": a person's name starts after the last title.
+        # "Pennsylvania Senator Rick Santorum": a person's name starts after the last title. Other
+        # names keep theirs: "St. Louis", "General Motors", "King's College".
         lo = max([lo] + [i + 1 for i in range(lo, hi) if is_title(doc, i)])
     return doc.words[lo]["start"], doc.words[hi]["end"]
 

@@ -50,6 +50,16 @@ EVENT = [
     (9, ".", "PUNCT", 2, ""),
 ]
 
+# Title words opening the names of a place and an organisation.
+SAINTS = [
+    (1, "St.", "PROPN", 2, "(1-place-new-nnnnn-cf1-2-sgl"),
+    (2, "Louis", "PROPN", 5, "1)"),
+    (3, "and", "CCONJ", 5, ""),
+    (4, "General", "PROPN", 5, "(2-organization-new-nnnnn-cf2-2-sgl"),
+    (5, "Motors", "PROPN", 0, "2)"),
+    (6, ".", "PUNCT", 5, ""),
+]
+
 
 def conllu(words=WORDS):
     lines = ["# newdoc id = GUM_test_spans", "# newpar", "# sent_id = GUM_test_spans-1",
@@ -102,3 +112,9 @@ def test_a_place_inside_an_events_name_is_left_to_the_event(tmp_path):
     found = {e["text"]: e for e in gold(tmp_path, EVENT)}
     assert found["Moscow International Film Festival"]["optional"]
     assert "Moscow" not in found
+
+
+def test_places_and_organisations_keep_their_title_words(tmp_path):
+    found = spans(tmp_path, SAINTS)
+    assert found["St. Louis"] == "PLACE"
+    assert found["General Motors"] == "ORG"

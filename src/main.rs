@@ -10,9 +10,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            marginalia::cli::run(command, &mut lock)
+            // Buffered: the standard output is line-buffered, and pretty JSON written through it
+            // went out a line per system call, half the time of `analyze --json` on a big file.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            marginalia::cli::run(command, &mut out)
+                .and_then(|()| std::io::Write::flush(&mut out).map_err(Into::into))
         }
         None => {
             use marginalia::ui::first_run::{SampleSource, sample_copy, welcome};

@@ -10,8 +10,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => {
-            // Buffered: the standard output is line-buffered, and pretty JSON written through it
-            // went out a line per system call, half the time of `analyze --json` on a big file.
+            // Buffered: the standard output is line-buffered, so pretty JSON went out one system
+            // call per line (`analyze --json` on 2 MB: 0.76 s through a pipe, 0.36 s buffered).
+            // `batch` still flushes after each window of files, so its output streams.
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             marginalia::cli::run(command, &mut out)
                 .and_then(|()| std::io::Write::flush(&mut out).map_err(Into::into))

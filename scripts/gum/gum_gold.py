@@ -11,13 +11,15 @@ name, every fifth document goes to `heldout/`: the weights are fitted on `fit/` 
 
 A gold mention is a GUM mention whose syntactic head is a proper noun: its span is the run of proper
 nouns around the head inside the mention (with "of", "the", "and", "&" and hyphens between them),
-without a leading title ("President", "Dr"), as news names are usually marked. An organisation's
-run also takes capitalised adjectives, nouns and numbers ("European Union", "Supreme Court"): UD
-tags such words by their part of speech, and news NER conventions count them in the name.
-Person, organization and place map to PERSON, ORG and PLACE; named mentions of other kinds
-(events, works, objects) are optional, neither rewarded nor punished. A mention inside another gold
-mention is dropped, so the outermost name counts, once. `person_chains` lists every mention of a person (pronouns and
-descriptions too) with its coreference chain, for fitting the pronoun resolver.
+as news names are usually marked. A person's name starts after its last title ("Pennsylvania
+Senator Rick Santorum" gives "Rick Santorum"), and a title alone ("the President") is optional.
+Any other name also runs over capitalised adjectives, verbs, nouns and numbers and keeps its title
+words ("United States", "European Union", "St. Louis"): UD tags such words by their part of
+speech, and news NER conventions count them in the name. Person, organization and place map to
+PERSON, ORG and PLACE; named mentions of other kinds (events, works, objects) are optional,
+neither rewarded nor punished. A mention inside another gold mention is dropped, so the outermost
+name counts, once. `person_chains` lists every mention of a person (pronouns and descriptions too)
+with its coreference chain, for fitting the pronoun resolver.
 """
 import json
 import os
@@ -190,12 +192,12 @@ def name_span(doc, first, last, head, compound=False):
     """The run of proper nouns around the head, inside the mention, a person's titles left out.
 
     With `compound` (any name but a person's: organisations, places, and the events and works
-    scored as neither), the name also runs over capitalised adjectives,
-    verbs, common nouns and numbers, which UD tags by their part of speech ("New York", "United
-    States", "Saudi Arabia", "International Computer Science Institute"), as the news NER
-    conventions count them in the name; so "27th Moscow International Film Festival", an event
-    the scores leave open, holds "Moscow" as news NER would, instead of leaving it a place of its
-    own. A person is only proper nouns ("Fatos Nano", not "Albanian Fatos Nano")."""
+    scored as neither), the name also runs over capitalised adjectives, verbs, common nouns and
+    numbers, which UD tags by their part of speech ("New York", "United States", "International
+    Computer Science Institute"), as news NER conventions count them in the name; so "27th Moscow
+    International Film Festival", an event the scores leave open, holds "Moscow" as news NER
+    would, instead of leaving it a place of its own. A person is only proper nouns ("Fatos Nano",
+    not "Albanian Fatos Nano")."""
     def is_name_word(i):
         w = doc.words[i]
         if w["upos"] == "PROPN":
@@ -241,8 +243,8 @@ def gold_entities(doc):
         start, end = name_span(doc, m["first"], m["last"], head, compound=typ != "PERSON")
         if typ == "PERSON" and doc.words[head]["xpos"] == "NNPS":
             typ = None  # a group named by a plural ("the Huguenots") is not one person
-        if typ == "PERSON" and end == doc.words[head]["end"] and is_title(doc, head) \
-                and start == doc.words[head]["start"]:
+        only_head = (start, end) == (doc.words[head]["start"], doc.words[head]["end"])
+        if typ == "PERSON" and only_head and is_title(doc, head):
             typ = None  # "the President" alone: a title, which news NER leaves unnamed
         name = (m["identity"] or doc.text[start:end]).replace("_", " ")
         span = (start, end)
